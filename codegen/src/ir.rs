@@ -1,0 +1,333 @@
+//! The intermediate representation: the contract between readers and the emitter.
+//!
+//! Plain data only. Readers fill it from WSDLs, doc pages and manifests and know nothing of
+//! Rust; [`crate::naming`] then fills every [`Name::rust`]; the emitter reads it and knows
+//! nothing of XML or markdown. Every collection is ordered deterministically (by wire name, or
+//! by the order the vendor defines, such as SOAP part order), so the output never depends on
+//! hashing.
+
+use serde::Serialize;
+
+/// Everything the generator knows, one entry per service folder under `specs/`, sorted by name.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct Ir {
+    pub services: Vec<Service>,
+}
+
+/// One vendor API: one folder under `specs/`, one module in the generated crate.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Service {
+    /// Module name from the manifest (`interserver`); `rust` is the module identifier.
+    pub name: Name,
+    /// Title and description, from the manifest.
+    pub docs: Docs,
+    /// The manifest this service was declared in.
+    pub source: Source,
+    pub protocol: Protocol,
+    /// Base URLs by environment, in manifest order (`live`, `test`, ...).
+    pub base_urls: Vec<BaseUrl>,
+    /// Parameters that the client holds and sends on every call instead of the caller.
+    pub credentials: Vec<Credential>,
+    /// How a session is obtained and passed, if the service has one.
+    pub session: Option<Session>,
+    /// How the service reports business errors inside a successful response.
+    pub in_band_error: Option<InBandError>,
+    /// Named types, sorted by `(group, name.wire)`.
+    pub types: Vec<TypeDef>,
+    /// Operations, sorted by `(group, name.wire)`.
+    pub operations: Vec<Operation>,
+    /// Regions an HTTP service's paths can be addressed at, sorted by segment.
+    pub regions: Vec<Region>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum Protocol {
+    Soap,
+    Http,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BaseUrl {
+    /// `live`, `test`, ... as named in the manifest.
+    pub name: Name,
+    pub url: String,
+}
+
+/// A parameter the client supplies on every call (ResellerClub's `auth-userid`, `api-key`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Credential {
+    pub name: Name,
+    pub ty: TypeRef,
+    /// Secrets are redacted from Debug output, errors and logs.
+    pub secret: bool,
+}
+
+/// A login operation yields a token that other operations take as a parameter.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Session {
+    /// Wire name of the login operation (`api_login`).
+    pub login_operation: String,
+    /// Wire name of the parameter that carries the token (`sid`).
+    pub parameter: String,
+}
+
+/// A business error reported with a success status: `status == "error"`, reason in `status_text`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct InBandError {
+    /// Wire name of the field holding the status.
+    pub status_field: String,
+    /// Status values that mean failure (compared case-insensitively).
+    pub error_values: Vec<String>,
+    /// Wire names of fields that may hold the reason, first present wins.
+    pub message_fields: Vec<String>,
+}
+
+/// A region segment of an HTTP path (`us` in `/api/enterpriseemail/us/renew.json`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Region {
+    /// The path segment; `rust` is the enum variant.
+    pub name: Name,
+    /// The label the page gives it (`US Server`).
+    pub label: String,
+}
+
+/// A name as the vendor spells it on the wire, and the Rust identifier chosen for it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name {
+    pub wire: String,
+    /// Empty until [`crate::naming`] runs.
+    pub rust: String,
+}
+
+impl Name {
+    /// A name as a reader sees it; the Rust side is chosen later by the naming pass.
+    pub fn wire(wire: impl Into<String>) -> Self {
+        Self { wire: wire.into(), rust: String::new() }
+    }
+}
+
+/// Where an item came from: a file (relative to the specs folder) and a 1-based line.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// Documentation text, as plain paragraphs (markdown-safe, no HTML).
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Docs {
+    pub summary: Option<String>,
+    /// Further paragraphs: notes, conditions, links to other operations.
+    pub details: Vec<String>,
+}
+
+/// A named type.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TypeDef {
+    /// The operation group the type belongs to (HTTP product such as `enterpriseemail`);
+    /// `None` for service-wide types such as every WSDL type.
+    pub group: Option<String>,
+    /// Wire name: the XSD type name (`sql_row_vps`) or one a reader made up for an HTTP
+    /// request or response (`renew_request`).
+    pub name: Name,
+    /// XML namespace of a WSDL type (`urn:myapi`); `None` for types from doc pages.
+    pub namespace: Option<String>,
+    pub docs: Docs,
+    pub source: Source,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub enum TypeKind {
+    /// A record. `rest` types any further keys not listed (numbered entries of a search page).
+    Struct { fields: Vec<Field>, rest: Option<TypeRef> },
+    /// A named list type (SOAP-ENC array such as `array_sql_row_vps`).
+    Array { item: TypeRef },
+    /// A closed set of string values.
+    Enum { values: Vec<EnumValue> },
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EnumValue {
+    /// The value on the wire (`NoInvoice`); `rust` is the variant.
+    pub name: Name,
+    pub docs: Docs,
+}
+
+/// A struct field or a response key.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Field {
+    pub name: Name,
+    pub ty: TypeRef,
+    /// `false` when the server may leave the field out (minOccurs=0, a conditional key).
+    pub required: bool,
+    /// The server may send an explicit nil.
+    pub nillable: bool,
+    pub docs: Docs,
+    pub source: Source,
+}
+
+/// A reference to a type.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeRef {
+    Scalar(Scalar),
+    /// A [`TypeDef`] by group and wire name.
+    Named { group: Option<String>, name: String },
+    /// A list (SOAP-ENC array inline, `Array of Strings`, a repeated key).
+    List(Box<TypeRef>),
+    /// Key/value pairs (Apache `Map`, numbered `attr-name1`/`attr-value1` pairs).
+    Map(Box<TypeRef>, Box<TypeRef>),
+    /// Anything: an undefined or `anyType` type, a response the page does not describe.
+    /// Decoded leniently into a dynamic value.
+    Dynamic,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scalar {
+    String,
+    Boolean,
+    /// 32-bit signed integer (`xsd:int`).
+    Int,
+    /// 64-bit signed integer (`xsd:long`, `xsd:integer`, a page's `Integer`).
+    Long,
+    /// `xsd:float`: single precision on the wire schema, decoded as f64 to keep the digits
+    /// the server actually sent.
+    Float,
+    Double,
+    Decimal,
+    DateTime,
+    Date,
+    Base64,
+    /// Seconds since the Unix epoch, however the server spells them (number or string).
+    UnixTime,
+}
+
+/// One callable operation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Operation {
+    /// HTTP product group (`enterpriseemail`); `None` for SOAP operations.
+    pub group: Option<String>,
+    /// Wire name: SOAP operation name (`api_api_buy_mail`) or HTTP action (`renew`).
+    pub name: Name,
+    pub docs: Docs,
+    /// Every file that described this operation: the WSDL, the doc page.
+    pub sources: Vec<Source>,
+    /// Parameters in wire order (SOAP part order matters: NuSOAP takes them by position).
+    /// Credential and session parameters are included, marked by `role`.
+    pub params: Vec<Param>,
+    pub output: Output,
+    pub binding: Binding,
+    /// Safe to retry automatically. Only operations that read (HTTP GET, or a SOAP operation
+    /// whose name says it only gets) are; anything that may place an order is not.
+    pub idempotent: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Param {
+    pub name: Name,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub role: ParamRole,
+    /// For a map parameter, the key names of its numbered pairs on the wire
+    /// (`attr-name1=…&attr-value1=…`).
+    pub pair_names: Option<PairNames>,
+    pub docs: Docs,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PairNames {
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum ParamRole {
+    /// Supplied by the caller.
+    Input,
+    /// Supplied by the client from its credentials.
+    Credential,
+    /// Supplied by the client from its session.
+    Session,
+}
+
+/// What an operation returns.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub enum Output {
+    /// Nothing (a one-way SOAP operation).
+    None,
+    /// One value: the SOAP `return` part, or an HTTP response body.
+    Value { name: Name, ty: TypeRef, docs: Docs },
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub enum Binding {
+    Soap(SoapBinding),
+    Http(HttpBinding),
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SoapBinding {
+    pub version: SoapVersion,
+    pub style: SoapStyle,
+    pub body_use: BodyUse,
+    /// The `soap:body namespace` (rpc) or the body element's namespace (document).
+    pub namespace: String,
+    pub soap_action: String,
+    /// `soap:address location`.
+    pub endpoint: String,
+    /// Element names of the request and response body for document style; for rpc the
+    /// request wrapper is the operation name and the response wrapper `<name>Response`.
+    pub request_element: String,
+    pub response_element: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum SoapVersion {
+    V11,
+    V12,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum SoapStyle {
+    Rpc,
+    Document,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum BodyUse {
+    Encoded,
+    Literal,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HttpBinding {
+    pub method: HttpMethod,
+    /// Path with a `{region}` placeholder where the region segment goes:
+    /// `/api/enterpriseemail/{region}/renew.json`.
+    pub path: String,
+    /// Region segments this operation is documented at (wire names, sorted).
+    pub regions: Vec<String>,
+    pub encoding: ParamEncoding,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Post,
+}
+
+/// How parameters travel: `Query` puts them in the URL, `Form` in an
+/// `application/x-www-form-urlencoded` body. Both encode booleans as `true`/`false`, lists as
+/// repeated keys and maps as numbered `name1`/`value1` pairs (see [`Param`] types).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub enum ParamEncoding {
+    Query,
+    Form,
+}

@@ -1,0 +1,151 @@
+//! The generator: spec files → IR → Rust source.
+//!
+//! The pipeline, one module per stage:
+//! 1. [`read`]: each file into plain data (manifest, WSDL, doc pages), with diagnostics.
+//! 2. [`build`]: one service's files into one [`ir::Service`]; doc pages are matched to WSDL
+//!    operations, or become the operations of an HTTP service.
+//! 3. [`naming`]: a Rust name for every wire name, collisions reported.
+//! 4. [`emit`]: the IR into formatted source files.
+
+pub mod build;
+pub mod diag;
+pub mod emit;
+pub mod ir;
+pub mod naming;
+pub mod read;
+
+use diag::{Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What a successful run produces.
+#[derive(Debug)]
+pub struct Output {
+    pub ir: ir::Ir,
+    /// File contents by path relative to the generated crate's root.
+    pub files: BTreeMap<String, String>,
+    /// Warnings, sorted.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads every service folder under `specs_dir` and builds the named IR.
+///
+/// Returns the IR when there was no error, and every diagnostic either way.
+pub fn load(specs_dir: &Path) -> (Option<ir::Ir>, Vec<Diagnostic>) {
+    let mut diags = Diagnostics::default();
+    let mut services = Vec::new();
+    match sorted_entries(specs_dir) {
+        Ok(dirs) => {
+            for dir in dirs.into_iter().filter(|p| p.is_dir()) {
+                if let Some(service) = load_service(specs_dir, &dir, &mut diags) {
+                    services.push(service);
+                }
+            }
+        }
+        Err(e) => diags.push(Diagnostic::error(&specs_dir.display().to_string(), 0, e)),
+    }
+    if services.is_empty() && !diags.has_errors() {
+        diags.push(
+            Diagnostic::error(&specs_dir.display().to_string(), 0, "no service folders found")
+                .with_hint(format!("add a folder with a `{}`", read::manifest::FILE_NAME)),
+        );
+    }
+    services.sort_by(|a, b| a.name.wire.cmp(&b.name.wire));
+    let mut ir = ir::Ir { services };
+    for d in naming::assign(&mut ir) {
+        diags.push(d);
+    }
+    let ok = !diags.has_errors();
+    (ok.then_some(ir), diags.sorted())
+}
+
+/// Reads `specs_dir` and emits the generated crate's files.
+pub fn generate(specs_dir: &Path) -> Result<Output, Vec<Diagnostic>> {
+    let (ir, diagnostics) = load(specs_dir);
+    let Some(ir) = ir else { return Err(diagnostics) };
+    let files = emit::crate_files(&ir);
+    Ok(Output { ir, files, warnings: diagnostics })
+}
+
+/// Reads one vendor folder: its manifest, its WSDL if any, and every other file as a page.
+fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::Service> {
+    let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string().replace('\\', "/");
+    let manifest_path = dir.join(read::manifest::FILE_NAME);
+    let manifest_file = rel(&manifest_path);
+    let Some(text) = read_text(&manifest_path, &manifest_file, diags) else {
+        return None;
+    };
+    let manifest = take(read::manifest::read(&manifest_file, &text), diags)?;
+
+    let wsdl = match &manifest.wsdl {
+        Some(name) => {
+            let path = dir.join(name);
+            let file = rel(&path);
+            let bytes = match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    diags.push(Diagnostic::error(&manifest_file, 0, format!("cannot read {file}: {e}")));
+                    return None;
+                }
+            };
+            // Imports resolve only to local files beside the WSDL: never the network.
+            let import = |location: &str| -> Option<Vec<u8>> {
+                let candidate = dir.join(location);
+                let inside = candidate.canonicalize().ok()?.starts_with(dir.canonicalize().ok()?);
+                inside.then(|| std::fs::read(candidate).ok()).flatten()
+            };
+            Some((file.clone(), take(read::wsdl::read(&file, &bytes, &import), diags)?))
+        }
+        None => None,
+    };
+
+    let mut pages = Vec::new();
+    for path in sorted_entries(dir).unwrap_or_default() {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let is_wsdl = manifest.wsdl.as_deref() == Some(name);
+        if !path.is_file() || name == read::manifest::FILE_NAME || is_wsdl || name.starts_with('.') {
+            continue;
+        }
+        let file = rel(&path);
+        let Some(text) = read_text(&path, &file, diags) else { continue };
+        let page = match manifest.page_format {
+            read::manifest::PageFormat::InterserverMarkdown => read::interserver_md::read(&file, &text),
+            read::manifest::PageFormat::ResellerclubText => read::resellerclub_text::read(&file, &text),
+        };
+        if let Some(page) = take(page, diags) {
+            pages.push(page);
+        }
+    }
+    take(build::service(&manifest, &manifest_file, wsdl, pages), diags)
+}
+
+fn take<T>(read: read::Read<T>, diags: &mut Diagnostics) -> Option<T> {
+    for d in read.diagnostics {
+        diags.push(d);
+    }
+    read.value
+}
+
+/// Reads a text file; pages are UTF-8, with Latin-1 as the fallback real vendors need.
+fn read_text(path: &Path, file: &str, diags: &mut Diagnostics) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => e.into_bytes().iter().map(|&b| char::from(b)).collect(),
+        }),
+        Err(e) => {
+            diags.push(Diagnostic::error(file, 0, format!("cannot read: {e}")));
+            None
+        }
+    }
+}
+
+/// Directory entries sorted by name, so output never depends on the file system's order.
+fn sorted_entries(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read folder: {e}"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}

@@ -1,0 +1,14 @@
+//! The hand-written runtime that generated code calls: transport, SOAP and JSON wire code,
+//! errors. Nothing here depends on a particular vendor.
+
+pub mod error;
+pub mod http;
+pub mod secret;
+pub mod soap;
+pub mod transport;
+pub mod value;
+
+pub use error::{BusinessError, Error, Fault};
+pub use secret::Secret;
+pub use transport::{ReqwestTransport, Request, Response, Timeouts, Transport};
+pub use value::{Decimal, UnixTime, Value};
