@@ -66,3 +66,17 @@ impl BusinessError {
         self.decoded.as_ref()?.downcast_ref()
     }
 }
+
+impl Error {
+    /// Classifies a transport failure of `operation`: not sent → [`Error::Connect`]; sent and
+    /// not idempotent → [`Error::OutcomeUnknown`]; sent and idempotent → [`Error::Transport`].
+    /// Shared by the SOAP and HTTP wire code.
+    pub(crate) fn from_transport(
+        operation: &'static str,
+        idempotent: bool,
+        error: crate::runtime::transport::TransportError,
+    ) -> Self {
+        let _ = (operation, idempotent, error);
+        todo!()
+    }
+}
