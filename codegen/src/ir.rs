@@ -102,7 +102,10 @@ pub struct Name {
 impl Name {
     /// A name as a reader sees it; the Rust side is chosen later by the naming pass.
     pub fn wire(wire: impl Into<String>) -> Self {
-        Self { wire: wire.into(), rust: String::new() }
+        Self {
+            wire: wire.into(),
+            rust: String::new(),
+        }
     }
 }
 
@@ -146,7 +149,10 @@ pub struct TypeDef {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub enum TypeKind {
     /// A record. `rest` types any further keys not listed (numbered entries of a search page).
-    Struct { fields: Vec<Field>, rest: Option<TypeRef> },
+    Struct {
+        fields: Vec<Field>,
+        rest: Option<TypeRef>,
+    },
     /// A named list type (SOAP-ENC array such as `array_sql_row_vps`).
     Array { item: TypeRef },
     /// A closed set of string values.
@@ -178,7 +184,10 @@ pub struct Field {
 pub enum TypeRef {
     Scalar(Scalar),
     /// A [`TypeDef`] by group and wire name.
-    Named { group: Option<String>, name: String },
+    Named {
+        group: Option<String>,
+        name: String,
+    },
     /// A list (SOAP-ENC array inline, `Array of Strings`, a repeated key).
     List(Box<TypeRef>),
     /// Key/value pairs (Apache `Map`, numbered `attr-name1`/`attr-value1` pairs).

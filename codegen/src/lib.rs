@@ -46,8 +46,15 @@ pub fn load(specs_dir: &Path) -> (Option<ir::Ir>, Vec<Diagnostic>) {
     }
     if services.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error(&specs_dir.display().to_string(), 0, "no service folders found")
-                .with_hint(format!("add a folder with a `{}`", read::manifest::FILE_NAME)),
+            Diagnostic::error(
+                &specs_dir.display().to_string(),
+                0,
+                "no service folders found",
+            )
+            .with_hint(format!(
+                "add a folder with a `{}`",
+                read::manifest::FILE_NAME
+            )),
         );
     }
     services.sort_by(|a, b| a.name.wire.cmp(&b.name.wire));
@@ -62,19 +69,29 @@ pub fn load(specs_dir: &Path) -> (Option<ir::Ir>, Vec<Diagnostic>) {
 /// Reads `specs_dir` and emits the generated crate's files.
 pub fn generate(specs_dir: &Path) -> Result<Output, Vec<Diagnostic>> {
     let (ir, diagnostics) = load(specs_dir);
-    let Some(ir) = ir else { return Err(diagnostics) };
+    let Some(ir) = ir else {
+        return Err(diagnostics);
+    };
     let files = emit::crate_files(&ir);
-    Ok(Output { ir, files, warnings: diagnostics })
+    Ok(Output {
+        ir,
+        files,
+        warnings: diagnostics,
+    })
 }
 
 /// Reads one vendor folder: its manifest, its WSDL if any, and every other file as a page.
 fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::Service> {
-    let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string().replace('\\', "/");
+    let rel = |p: &Path| {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .display()
+            .to_string()
+            .replace('\\', "/")
+    };
     let manifest_path = dir.join(read::manifest::FILE_NAME);
     let manifest_file = rel(&manifest_path);
-    let Some(text) = read_text(&manifest_path, &manifest_file, diags) else {
-        return None;
-    };
+    let text = read_text(&manifest_path, &manifest_file, diags)?;
     let manifest = take(read::manifest::read(&manifest_file, &text), diags)?;
 
     let wsdl = match &manifest.wsdl {
@@ -84,39 +101,62 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
             let bytes = match std::fs::read(&path) {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    diags.push(Diagnostic::error(&manifest_file, 0, format!("cannot read {file}: {e}")));
+                    diags.push(Diagnostic::error(
+                        &manifest_file,
+                        0,
+                        format!("cannot read {file}: {e}"),
+                    ));
                     return None;
                 }
             };
             // Imports resolve only to local files beside the WSDL: never the network.
             let import = |location: &str| -> Option<Vec<u8>> {
                 let candidate = dir.join(location);
-                let inside = candidate.canonicalize().ok()?.starts_with(dir.canonicalize().ok()?);
+                let inside = candidate
+                    .canonicalize()
+                    .ok()?
+                    .starts_with(dir.canonicalize().ok()?);
                 inside.then(|| std::fs::read(candidate).ok()).flatten()
             };
-            Some((file.clone(), take(read::wsdl::read(&file, &bytes, &import), diags)?))
+            Some((
+                file.clone(),
+                take(read::wsdl::read(&file, &bytes, &import), diags)?,
+            ))
         }
         None => None,
     };
 
     let mut pages = Vec::new();
     for path in sorted_entries(dir).unwrap_or_default() {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let is_wsdl = manifest.wsdl.as_deref() == Some(name);
-        if !path.is_file() || name == read::manifest::FILE_NAME || is_wsdl || name.starts_with('.') {
+        if !path.is_file() || name == read::manifest::FILE_NAME || is_wsdl || name.starts_with('.')
+        {
             continue;
         }
         let file = rel(&path);
-        let Some(text) = read_text(&path, &file, diags) else { continue };
+        let Some(text) = read_text(&path, &file, diags) else {
+            continue;
+        };
         let page = match manifest.page_format {
-            read::manifest::PageFormat::InterserverMarkdown => read::interserver_md::read(&file, &text),
-            read::manifest::PageFormat::ResellerclubText => read::resellerclub_text::read(&file, &text),
+            read::manifest::PageFormat::InterserverMarkdown => {
+                read::interserver_md::read(&file, &text)
+            }
+            read::manifest::PageFormat::ResellerclubText => {
+                read::resellerclub_text::read(&file, &text)
+            }
         };
         if let Some(page) = take(page, diags) {
             pages.push(page);
         }
     }
-    take(build::service(&manifest, &manifest_file, wsdl, pages), diags)
+    take(
+        build::service(&manifest, &manifest_file, wsdl, pages),
+        diags,
+    )
 }
 
 fn take<T>(read: read::Read<T>, diags: &mut Diagnostics) -> Option<T> {

@@ -52,13 +52,27 @@ pub fn request_type(operation_rust: &str) -> String {
 /// `snake_case` identifier for a wire name.
 pub fn snake(wire: &str) -> String {
     let joined = words(wire).join("_").to_snake_case();
-    finish(if joined.is_empty() { "value".to_owned() } else { joined }, "_")
+    finish(
+        if joined.is_empty() {
+            "value".to_owned()
+        } else {
+            joined
+        },
+        "_",
+    )
 }
 
 /// `UpperCamelCase` identifier for a wire name.
 pub fn camel(wire: &str) -> String {
     let joined = words(wire).join("_").to_upper_camel_case();
-    finish(if joined.is_empty() { "Value".to_owned() } else { joined }, "V")
+    finish(
+        if joined.is_empty() {
+            "Value".to_owned()
+        } else {
+            joined
+        },
+        "V",
+    )
 }
 
 /// A SOAP operation's method name: leading `api_` prefixes dropped, then snake_case.
@@ -76,7 +90,10 @@ pub fn soap_method(wire: &str) -> String {
 /// Splits a wire name into lower-case ASCII words.
 fn words(wire: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for run in wire.split(|c: char| !c.is_ascii_alphanumeric()).filter(|r| !r.is_empty()) {
+    for run in wire
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|r| !r.is_empty())
+    {
         let chars: Vec<char> = run.chars().collect();
         let mut word = String::new();
         for (i, &c) in chars.iter().enumerate() {
@@ -87,7 +104,9 @@ fn words(wire: &str) -> Vec<String> {
                     // fooBar, foo2Bar | end of an acronym: HTTPServer → HTTP + Server.
                     p.is_ascii_lowercase()
                         || p.is_ascii_digit()
-                        || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()) && !is_version(&chars, i + 1))
+                        || (p.is_ascii_uppercase()
+                            && next.is_some_and(|n| n.is_ascii_lowercase())
+                            && !is_version(&chars, i + 1))
                 }
                 _ => false,
             };
@@ -105,7 +124,8 @@ fn words(wire: &str) -> Vec<String> {
 
 /// `v4` in `IPv4`: one lower-case letter followed by digits stays with the acronym before it.
 fn is_version(chars: &[char], at: usize) -> bool {
-    chars.get(at).is_some_and(|c| c.is_ascii_lowercase()) && chars.get(at + 1).is_some_and(char::is_ascii_digit)
+    chars.get(at).is_some_and(|c| c.is_ascii_lowercase())
+        && chars.get(at + 1).is_some_and(char::is_ascii_digit)
 }
 
 /// Keyword and leading-digit handling.
@@ -131,19 +151,30 @@ struct Scope {
 
 impl Scope {
     fn new(reserved: &[&str]) -> Self {
-        let taken = reserved.iter().map(|r| ((*r).to_owned(), (None, None))).collect();
+        let taken = reserved
+            .iter()
+            .map(|r| ((*r).to_owned(), (None, None)))
+            .collect();
         Self { taken }
     }
 
     /// Claims `ident` for `wire`, adding a numeric suffix when another wire name holds it.
     /// The same wire name twice is an error naming both sources.
-    fn claim(&mut self, ident: String, wire: &str, source: Option<&Source>, what: &str) -> Result<String, Diagnostic> {
+    fn claim(
+        &mut self,
+        ident: String,
+        wire: &str,
+        source: Option<&Source>,
+        what: &str,
+    ) -> Result<String, Diagnostic> {
         let mut candidate = ident.clone();
         let mut n = 2;
         while let Some((held_by, held_at)) = self.taken.get(&candidate) {
             if held_by.as_deref() == Some(wire) {
                 let here = source.map_or_else(String::new, ToString::to_string);
-                let there = held_at.as_ref().map_or_else(String::new, ToString::to_string);
+                let there = held_at
+                    .as_ref()
+                    .map_or_else(String::new, ToString::to_string);
                 let at = source.cloned().unwrap_or_default();
                 return Err(Diagnostic::error(
                     &at.file,
@@ -155,7 +186,8 @@ impl Scope {
             candidate = format!("{}_{n}", ident.trim_start_matches("r#"));
             n += 1;
         }
-        self.taken.insert(candidate.clone(), (Some(wire.to_owned()), source.cloned()));
+        self.taken
+            .insert(candidate.clone(), (Some(wire.to_owned()), source.cloned()));
         Ok(candidate)
     }
 }
@@ -167,7 +199,11 @@ pub fn assign(ir: &mut Ir) -> Vec<Diagnostic> {
     for service in &mut ir.services {
         let wire = service.name.wire.clone();
         let source = service.source.clone();
-        set(&mut service.name, modules.claim(snake(&wire), &wire, Some(&source), "service"), &mut diags);
+        set(
+            &mut service.name,
+            modules.claim(snake(&wire), &wire, Some(&source), "service"),
+            &mut diags,
+        );
         assign_service(service, &mut diags);
     }
     diags
@@ -186,17 +222,29 @@ fn assign_service(service: &mut Service, diags: &mut Vec<Diagnostic>) {
     let mut urls = Scope::new(&[]);
     for url in &mut service.base_urls {
         let wire = url.name.wire.clone();
-        set(&mut url.name, urls.claim(snake(&wire), &wire, Some(&source), "base URL"), diags);
+        set(
+            &mut url.name,
+            urls.claim(snake(&wire), &wire, Some(&source), "base URL"),
+            diags,
+        );
     }
     let mut regions = Scope::new(&[]);
     for region in &mut service.regions {
         let wire = region.name.wire.clone();
-        set(&mut region.name, regions.claim(camel(&wire), &wire, Some(&source), "region"), diags);
+        set(
+            &mut region.name,
+            regions.claim(camel(&wire), &wire, Some(&source), "region"),
+            diags,
+        );
     }
     let mut credentials = Scope::new(RESERVED_PARAMS);
     for credential in &mut service.credentials {
         let wire = credential.name.wire.clone();
-        set(&mut credential.name, credentials.claim(snake(&wire), &wire, Some(&source), "credential"), diags);
+        set(
+            &mut credential.name,
+            credentials.claim(snake(&wire), &wire, Some(&source), "credential"),
+            diags,
+        );
     }
 
     // Operations and types live in one module per group; each group is its own scope.
@@ -216,11 +264,20 @@ fn assign_service(service: &mut Service, diags: &mut Vec<Diagnostic>) {
                 Binding::Http(_) => snake(&wire),
             };
             let at = op.sources.first().cloned();
-            set(&mut op.name, methods.claim(ident, &wire, at.as_ref(), "operation"), diags);
+            set(
+                &mut op.name,
+                methods.claim(ident, &wire, at.as_ref(), "operation"),
+                diags,
+            );
             if service.protocol == Protocol::Http && !op.name.rust.is_empty() {
                 let request = request_type(&op.name.rust);
                 // Reserve the request struct's name so no response type takes it.
-                if let Err(d) = types.claim(request.clone(), &format!("{wire} request"), at.as_ref(), "request type") {
+                if let Err(d) = types.claim(
+                    request.clone(),
+                    &format!("{wire} request"),
+                    at.as_ref(),
+                    "request type",
+                ) {
                     diags.push(d);
                 }
             }
@@ -229,7 +286,11 @@ fn assign_service(service: &mut Service, diags: &mut Vec<Diagnostic>) {
         for ty in service.types.iter_mut().filter(|t| t.group == group) {
             let wire = ty.name.wire.clone();
             let at = ty.source.clone();
-            set(&mut ty.name, types.claim(camel(&wire), &wire, Some(&at), "type"), diags);
+            set(
+                &mut ty.name,
+                types.claim(camel(&wire), &wire, Some(&at), "type"),
+                diags,
+            );
             assign_type_parts(ty, diags);
         }
     }
@@ -240,7 +301,11 @@ fn assign_operation_parts(op: &mut crate::ir::Operation, diags: &mut Vec<Diagnos
     for param in &mut op.params {
         let wire = param.name.wire.clone();
         let at = param.source.clone();
-        set(&mut param.name, params.claim(snake(&wire), &wire, Some(&at), "parameter"), diags);
+        set(
+            &mut param.name,
+            params.claim(snake(&wire), &wire, Some(&at), "parameter"),
+            diags,
+        );
     }
     if let Output::Value { name, .. } = &mut op.output {
         name.rust = snake(&name.wire);
@@ -256,7 +321,11 @@ fn assign_type_parts(ty: &mut TypeDef, diags: &mut Vec<Diagnostic>) {
             for field in fields {
                 let wire = field.name.wire.clone();
                 let at = field.source.clone();
-                set(&mut field.name, scope.claim(snake(&wire), &wire, Some(&at), "field"), diags);
+                set(
+                    &mut field.name,
+                    scope.claim(snake(&wire), &wire, Some(&at), "field"),
+                    diags,
+                );
             }
         }
         TypeKind::Enum { values } => {
@@ -264,7 +333,11 @@ fn assign_type_parts(ty: &mut TypeDef, diags: &mut Vec<Diagnostic>) {
             for value in values {
                 let wire = value.name.wire.clone();
                 let at = ty.source.clone();
-                set(&mut value.name, scope.claim(camel(&wire), &wire, Some(&at), "enum value"), diags);
+                set(
+                    &mut value.name,
+                    scope.claim(camel(&wire), &wire, Some(&at), "enum value"),
+                    diags,
+                );
             }
         }
         TypeKind::Array { .. } => {}
@@ -286,7 +359,10 @@ mod tests {
             ("vps_ipv6", "vps_ipv6"),
             ("ticketID", "ticket_id"),
             ("orders.orderid", "orders_orderid"),
-            ("isOrderSuspendedUponExpiry", "is_order_suspended_upon_expiry"),
+            (
+                "isOrderSuspendedUponExpiry",
+                "is_order_suspended_upon_expiry",
+            ),
             ("type", "r#type"),
             ("return", "r#return"),
             ("self", "self_"),
@@ -330,20 +406,52 @@ mod tests {
     #[test]
     fn case_collisions_get_suffixes_and_duplicates_are_errors() {
         let mut scope = Scope::new(RESERVED_METHODS);
-        let at = Source { file: "a.wsdl".into(), line: 3 };
-        assert_eq!(scope.claim(snake("status"), "status", Some(&at), "field").unwrap(), "status");
-        assert_eq!(scope.claim(snake("Status"), "Status", Some(&at), "field").unwrap(), "status_2");
-        assert_eq!(scope.claim(snake("new"), "new", Some(&at), "operation").unwrap(), "new_2");
-        let other = Source { file: "b.md".into(), line: 9 };
-        let err = scope.claim(snake("status"), "status", Some(&other), "field").unwrap_err();
+        let at = Source {
+            file: "a.wsdl".into(),
+            line: 3,
+        };
+        assert_eq!(
+            scope
+                .claim(snake("status"), "status", Some(&at), "field")
+                .unwrap(),
+            "status"
+        );
+        assert_eq!(
+            scope
+                .claim(snake("Status"), "Status", Some(&at), "field")
+                .unwrap(),
+            "status_2"
+        );
+        assert_eq!(
+            scope
+                .claim(snake("new"), "new", Some(&at), "operation")
+                .unwrap(),
+            "new_2"
+        );
+        let other = Source {
+            file: "b.md".into(),
+            line: 9,
+        };
+        let err = scope
+            .claim(snake("status"), "status", Some(&other), "field")
+            .unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("b.md:9") && text.contains("a.wsdl:3"), "{text}");
+        assert!(
+            text.contains("b.md:9") && text.contains("a.wsdl:3"),
+            "{text}"
+        );
     }
 
     #[test]
     fn raw_keywords_get_plain_suffixes() {
         let mut scope = Scope::new(&[]);
-        assert_eq!(scope.claim(snake("type"), "type", None, "field").unwrap(), "r#type");
-        assert_eq!(scope.claim(snake("Type"), "Type", None, "field").unwrap(), "type_2");
+        assert_eq!(
+            scope.claim(snake("type"), "type", None, "field").unwrap(),
+            "r#type"
+        );
+        assert_eq!(
+            scope.claim(snake("Type"), "Type", None, "field").unwrap(),
+            "type_2"
+        );
     }
 }

@@ -93,7 +93,10 @@ pub fn read(file: &str, text: &str) -> Read<Manifest> {
         Ok(manifest) => {
             let diagnostics = check(file, &manifest);
             let ok = diagnostics.iter().all(|d| !d.is_error());
-            Read { value: ok.then_some(manifest), diagnostics }
+            Read {
+                value: ok.then_some(manifest),
+                diagnostics,
+            }
         }
         Err(e) => {
             let (line, col) = e.span().map_or((0, 0), |span| position(text, span.start));
@@ -101,7 +104,10 @@ pub fn read(file: &str, text: &str) -> Read<Manifest> {
             let d = Diagnostic::error(file, line, format!("invalid manifest: {message}"))
                 .at_col(col)
                 .with_hint("see the manifest format in README.md");
-            Read { value: None, diagnostics: vec![d] }
+            Read {
+                value: None,
+                diagnostics: vec![d],
+            }
         }
     }
 }
@@ -126,7 +132,9 @@ fn check(file: &str, m: &Manifest) -> Vec<Diagnostic> {
 /// 1-based line and column of a byte offset.
 fn position(text: &str, offset: usize) -> (u32, u32) {
     let line = super::line_of(text, offset);
-    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let col = text[start..offset.min(text.len())].chars().count() + 1;
     (line, u32::try_from(col).unwrap_or(u32::MAX))
 }

@@ -12,7 +12,10 @@ pub enum Error {
     /// The request could not be built (bad base URL, a value that cannot be encoded).
     InvalidRequest { message: String },
     /// The request never reached the server (DNS, connect refused, TLS): nothing happened.
-    Connect { message: String, source: Option<Box<dyn std::error::Error + Send + Sync>> },
+    Connect {
+        message: String,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
     /// A non-idempotent call (one that may place an order) was sent, but no complete answer
     /// came back: timeout or dropped connection. The order may or may not exist. Never retried.
     OutcomeUnknown {
@@ -21,7 +24,10 @@ pub enum Error {
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// An idempotent call timed out or lost its connection.
-    Transport { message: String, source: Option<Box<dyn std::error::Error + Send + Sync>> },
+    Transport {
+        message: String,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
     /// HTTP 403: the caller's IP is not whitelisted, or access is denied.
     AccessDenied { status: u16, body: String },
     /// Any other unexpected HTTP status without a recognisable error body.

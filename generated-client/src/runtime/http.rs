@@ -54,7 +54,11 @@ impl Client {
         credentials: Vec<(&'static str, CredentialValue)>,
         transport: Arc<dyn Transport>,
     ) -> Self {
-        Self { base_url: base_url.into(), credentials, transport }
+        Self {
+            base_url: base_url.into(),
+            credentials,
+            transport,
+        }
     }
 
     pub fn base_url(&self) -> &str {
@@ -63,7 +67,12 @@ impl Client {
 
     /// Starts a call; `region` fills the path's `{region}` placeholder.
     pub fn call(&self, operation: &'static Operation, region: Option<&str>) -> Call<'_> {
-        Call { client: self, operation, region: region.map(str::to_owned), params: Vec::new() }
+        Call {
+            client: self,
+            operation,
+            region: region.map(str::to_owned),
+            params: Vec::new(),
+        }
     }
 }
 

@@ -10,5 +10,5 @@ pub mod value;
 
 pub use error::{BusinessError, Error, Fault};
 pub use secret::Secret;
-pub use transport::{ReqwestTransport, Request, Response, Timeouts, Transport};
+pub use transport::{Request, ReqwestTransport, Response, Timeouts, Transport};
 pub use value::{Decimal, UnixTime, Value};

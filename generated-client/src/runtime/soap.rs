@@ -52,7 +52,10 @@ impl XsiType {
     pub const XSD: &'static str = "http://www.w3.org/2001/XMLSchema";
 
     pub const fn xsd(name: &'static str) -> Self {
-        Self { namespace: Self::XSD, name }
+        Self {
+            namespace: Self::XSD,
+            name,
+        }
     }
 }
 
@@ -74,7 +77,10 @@ pub struct Client {
 
 impl Client {
     pub fn new(endpoint: impl Into<String>, transport: Arc<dyn Transport>) -> Self {
-        Self { endpoint: endpoint.into(), transport }
+        Self {
+            endpoint: endpoint.into(),
+            transport,
+        }
     }
 
     pub fn endpoint(&self) -> &str {
@@ -83,13 +89,19 @@ impl Client {
 
     /// Starts a call; add parts in WSDL order, then send.
     pub fn call(&self, operation: &'static Operation) -> Call<'_> {
-        Call { client: self, operation, body: Vec::new() }
+        Call {
+            client: self,
+            operation,
+            body: Vec::new(),
+        }
     }
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("endpoint", &self.endpoint).finish_non_exhaustive()
+        f.debug_struct("Client")
+            .field("endpoint", &self.endpoint)
+            .finish_non_exhaustive()
     }
 }
 

@@ -69,7 +69,10 @@ pub struct Timeouts {
 
 impl Default for Timeouts {
     fn default() -> Self {
-        Self { connect: Duration::from_secs(10), total: Duration::from_secs(120) }
+        Self {
+            connect: Duration::from_secs(10),
+            total: Duration::from_secs(120),
+        }
     }
 }
 
