@@ -233,12 +233,9 @@ fn merge_response(
                     {
                         diags.push(Diagnostic::warning(file, row.line, message));
                     }
-                    let row_docs = if row.docs == Docs::default() {
-                        &response.docs
-                    } else {
-                        &row.docs
-                    };
-                    *docs = merged_docs(docs, row_docs);
+                    // Only the row speaks of the value: the intro sentence above a lone
+                    // `return` row still says "associative array".
+                    *docs = merged_docs(docs, &row.docs);
                 }
                 rows => match record {
                     Some(index) => {

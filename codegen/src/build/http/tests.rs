@@ -530,15 +530,25 @@ fn map_rows_become_one_pair_parameter() {
 
 #[test]
 fn the_example_url_decides_a_parameter_spelling() {
-    let params = vec![row("Is-transfer-in", "Boolean", Some(false), "", 8)];
+    let transfer = || vec![row("Is-transfer-in", "Boolean", Some(false), "", 8)];
     let url = "https://h/api/gapps/in/add.json?is-transfer-in=False";
-    let (built, diags) = built(&[page_at("rc/add.txt", url, params)]);
-    assert_eq!(only_op(&built).params[0].name.wire, "is-transfer-in");
+    let (respelled, diags) = built(&[page_at("rc/add.txt", url, transfer())]);
+    assert_eq!(only_op(&respelled).params[0].name.wire, "is-transfer-in");
     let found = messages(&diags);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
         found[0].starts_with("rc/add.txt:8: warning:") && found[0].contains("`is-transfer-in`")
     );
+
+    // An example spelling it as the table does settles it; the other spelling is then unknown.
+    let mut page = page_at("rc/add.txt", url, transfer());
+    let exact = "https://h/api/gapps/se/add.json?Is-transfer-in=False";
+    page.examples.push(example(None, exact, 9));
+    let (kept, diags) = built(&[page]);
+    assert_eq!(only_op(&kept).params[0].name.wire, "Is-transfer-in");
+    let found = messages(&diags);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("rc/add.txt:4: warning:") && found[0].contains("does not list"));
 }
 
 #[test]
