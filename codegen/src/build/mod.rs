@@ -1,0 +1,198 @@
+//! One service's files into one [`Service`].
+//!
+//! - [`soap`]: the WSDL's operations, documented by the doc pages that name them.
+//! - [`http`]: one operation per doc page, addressed by its example URLs ([`url`]).
+//! - [`types`]: what a page's type words mean, shared by both.
+//!
+//! This stage sets only wire names; [`crate::naming`] chooses the Rust ones afterwards.
+
+mod http;
+mod soap;
+mod types;
+mod url;
+
+use crate::diag::Diagnostic;
+use crate::ir::{
+    BaseUrl, Credential, Docs, InBandError, Name, Operation, ParamRole, Protocol, Service, Session,
+    Source, TypeRef,
+};
+use crate::read::manifest::{Manifest, ProtocolName};
+use crate::read::{Read, page::Page, wsdl::Wsdl};
+
+/// Builds the service a manifest declares from its WSDL (SOAP) or its pages alone (HTTP).
+/// The value is `None` exactly when a diagnostic is an error.
+pub fn service(
+    manifest: &Manifest,
+    manifest_file: &str,
+    wsdl: Option<(String, Wsdl)>,
+    pages: Vec<Page>,
+) -> Read<Service> {
+    let mut diags = Vec::new();
+    let (protocol, mut types, mut operations, regions) = match (manifest.protocol, wsdl) {
+        (ProtocolName::Soap, Some((wsdl_file, wsdl))) => {
+            let (types, operations) = soap::merge(&wsdl_file, wsdl, &pages, &mut diags);
+            (Protocol::Soap, types, operations, Vec::new())
+        }
+        (ProtocolName::Soap, None) => {
+            diags.push(
+                Diagnostic::error(
+                    manifest_file,
+                    0,
+                    "protocol = \"soap\" needs a WSDL, and none was read",
+                )
+                .with_hint("add `wsdl = \"<file>.wsdl\"`"),
+            );
+            return Read {
+                value: None,
+                diagnostics: diags,
+            };
+        }
+        (ProtocolName::Http, wsdl) => {
+            if let Some((wsdl_file, _)) = wsdl {
+                diags.push(Diagnostic::warning(
+                    manifest_file,
+                    0,
+                    format!("protocol = \"http\" takes no WSDL; {wsdl_file} is ignored"),
+                ));
+            }
+            let built = http::build(&pages, &mut diags);
+            (Protocol::Http, built.types, built.operations, built.regions)
+        }
+    };
+    let credentials = credentials(manifest, manifest_file, &mut operations, &mut diags);
+    let session = session(manifest, manifest_file, &mut operations, &mut diags);
+    types.sort_by(|a, b| (&a.group, &a.name.wire).cmp(&(&b.group, &b.name.wire)));
+    operations.sort_by(|a, b| (&a.group, &a.name.wire).cmp(&(&b.group, &b.name.wire)));
+    let service = Service {
+        name: Name::wire(&manifest.module),
+        docs: Docs {
+            summary: manifest.title.clone(),
+            details: manifest.description.iter().cloned().collect(),
+        },
+        source: Source {
+            file: manifest_file.to_owned(),
+            line: 1,
+        },
+        protocol,
+        base_urls: manifest
+            .base_urls
+            .iter()
+            .map(|(name, url)| BaseUrl {
+                name: Name::wire(name),
+                url: url.clone(),
+            })
+            .collect(),
+        credentials,
+        session,
+        in_band_error: manifest.in_band_error.as_ref().map(|spec| InBandError {
+            status_field: spec.status_field.clone(),
+            error_values: spec.error_values.clone(),
+            message_fields: spec.message_fields.clone(),
+        }),
+        types,
+        operations,
+        regions,
+    };
+    let ok = !diags.iter().any(Diagnostic::is_error);
+    Read {
+        value: ok.then_some(service),
+        diagnostics: diags,
+    }
+}
+
+/// Marks every parameter the manifest lists under `credentials` as supplied by the client, and
+/// types each credential after the first operation (in page or WSDL order) that takes it.
+fn credentials(
+    manifest: &Manifest,
+    manifest_file: &str,
+    operations: &mut [Operation],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Credential> {
+    let mut credentials = Vec::new();
+    for name in &manifest.credentials {
+        let mut first: Option<(TypeRef, Source)> = None;
+        for param in operations
+            .iter_mut()
+            .flat_map(|op| op.params.iter_mut())
+            .filter(|p| p.name.wire == *name)
+        {
+            param.role = ParamRole::Credential;
+            match &first {
+                None => first = Some((param.ty.clone(), param.source.clone())),
+                Some((ty, source)) if *ty != param.ty => diags.push(Diagnostic::warning(
+                    &param.source.file,
+                    param.source.line,
+                    format!(
+                        "credential `{name}` is `{}` here but `{}` at {source}; the first is used",
+                        types::show(&param.ty),
+                        types::show(ty)
+                    ),
+                )),
+                Some(_) => {}
+            }
+        }
+        match first {
+            Some((ty, _)) => credentials.push(Credential {
+                name: Name::wire(name),
+                ty,
+                secret: manifest.secrets.contains(name),
+            }),
+            None => diags.push(Diagnostic::warning(
+                manifest_file,
+                0,
+                format!("credential `{name}` is a parameter of no operation"),
+            )),
+        }
+    }
+    credentials
+}
+
+/// The manifest's session: its login operation must exist; every parameter carrying the token
+/// is marked as supplied from the session.
+fn session(
+    manifest: &Manifest,
+    manifest_file: &str,
+    operations: &mut [Operation],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Session> {
+    let spec = manifest.session.as_ref()?;
+    if !operations.iter().any(|op| op.name.wire == spec.login) {
+        diags.push(
+            Diagnostic::error(
+                manifest_file,
+                0,
+                format!(
+                    "[session] login = \"{}\" is not an operation of this service",
+                    spec.login
+                ),
+            )
+            .with_hint("name the operation that returns the session token"),
+        );
+    }
+    let mut taken = false;
+    for param in operations
+        .iter_mut()
+        .flat_map(|op| op.params.iter_mut())
+        .filter(|p| p.name.wire == spec.parameter)
+    {
+        param.role = ParamRole::Session;
+        taken = true;
+    }
+    if !taken {
+        diags.push(Diagnostic::warning(
+            manifest_file,
+            0,
+            format!(
+                "[session] parameter = \"{}\" is a parameter of no operation",
+                spec.parameter
+            ),
+        ));
+    }
+    Some(Session {
+        login_operation: spec.login.clone(),
+        parameter: spec.parameter.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests;
