@@ -78,7 +78,7 @@ fn is_value(word: &str) -> bool {
 }
 
 /// The first readable list after a marker. `Values:` and `Values can be:` (with the colon)
-/// promise a list, so failing to read one is an error; `Values are …` without one does not.
+/// promise a list, so failing to read one is reported; `Values are …` without one is not.
 fn marked_list(text: &str) -> Result<Vec<PageValue>, String> {
     // ASCII lower-casing keeps byte offsets, so positions found in `lower` index `text`.
     let lower = text.to_ascii_lowercase();
@@ -127,7 +127,9 @@ fn marked_list(text: &str) -> Result<Vec<PageValue>, String> {
     problem.map_or(Ok(Vec::new()), Err)
 }
 
-/// Text up to the end of its first sentence (`. ` or `;`), without the final full stop.
+/// Text up to the end of its first sentence (`. ` or `;`), without the final full stop or a
+/// dangling `Note` (the heading of a collapsed note box that the rendering leaves at the end
+/// of a cell: `… KeepInvoice, OnlyAdd Note`).
 fn sentence(text: &str) -> &str {
     let end = [text.find(". "), text.find(';')]
         .into_iter()
@@ -135,6 +137,10 @@ fn sentence(text: &str) -> &str {
         .min()
         .unwrap_or(text.len());
     let sentence = text.get(..end).unwrap_or(text).trim();
+    let sentence = sentence
+        .strip_suffix(" Note")
+        .unwrap_or(sentence)
+        .trim_end();
     sentence.strip_suffix('.').unwrap_or(sentence)
 }
 
@@ -203,6 +209,7 @@ mod tests {
             names(&["Possible values are ASC, or DESC"]),
             ["ASC", "DESC"]
         );
+        assert_eq!(names(&["Values can be: ASC, DESC Note"]), ["ASC", "DESC"]);
     }
 
     #[test]

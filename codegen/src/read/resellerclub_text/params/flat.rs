@@ -43,7 +43,20 @@ pub(super) fn rows(lines: &[Line<'_>], sink: &mut Sink<'_>) -> Vec<Row> {
             continue;
         }
         match rows.last_mut() {
-            Some(row) => row.description.push(line.text.to_owned()),
+            Some(row) => {
+                if lacks_flag(line.text) {
+                    sink.warn_hint(
+                        line.no,
+                        format!(
+                            "`{}` looks like a parameter row without Required / Optional; \
+                             read as text of `{}`",
+                            line.text, row.name
+                        ),
+                        "a flattened row reads `name Type Required|Optional description`",
+                    );
+                }
+                row.description.push(line.text.to_owned());
+            }
             None => sink.warn_hint(
                 line.no,
                 format!("text before the parameter table ignored: `{}`", line.text),
@@ -90,6 +103,17 @@ fn row(line: Line<'_>) -> Option<Row> {
         required: words.get(flag).map(|w| (*w).to_owned()).unwrap_or_default(),
         description: text::non_empty(description).into_iter().collect(),
     })
+}
+
+/// `order-id Integer The Order Id.`: a name and a well-known type but no Required / Optional
+/// word, which would otherwise pass silently as text of the row above.
+fn lacks_flag(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(name), Some(ty)) = (words.next(), words.next()) else {
+        return false;
+    };
+    is_name_like(name)
+        && (LOWER_CASE_TYPES.contains(&ty.to_ascii_lowercase().as_str()) || ty.contains('['))
 }
 
 /// Parameter names are lower case or hyphenated (`order-id`, `Is-transfer-in`), which keeps
@@ -173,6 +197,15 @@ mod tests {
         ] {
             assert_eq!(parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn rows_without_flag_are_noticed() {
+        assert!(lacks_flag("order-id Integer The Order Id."));
+        assert!(lacks_flag("attr-name Map[name]"));
+        assert!(!lacks_flag("Auto-Renewal"));
+        assert!(!lacks_flag("With page-no 1, no-of-records 20"));
+        assert!(!lacks_flag("e.g. Active"));
     }
 
     #[test]
