@@ -456,6 +456,23 @@ fn local_import_and_chameleon_include() {
 }
 
 #[test]
+fn wsdl_import_merges_abstract_and_concrete_halves() {
+    let out = read("wsdl_import.wsdl");
+    let wsdl = out.wsdl();
+    assert_eq!(out.imports, ["wsdl_import_abstract.wsdl"]);
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.messages());
+    let echo = op(wsdl, "echo");
+    assert_eq!(params(echo), [("note", &named("note"), true)]);
+    assert_eq!(output(echo), ("return", &named("note")));
+    assert_eq!(echo.sources[0].file, "wsdl/wsdl_import_abstract.wsdl");
+    assert_eq!(
+        (soap(echo).body_use, soap(echo).endpoint.as_str()),
+        (BodyUse::Literal, "https://s.example/")
+    );
+    assert_eq!(ty(wsdl, "note").namespace.as_deref(), Some("urn:abstract"));
+}
+
+#[test]
 fn remote_imports_are_never_fetched() {
     let out = read("remote_import.wsdl");
     let wsdl = out.wsdl();
@@ -547,9 +564,19 @@ fn not_a_wsdl_or_no_soap_binding_is_an_error() {
     );
 }
 
-/// Truncated and corrupted inputs give diagnostics, never a panic.
+/// Truncated, corrupted and absurdly nested inputs give diagnostics, never a panic.
 #[test]
 fn damaged_input_never_panics() {
+    let deep = format!(
+        "<definitions xmlns=\"http://schemas.xmlsoap.org/wsdl/\">{}",
+        "<a>".repeat(100_000)
+    );
+    let out = read_bytes("deep.wsdl", deep.as_bytes());
+    assert!(
+        out.wsdl.is_none() && out.errors()[0].message.contains("nested"),
+        "{:#?}",
+        out.messages()
+    );
     for name in [
         "rpc_encoded.wsdl",
         "doc_literal.wsdl",
@@ -558,7 +585,7 @@ fn damaged_input_never_panics() {
         "latin1.wsdl",
     ] {
         let bytes = std::fs::read(fixtures().join(name)).expect("fixture exists");
-        for cut in (0..bytes.len()).step_by(37) {
+        for cut in (0..bytes.len()).step_by(71) {
             let _ = read_bytes(name, &bytes[..cut]);
             for replacement in [b'<', b'"', b':', 0xFF] {
                 let mut damaged = bytes.clone();

@@ -165,16 +165,21 @@ impl Node {
 pub fn parse(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     let tags = match scan::start_tags(text) {
         Ok(tags) => tags,
-        Err(at) => {
-            diags.push(
-                Diagnostic::error(
+        Err(refused) => {
+            let error = match refused.reason {
+                scan::Reason::Declaration => Diagnostic::error(
                     file,
-                    at.line,
+                    refused.line,
                     "DTDs and entity declarations are not accepted",
                 )
-                .at_col(at.col)
                 .with_hint("remove the <!DOCTYPE ...> declaration: a WSDL needs none"),
-            );
+                scan::Reason::TooDeep => Diagnostic::error(
+                    file,
+                    refused.line,
+                    format!("elements are nested more than {} deep", scan::MAX_DEPTH),
+                ),
+            };
+            diags.push(error.at_col(refused.col));
             return None;
         }
     };

@@ -120,74 +120,37 @@ fn operation(
     types: &mut Types<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Operation> {
+    let (input_message, output_message) = messages(ctx, name, abstract_op, diags)?;
     let soap_ns = ctx.port.soap_ns;
-    let messages: Vec<&Node> = abstract_op
-        .elements()
-        .filter(|e| e.ns == ns::WSDL && (e.name == "input" || e.name == "output"))
-        .collect();
-    let Some(input) = messages.first().filter(|m| m.name == "input") else {
-        diags.push(abstract_op.warning(format!("operation `{name}` does not start with an input (notification or solicit-response); skipped")));
-        return None;
-    };
-    let message = |io: &Node, diags: &mut Vec<Diagnostic>| {
-        io.attr("message")
-            .and_then(|m| ctx.components.message(io, m, diags))
-    };
-    let Some(input_message) = message(input, diags) else {
-        diags.push(abstract_op.warning(format!(
-            "operation `{name}` has no usable input message; skipped"
-        )));
-        return None;
-    };
-    let output = abstract_op.child(ns::WSDL, "output");
-    let output_message = match output {
-        Some(output) => Some(message(output, diags).or_else(|| {
-            diags.push(abstract_op.warning(format!(
-                "operation `{name}` has no usable output message; skipped"
-            )));
-            None
-        })?),
-        None => None,
-    };
-
     let soap_op = concrete.child(soap_ns, "operation");
-    let style = match soap_op
-        .and_then(|o| o.attr("style"))
-        .or(ctx.style)
-        .map(str::trim)
-    {
-        Some("rpc") => SoapStyle::Rpc,
-        None | Some("document") => SoapStyle::Document,
-        Some(other) => {
-            diags
-                .push(concrete.warning(format!("style `{other}` is unknown; document is assumed")));
-            SoapStyle::Document
-        }
-    };
+    let style = style(
+        name,
+        soap_op.and_then(|o| o.attr("style")).or(ctx.style),
+        concrete,
+        diags,
+    );
     let body = |io: &str| {
         concrete
             .child(ns::WSDL, io)
             .and_then(|b| b.child(soap_ns, "body"))
     };
-    for io in ["input", "output"] {
-        if let Some(header) = concrete
+    for header in ["input", "output"].iter().filter_map(|io| {
+        concrete
             .child(ns::WSDL, io)
             .and_then(|b| b.child(soap_ns, "header"))
-        {
-            diags.push(header.warning(format!(
-                "soap:header of `{name}` is not supported; it is not sent or read"
-            )));
-        }
+    }) {
+        diags.push(header.warning(format!(
+            "soap:header of `{name}` is not supported; it is not sent or read"
+        )));
     }
     let body_use = body_use(name, body("input"), body("output"), concrete, diags);
     let input_parts = parts(input_message, body("input"));
     let output_parts = output_message.map(|m| parts(m, body("output")));
-    let unnamed = input_parts
+    let mut all_parts = input_parts
         .list
         .iter()
-        .chain(output_parts.iter().flat_map(|p| &p.list))
-        .find(|p| p.attr("name").is_none());
-    if let Some(part) = unnamed {
+        .chain(output_parts.iter().flat_map(|p| &p.list));
+    if let Some(part) = all_parts.find(|p| p.attr("name").is_none()) {
         diags.push(part.warning(format!(
             "a message part of `{name}` has no name; the operation is skipped"
         )));
@@ -198,17 +161,15 @@ fn operation(
         SoapStyle::Rpc => rpc(name, &input_parts, output_parts.as_ref(), types, diags),
         SoapStyle::Document => document(name, &input_parts, output_parts.as_ref(), types, diags)?,
     };
-    let namespace = match style {
-        SoapStyle::Rpc => match body("input").and_then(|b| b.attr("namespace")) {
-            Some(namespace) => namespace.trim().to_owned(),
-            None => {
-                diags.push(concrete.warning(format!(
-                    "rpc operation `{name}` has no soap:body namespace; the target namespace is used"
-                )));
-                ctx.target_ns.to_owned()
-            }
-        },
-        SoapStyle::Document => shape
+    let namespace = match (style, body("input").and_then(|b| b.attr("namespace"))) {
+        (SoapStyle::Rpc, Some(namespace)) => namespace.trim().to_owned(),
+        (SoapStyle::Rpc, None) => {
+            diags.push(concrete.warning(format!(
+                "rpc operation `{name}` has no soap:body namespace; the target namespace is used"
+            )));
+            ctx.target_ns.to_owned()
+        }
+        (SoapStyle::Document, _) => shape
             .namespace
             .clone()
             .unwrap_or_else(|| ctx.target_ns.to_owned()),
@@ -217,6 +178,11 @@ fn operation(
     if docs.summary.is_none() {
         docs = docs::wsdl(concrete);
     }
+    let soap_action = soap_op
+        .and_then(|o| o.attr("soapAction"))
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     Some(Operation {
         group: None,
         name: Name::wire(name),
@@ -229,17 +195,64 @@ fn operation(
             style,
             body_use,
             namespace,
-            soap_action: soap_op
-                .and_then(|o| o.attr("soapAction"))
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
+            soap_action,
             endpoint: ctx.port.endpoint.clone(),
             request_element: shape.request_element,
             response_element: shape.response_element,
         }),
         idempotent: false,
     })
+}
+
+/// The input message and, unless the operation is one-way, the output message. `None`
+/// (warned) for notifications, solicit-responses and messages defined nowhere.
+fn messages<'a>(
+    ctx: &Context<'_, 'a>,
+    name: &str,
+    abstract_op: &Node,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(&'a Node, Option<&'a Node>)> {
+    let first = abstract_op
+        .elements()
+        .find(|e| e.ns == ns::WSDL && (e.name == "input" || e.name == "output"));
+    let Some(input) = first.filter(|io| io.name == "input") else {
+        diags.push(abstract_op.warning(format!(
+            "operation `{name}` does not start with an input (notification or solicit-response); skipped"
+        )));
+        return None;
+    };
+    let mut message = |io: &Node| {
+        let found = io
+            .attr("message")
+            .and_then(|m| ctx.components.message(io, m, diags));
+        if found.is_none() {
+            diags.push(io.warning(format!(
+                "operation `{name}` has no usable {} message; skipped",
+                io.name
+            )));
+        }
+        found
+    };
+    let input_message = message(input)?;
+    let output_message = match abstract_op.child(ns::WSDL, "output") {
+        Some(output) => Some(message(output)?),
+        None => None,
+    };
+    Some((input_message, output_message))
+}
+
+/// rpc or document (the default) from the operation's or else the binding's `style`.
+fn style(name: &str, declared: Option<&str>, at: &Node, diags: &mut Vec<Diagnostic>) -> SoapStyle {
+    match declared.map(str::trim) {
+        Some("rpc") => SoapStyle::Rpc,
+        None | Some("document") => SoapStyle::Document,
+        Some(other) => {
+            diags.push(at.warning(format!(
+                "style `{other}` of `{name}` is unknown; document is assumed"
+            )));
+            SoapStyle::Document
+        }
+    }
 }
 
 /// `encoded` or `literal` (the default), from the input body; a different output use is

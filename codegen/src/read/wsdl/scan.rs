@@ -4,7 +4,11 @@
 //!
 //! Start tags are listed in document order, which is the order xmltree builds elements in, so
 //! the n-th tag here is the n-th element of a pre-order walk of the tree. The scan also refuses
-//! any DTD: no entity of the document is ever expanded.
+//! any DTD, so no entity of the document is ever expanded, and nesting deeper than any real
+//! WSDL, so that the recursive tree builders downstream cannot run out of stack.
+
+/// Deeper nesting is refused; real WSDLs nest a dozen levels.
+pub const MAX_DEPTH: usize = 256;
 
 /// One start tag as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,19 +21,34 @@ pub struct Tag {
     pub attributes: Vec<String>,
 }
 
-/// Where a DTD or another markup declaration starts (1-based line and column).
+/// Why a document is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Declaration {
+pub enum Reason {
+    /// A `<!DOCTYPE`, `<!ENTITY` or other markup declaration.
+    Declaration,
+    /// An element nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+/// Where and why the scan refused the document (1-based line and column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refused {
+    pub reason: Reason,
     pub line: u32,
     pub col: u32,
 }
 
-/// Lists the start tags of `text`, or the position of the first `<!DOCTYPE`/`<!ENTITY`/other
-/// markup declaration. Tolerates malformed text (the XML parser reports that); never panics.
-pub fn start_tags(text: &str) -> Result<Vec<Tag>, Declaration> {
+/// Lists the start tags of `text`, or says where it is refused. Tolerates malformed text (the
+/// XML parser reports that); never panics.
+pub fn start_tags(text: &str) -> Result<Vec<Tag>, Refused> {
     let lines = Lines::new(text);
     let bytes = text.as_bytes();
+    let refused = |reason, offset| {
+        let (line, col) = lines.position(text, offset);
+        Refused { reason, line, col }
+    };
     let mut tags = Vec::new();
+    let mut depth = 0usize;
     let mut at = 0;
     while let Some(open) = find(bytes, at, b"<") {
         let rest = bytes.get(open..).unwrap_or_default();
@@ -40,12 +59,19 @@ pub fn start_tags(text: &str) -> Result<Vec<Tag>, Declaration> {
         } else if rest.starts_with(b"<![CDATA[") {
             skip_past(bytes, open, b"]]>")
         } else if rest.starts_with(b"<!") {
-            let (line, col) = lines.position(text, open);
-            return Err(Declaration { line, col });
+            return Err(refused(Reason::Declaration, open));
         } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
             skip_past(bytes, open, b">")
         } else {
             let (tag, end) = start_tag(bytes, open + 1);
+            let self_closing = end >= 2 && bytes.get(end - 2) == Some(&b'/');
+            if !self_closing {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(refused(Reason::TooDeep, open));
+                }
+            }
             tags.push(Tag {
                 line: lines.position(text, open).0,
                 ..tag
@@ -195,8 +221,24 @@ mod tests {
     #[test]
     fn refuses_declarations_with_their_position() {
         let text = "<?xml version=\"1.0\"?>\n  <!DOCTYPE a [<!ENTITY x \"y\">]>\n<a/>";
-        assert_eq!(start_tags(text), Err(Declaration { line: 2, col: 3 }));
+        let refused = Refused {
+            reason: Reason::Declaration,
+            line: 2,
+            col: 3,
+        };
+        assert_eq!(start_tags(text), Err(refused));
         assert!(start_tags("<a><!ENTITY x \"y\"></a>").is_err());
+    }
+
+    #[test]
+    fn refuses_deep_nesting_but_not_long_flat_documents() {
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        assert_eq!(
+            start_tags(&deep).map_err(|r| r.reason),
+            Err(Reason::TooDeep)
+        );
+        let flat = format!("<r>{}</r>", "<a><b/></a>".repeat(10 * MAX_DEPTH));
+        assert_eq!(start_tags(&flat).map(|t| t.len()), Ok(1 + 20 * MAX_DEPTH));
     }
 
     #[test]
