@@ -28,6 +28,7 @@ pub struct Port<'a> {
 }
 
 impl<'a> Components<'a> {
+    /// Indexes every `definitions`; a second component of the same name is warned about.
     pub fn new(definitions: impl Iterator<Item = &'a Node>, diags: &mut Vec<Diagnostic>) -> Self {
         let mut components = Self {
             messages: BTreeMap::new(),
@@ -73,10 +74,12 @@ impl<'a> Components<'a> {
         components
     }
 
+    /// The message named by `value` (a QName in scope at `at`); warned when undefined.
     pub fn message(&self, at: &Node, value: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a Node> {
         lookup(&self.messages, "message", at, value, diags)
     }
 
+    /// The port type named by `value` (a QName in scope at `at`); warned when undefined.
     pub fn port_type(
         &self,
         at: &Node,

@@ -17,6 +17,7 @@ pub struct QName {
 }
 
 impl QName {
+    /// `{ns}local`; an empty `ns` is no namespace.
     pub fn new(ns: &str, local: &str) -> Self {
         Self {
             ns: ns.to_owned(),
@@ -144,6 +145,7 @@ impl Node {
         }
     }
 
+    /// Where this element is: its file and line.
     pub fn source(&self) -> Source {
         Source {
             file: self.file.to_string(),
@@ -151,10 +153,12 @@ impl Node {
         }
     }
 
+    /// A warning at this element.
     pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::warning(&self.file, self.line, message)
     }
 
+    /// An error at this element.
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.file, self.line, message)
     }
