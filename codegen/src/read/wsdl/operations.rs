@@ -1,0 +1,501 @@
+//! The operations of the chosen SOAP binding: port type operation (docs, messages) plus
+//! binding operation (style, use, namespace, soapAction), into IR operations.
+//!
+//! rpc: the body wrapper is the operation name (`<name>Response` back), parameters are the
+//! input parts in message order, the output is the first output part.
+//! document (literal wrapped): the wrappers are the elements of the single input and output
+//! parts; parameters are the fields of the input element's type, the output is the output
+//! element's type.
+
+use super::components::{Components, Port};
+use super::node::Node;
+use super::xsd::Types;
+use super::{docs, ns};
+use crate::diag::Diagnostic;
+use crate::ir::{
+    Binding, BodyUse, Field, Name, Operation, Output, Param, ParamRole, SoapBinding, SoapStyle,
+    TypeRef,
+};
+use std::collections::BTreeMap;
+
+/// The operation-independent facts every operation needs.
+struct Context<'c, 'a> {
+    components: &'c Components<'a>,
+    port: &'c Port<'a>,
+    /// The binding's default style.
+    style: Option<&'a str>,
+    target_ns: &'c str,
+}
+
+/// Every operation of `port`'s binding that its port type defines, in binding order.
+pub fn read(
+    components: &Components<'_>,
+    port: &Port<'_>,
+    types: &mut Types<'_>,
+    target_ns: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Operation> {
+    let binding = port.binding;
+    let soap_binding = binding.child(port.soap_ns, "binding");
+    if let Some(transport) = soap_binding.and_then(|b| b.attr("transport"))
+        && !transport.trim().ends_with("/soap/http")
+    {
+        diags.push(binding.warning(format!(
+            "transport `{transport}` is not HTTP; calls are sent over HTTP anyway"
+        )));
+    }
+    let Some(port_type) = binding
+        .attr("type")
+        .and_then(|t| components.port_type(binding, t, diags))
+    else {
+        diags.push(binding.error("the SOAP binding has no port type: no operation can be read"));
+        return Vec::new();
+    };
+    let abstract_ops = by_name(port_type, diags);
+    let ctx = Context {
+        components,
+        port,
+        style: soap_binding.and_then(|b| b.attr("style")),
+        target_ns,
+    };
+    let mut operations = Vec::new();
+    let mut bound: BTreeMap<&str, &Node> = BTreeMap::new();
+    for concrete in binding.children(ns::WSDL, "operation") {
+        let Some(name) = concrete.attr("name") else {
+            diags.push(concrete.warning("binding operation without a name is skipped"));
+            continue;
+        };
+        if let Some(first) = bound.insert(name, concrete) {
+            diags.push(concrete.warning(format!(
+                "operation `{name}` is bound twice (first at {}); overloads are not supported, the first is used",
+                first.source()
+            )));
+            bound.insert(name, first);
+            continue;
+        }
+        let Some(abstract_op) = abstract_ops.get(name) else {
+            diags.push(concrete.warning(format!(
+                "binding operation `{name}` is not in the port type; skipped"
+            )));
+            continue;
+        };
+        if let Some(operation) = operation(&ctx, name, abstract_op, concrete, types, diags) {
+            operations.push(operation);
+        }
+    }
+    for (name, abstract_op) in &abstract_ops {
+        if !bound.contains_key(name) {
+            diags.push(
+                abstract_op.warning(format!("operation `{name}` has no SOAP binding; skipped")),
+            );
+        }
+    }
+    operations
+}
+
+/// The port type's operations by name; the first of overloaded ones.
+fn by_name<'a>(port_type: &'a Node, diags: &mut Vec<Diagnostic>) -> BTreeMap<&'a str, &'a Node> {
+    let mut out = BTreeMap::new();
+    for op in port_type.children(ns::WSDL, "operation") {
+        let Some(name) = op.attr("name") else {
+            diags.push(op.warning("port type operation without a name is skipped"));
+            continue;
+        };
+        if out.contains_key(name) {
+            diags.push(op.warning(format!(
+                "operation `{name}` is overloaded; only the first is read"
+            )));
+        } else {
+            out.insert(name, op);
+        }
+    }
+    out
+}
+
+fn operation(
+    ctx: &Context<'_, '_>,
+    name: &str,
+    abstract_op: &Node,
+    concrete: &Node,
+    types: &mut Types<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Operation> {
+    let (input_message, output_message) = messages(ctx, name, abstract_op, diags)?;
+    let soap_ns = ctx.port.soap_ns;
+    let soap_op = concrete.child(soap_ns, "operation");
+    let style = style(
+        name,
+        soap_op.and_then(|o| o.attr("style")).or(ctx.style),
+        concrete,
+        diags,
+    );
+    let body = |io: &str| {
+        concrete
+            .child(ns::WSDL, io)
+            .and_then(|b| b.child(soap_ns, "body"))
+    };
+    for header in ["input", "output"].iter().filter_map(|io| {
+        concrete
+            .child(ns::WSDL, io)
+            .and_then(|b| b.child(soap_ns, "header"))
+    }) {
+        diags.push(header.warning(format!(
+            "soap:header of `{name}` is not supported; it is not sent or read"
+        )));
+    }
+    let body_use = body_use(name, body("input"), body("output"), concrete, diags);
+    let input_parts = parts(input_message, body("input"));
+    let output_parts = output_message.map(|m| parts(m, body("output")));
+    let mut all_parts = input_parts
+        .list
+        .iter()
+        .chain(output_parts.iter().flat_map(|p| &p.list));
+    if let Some(part) = all_parts.find(|p| p.attr("name").is_none()) {
+        diags.push(part.warning(format!(
+            "a message part of `{name}` has no name; the operation is skipped"
+        )));
+        return None;
+    }
+
+    let shape = match style {
+        SoapStyle::Rpc => rpc(name, &input_parts, output_parts.as_ref(), types, diags),
+        SoapStyle::Document => document(name, &input_parts, output_parts.as_ref(), types, diags)?,
+    };
+    let namespace = match (style, body("input").and_then(|b| b.attr("namespace"))) {
+        (SoapStyle::Rpc, Some(namespace)) => namespace.trim().to_owned(),
+        (SoapStyle::Rpc, None) => {
+            diags.push(concrete.warning(format!(
+                "rpc operation `{name}` has no soap:body namespace; the target namespace is used"
+            )));
+            ctx.target_ns.to_owned()
+        }
+        (SoapStyle::Document, _) => shape
+            .namespace
+            .clone()
+            .unwrap_or_else(|| ctx.target_ns.to_owned()),
+    };
+    let mut docs = docs::wsdl(abstract_op);
+    if docs.summary.is_none() {
+        docs = docs::wsdl(concrete);
+    }
+    let soap_action = soap_op
+        .and_then(|o| o.attr("soapAction"))
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    Some(Operation {
+        group: None,
+        name: Name::wire(name),
+        docs,
+        sources: vec![abstract_op.source()],
+        params: shape.params,
+        output: shape.output,
+        binding: Binding::Soap(SoapBinding {
+            version: ctx.port.version,
+            style,
+            body_use,
+            namespace,
+            soap_action,
+            endpoint: ctx.port.endpoint.clone(),
+            request_element: shape.request_element,
+            response_element: shape.response_element,
+        }),
+        idempotent: false,
+    })
+}
+
+/// The input message and, unless the operation is one-way, the output message. `None`
+/// (warned) for notifications, solicit-responses and messages defined nowhere.
+fn messages<'a>(
+    ctx: &Context<'_, 'a>,
+    name: &str,
+    abstract_op: &Node,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(&'a Node, Option<&'a Node>)> {
+    let first = abstract_op
+        .elements()
+        .find(|e| e.ns == ns::WSDL && (e.name == "input" || e.name == "output"));
+    let Some(input) = first.filter(|io| io.name == "input") else {
+        diags.push(abstract_op.warning(format!(
+            "operation `{name}` does not start with an input (notification or solicit-response); skipped"
+        )));
+        return None;
+    };
+    let mut message = |io: &Node| {
+        let found = io
+            .attr("message")
+            .and_then(|m| ctx.components.message(io, m, diags));
+        if found.is_none() {
+            diags.push(io.warning(format!(
+                "operation `{name}` has no usable {} message; skipped",
+                io.name
+            )));
+        }
+        found
+    };
+    let input_message = message(input)?;
+    let output_message = match abstract_op.child(ns::WSDL, "output") {
+        Some(output) => Some(message(output)?),
+        None => None,
+    };
+    Some((input_message, output_message))
+}
+
+/// rpc or document (the default) from the operation's or else the binding's `style`.
+fn style(name: &str, declared: Option<&str>, at: &Node, diags: &mut Vec<Diagnostic>) -> SoapStyle {
+    match declared.map(str::trim) {
+        Some("rpc") => SoapStyle::Rpc,
+        None | Some("document") => SoapStyle::Document,
+        Some(other) => {
+            diags.push(at.warning(format!(
+                "style `{other}` of `{name}` is unknown; document is assumed"
+            )));
+            SoapStyle::Document
+        }
+    }
+}
+
+/// `encoded` or `literal` (the default), from the input body; a different output use is
+/// warned about.
+fn body_use(
+    name: &str,
+    input: Option<&Node>,
+    output: Option<&Node>,
+    at: &Node,
+    diags: &mut Vec<Diagnostic>,
+) -> BodyUse {
+    let parse = |body: Option<&Node>, diags: &mut Vec<Diagnostic>| match body
+        .and_then(|b| b.attr("use"))
+        .map(str::trim)
+    {
+        Some("encoded") => BodyUse::Encoded,
+        None | Some("literal") => BodyUse::Literal,
+        Some(other) => {
+            diags.push(at.warning(format!(
+                "soap:body use `{other}` of `{name}` is unknown; literal is assumed"
+            )));
+            BodyUse::Literal
+        }
+    };
+    let input_use = parse(input, diags);
+    if output.is_some() && parse(output, diags) != input_use {
+        diags.push(at.warning(format!(
+            "`{name}` uses different encodings for input and output; the input's is used"
+        )));
+    }
+    input_use
+}
+
+/// The body parts of a message.
+struct Parts<'a> {
+    message: &'a str,
+    list: Vec<&'a Node>,
+}
+
+impl Parts<'_> {
+    /// A part as warnings name it.
+    fn what(&self, part: &Node) -> String {
+        format!(
+            "part `{}` of message `{}`",
+            part.attr("name").unwrap_or_default(),
+            self.message
+        )
+    }
+}
+
+/// A message's parts in order, limited to those `soap:body parts="..."` names when present.
+fn parts<'a>(message: &'a Node, body: Option<&Node>) -> Parts<'a> {
+    let selected: Option<Vec<&str>> = body
+        .and_then(|b| b.attr("parts"))
+        .map(|p| p.split_whitespace().collect());
+    let list = message
+        .children(ns::WSDL, "part")
+        .filter(|part| match (&selected, part.attr("name")) {
+            (Some(selected), Some(name)) => selected.contains(&name),
+            _ => true,
+        })
+        .collect();
+    Parts {
+        message: message.attr("name").unwrap_or_default(),
+        list,
+    }
+}
+
+/// What differs between rpc and document operations.
+struct Shape {
+    params: Vec<Param>,
+    output: Output,
+    request_element: String,
+    response_element: String,
+    /// The body elements' namespace (document style).
+    namespace: Option<String>,
+}
+
+fn rpc(
+    name: &str,
+    inputs: &Parts<'_>,
+    outputs: Option<&Parts<'_>>,
+    types: &mut Types<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Shape {
+    let params = inputs
+        .list
+        .iter()
+        .map(|part| Param {
+            name: Name::wire(part.attr("name").unwrap_or_default()),
+            ty: part_type(part, &inputs.what(part), types, diags),
+            required: true,
+            role: ParamRole::Input,
+            pair_names: None,
+            docs: docs::wsdl(part),
+            source: part.source(),
+        })
+        .collect();
+    let output = match outputs.map(|o| (o, o.list.as_slice())) {
+        None | Some((_, [])) => Output::None,
+        Some((outputs, [first, rest @ ..])) => {
+            if !rest.is_empty() {
+                diags.push(first.warning(format!(
+                    "`{name}` returns {} parts; only the first, `{}`, is read",
+                    rest.len() + 1,
+                    first.attr("name").unwrap_or_default()
+                )));
+            }
+            Output::Value {
+                name: Name::wire(first.attr("name").unwrap_or_default()),
+                ty: part_type(first, &outputs.what(first), types, diags),
+                docs: docs::wsdl(first),
+            }
+        }
+    };
+    Shape {
+        params,
+        output,
+        request_element: name.to_owned(),
+        response_element: format!("{name}Response"),
+        namespace: None,
+    }
+}
+
+/// The type of an rpc part: its `type`, or the type of its `element`.
+fn part_type(
+    part: &Node,
+    what: &str,
+    types: &mut Types<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> TypeRef {
+    if let Some(value) = part.attr("type") {
+        return types.type_ref(part, what, value, diags);
+    }
+    if let Some(value) = part.attr("element") {
+        return types
+            .element(part, what, value, diags)
+            .map_or(TypeRef::Dynamic, |e| e.ty);
+    }
+    diags.push(part.warning(format!(
+        "{what} has no type or element; read as a dynamic value"
+    )));
+    TypeRef::Dynamic
+}
+
+/// Document style: at most one body part each way, naming an element. `None` (warned) for
+/// an operation that cannot be called that way.
+fn document(
+    name: &str,
+    inputs: &Parts<'_>,
+    outputs: Option<&Parts<'_>>,
+    types: &mut Types<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Shape> {
+    let mut shape = Shape {
+        params: Vec::new(),
+        output: Output::None,
+        request_element: String::new(),
+        response_element: String::new(),
+        namespace: None,
+    };
+    match inputs.list.as_slice() {
+        [] => {}
+        [part] => {
+            let (element, ty) = body_element(name, part, &inputs.what(part), types, diags)?;
+            shape.params = match types.fields(&ty) {
+                Some(fields) => fields.iter().map(param_of_field).collect(),
+                None => {
+                    diags.push(part.warning(format!(
+                        "the input element of `{name}` is not a struct (not wrapped style); it is one parameter"
+                    )));
+                    vec![Param {
+                        name: Name::wire(part.attr("name").unwrap_or_default()),
+                        ty,
+                        required: true,
+                        role: ParamRole::Input,
+                        pair_names: None,
+                        docs: docs::wsdl(part),
+                        source: part.source(),
+                    }]
+                }
+            };
+            shape.namespace = Some(element.ns);
+            shape.request_element = element.local;
+        }
+        [first, ..] => {
+            diags.push(first.warning(format!(
+                "document-style `{name}` has {} input parts (not wrapped style); skipped",
+                inputs.list.len()
+            )));
+            return None;
+        }
+    }
+    if let Some((outputs, [first, rest @ ..])) = outputs.map(|o| (o, o.list.as_slice())) {
+        if !rest.is_empty() {
+            diags.push(first.warning(format!(
+                "`{name}` returns {} parts; only the first is read",
+                rest.len() + 1
+            )));
+        }
+        let (element, ty) = body_element(name, first, &outputs.what(first), types, diags)?;
+        shape.output = Output::Value {
+            name: Name::wire(first.attr("name").unwrap_or_default()),
+            ty,
+            docs: docs::wsdl(first),
+        };
+        shape.namespace.get_or_insert(element.ns);
+        shape.response_element = element.local;
+    }
+    Some(shape)
+}
+
+/// The element of a document-style part and its type; `None` (warned) when the part has no
+/// element defined anywhere.
+fn body_element(
+    name: &str,
+    part: &Node,
+    what: &str,
+    types: &mut Types<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(super::node::QName, TypeRef)> {
+    let Some(value) = part.attr("element") else {
+        diags.push(part.warning(format!(
+            "document-style `{name}` has a part without element= (type= parts need rpc style); skipped"
+        )));
+        return None;
+    };
+    let Some(element) = types.element(part, what, value, diags) else {
+        diags.push(part.warning(format!("`{name}` is skipped: its body element is unknown")));
+        return None;
+    };
+    Some((element.name, element.ty))
+}
+
+/// A wrapped operation's parameter: a field of its input element.
+fn param_of_field(field: &Field) -> Param {
+    Param {
+        name: field.name.clone(),
+        ty: field.ty.clone(),
+        required: field.required,
+        role: ParamRole::Input,
+        pair_names: None,
+        docs: field.docs.clone(),
+        source: field.source.clone(),
+    }
+}

@@ -1,0 +1,706 @@
+//! The WSDL reader on small fixtures (`tests/fixtures/wsdl/`) and on InterServer's real WSDL.
+
+use codegen::diag::Diagnostic;
+use codegen::ir::{
+    Binding, BodyUse, Operation, Output, Scalar, SoapBinding, SoapStyle, SoapVersion, TypeDef,
+    TypeKind, TypeRef,
+};
+use codegen::read::wsdl::{self, Wsdl};
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wsdl")
+}
+
+/// What reading a fixture gave, and which locations the reader asked the import callback for.
+struct Outcome {
+    wsdl: Option<Wsdl>,
+    diagnostics: Vec<Diagnostic>,
+    imports: Vec<String>,
+}
+
+impl Outcome {
+    fn wsdl(&self) -> &Wsdl {
+        self.wsdl
+            .as_ref()
+            .unwrap_or_else(|| panic!("no WSDL: {:#?}", self.diagnostics))
+    }
+
+    fn messages(&self) -> Vec<String> {
+        self.diagnostics.iter().map(ToString::to_string).collect()
+    }
+
+    fn warnings(&self) -> Vec<&Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error()).collect()
+    }
+
+    fn errors(&self) -> Vec<&Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error()).collect()
+    }
+
+    /// The reader's result and its diagnostics as displayed, for snapshots.
+    fn snapshot(&self) -> serde_json::Value {
+        serde_json::json!({ "wsdl": self.wsdl, "diagnostics": self.messages() })
+    }
+}
+
+fn read_bytes(name: &str, bytes: &[u8]) -> Outcome {
+    let imports = RefCell::new(Vec::new());
+    let import = |location: &str| {
+        imports.borrow_mut().push(location.to_owned());
+        std::fs::read(fixtures().join(location)).ok()
+    };
+    let read = wsdl::read(&format!("wsdl/{name}"), bytes, &import);
+    Outcome {
+        wsdl: read.value,
+        diagnostics: read.diagnostics,
+        imports: imports.into_inner(),
+    }
+}
+
+fn read(name: &str) -> Outcome {
+    let bytes = std::fs::read(fixtures().join(name)).expect("fixture exists");
+    read_bytes(name, &bytes)
+}
+
+fn op<'a>(wsdl: &'a Wsdl, name: &str) -> &'a Operation {
+    wsdl.operations
+        .iter()
+        .find(|o| o.name.wire == name)
+        .unwrap_or_else(|| panic!("no operation {name}"))
+}
+
+fn ty<'a>(wsdl: &'a Wsdl, name: &str) -> &'a TypeDef {
+    wsdl.types
+        .iter()
+        .find(|t| t.name.wire == name)
+        .unwrap_or_else(|| panic!("no type {name}"))
+}
+
+fn soap(op: &Operation) -> &SoapBinding {
+    match &op.binding {
+        Binding::Soap(soap) => soap,
+        Binding::Http(_) => panic!("{} is not SOAP", op.name.wire),
+    }
+}
+
+fn named(name: &str) -> TypeRef {
+    TypeRef::Named {
+        group: None,
+        name: name.into(),
+    }
+}
+
+fn scalar(s: Scalar) -> TypeRef {
+    TypeRef::Scalar(s)
+}
+
+fn list(t: TypeRef) -> TypeRef {
+    TypeRef::List(Box::new(t))
+}
+
+fn params(op: &Operation) -> Vec<(&str, &TypeRef, bool)> {
+    op.params
+        .iter()
+        .map(|p| (p.name.wire.as_str(), &p.ty, p.required))
+        .collect()
+}
+
+fn fields(def: &TypeDef) -> Vec<(&str, &TypeRef, bool, bool)> {
+    match &def.kind {
+        TypeKind::Struct { fields, .. } => fields
+            .iter()
+            .map(|f| (f.name.wire.as_str(), &f.ty, f.required, f.nillable))
+            .collect(),
+        other => panic!("{} is not a struct: {other:?}", def.name.wire),
+    }
+}
+
+fn output(op: &Operation) -> (&str, &TypeRef) {
+    match &op.output {
+        Output::Value { name, ty, .. } => (name.wire.as_str(), ty),
+        Output::None => panic!("{} returns nothing", op.name.wire),
+    }
+}
+
+#[test]
+fn rpc_encoded_arrays_structs_and_docs() {
+    let out = read("rpc_encoded.wsdl");
+    let wsdl = out.wsdl();
+    assert_eq!(
+        (wsdl.name.as_str(), wsdl.target_namespace.as_str()),
+        ("shop", "urn:shop")
+    );
+    assert_eq!(wsdl.docs.summary.as_deref(), Some("A small shop."));
+    assert_eq!(
+        ty(wsdl, "orders").kind,
+        TypeKind::Array {
+            item: named("order")
+        }
+    );
+    assert_eq!(
+        ty(wsdl, "names").kind,
+        TypeKind::Array {
+            item: scalar(Scalar::String)
+        }
+    );
+    let order = ty(wsdl, "order");
+    assert_eq!(order.docs.summary.as_deref(), Some("One order."));
+    assert_eq!(order.namespace.as_deref(), Some("urn:shop"));
+    assert_eq!(
+        (order.source.file.as_str(), order.source.line),
+        ("wsdl/rpc_encoded.wsdl", 11)
+    );
+    let kinds: Vec<_> = fields(order).into_iter().map(|f| f.1.clone()).collect();
+    assert_eq!(
+        kinds,
+        [
+            Scalar::Int,
+            Scalar::Float,
+            Scalar::Boolean,
+            Scalar::DateTime
+        ]
+        .map(scalar)
+    );
+
+    let names: Vec<_> = wsdl
+        .operations
+        .iter()
+        .map(|o| o.name.wire.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["get_names", "list_orders"],
+        "sorted, `unbound` skipped"
+    );
+    let list_orders = op(wsdl, "list_orders");
+    assert_eq!(
+        params(list_orders),
+        [
+            ("sid", &scalar(Scalar::String), true),
+            ("limit", &scalar(Scalar::Int), true)
+        ]
+    );
+    assert_eq!(output(list_orders), ("return", &named("orders")));
+    assert_eq!(
+        list_orders.docs.summary.as_deref(),
+        Some("Lists the orders of the session's account.")
+    );
+    assert_eq!(list_orders.docs.details, ["Returns at most limit orders."]);
+    assert_eq!(
+        soap(list_orders),
+        &SoapBinding {
+            version: SoapVersion::V11,
+            style: SoapStyle::Rpc,
+            body_use: BodyUse::Encoded,
+            namespace: "urn:shop".into(),
+            soap_action: "urn:shop#list_orders".into(),
+            endpoint: "https://shop.example/api.php".into(),
+            request_element: "list_orders".into(),
+            response_element: "list_ordersResponse".into(),
+        }
+    );
+    assert_eq!(
+        soap(op(wsdl, "get_names")).style,
+        SoapStyle::Rpc,
+        "binding default style"
+    );
+    assert_eq!(output(op(wsdl, "get_names")), ("return", &named("names")));
+
+    let messages = out.messages();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(
+        messages[0].contains(":43:") && messages[0].contains("`get_names` returns 2 parts"),
+        "{messages:#?}"
+    );
+    assert!(
+        messages[1].contains(":60:") && messages[1].contains("`unbound` has no SOAP binding"),
+        "{messages:#?}"
+    );
+    insta::assert_json_snapshot!("rpc_encoded", out.snapshot());
+}
+
+#[test]
+fn document_literal_wrapped() {
+    let out = read("doc_literal.wsdl");
+    let wsdl = out.wsdl();
+    let list_records = op(wsdl, "ListRecords");
+    let binding = soap(list_records);
+    assert_eq!(
+        binding.version,
+        SoapVersion::V11,
+        "SOAP 1.1 is preferred over the first (1.2) port"
+    );
+    assert_eq!(binding.endpoint, "https://dns.example/v11.asmx");
+    assert_eq!(binding.soap_action, "http://example.com/dns/ListRecords");
+    assert_eq!(
+        (binding.style, binding.body_use),
+        (SoapStyle::Document, BodyUse::Literal)
+    );
+    assert_eq!(binding.namespace, "http://example.com/dns/");
+    assert_eq!(
+        (
+            binding.request_element.as_str(),
+            binding.response_element.as_str()
+        ),
+        ("ListRecords", "ListRecordsResponse")
+    );
+    assert_eq!(
+        params(list_records),
+        [
+            ("target", &named("Target"), true),
+            ("kinds", &list(named("RecordKind")), false),
+            ("Page", &scalar(Scalar::Int), true),
+        ]
+    );
+    assert_eq!(
+        output(list_records),
+        ("parameters", &named("ListRecordsResponse"))
+    );
+    assert_eq!(
+        list_records.docs.summary.as_deref(),
+        Some("Lists the records of a zone.")
+    );
+
+    let record = fields(ty(wsdl, "Record"));
+    assert_eq!(
+        record,
+        [
+            ("name", &scalar(Scalar::String), true, false),
+            ("kind", &named("RecordKind"), true, false),
+            ("ttl", &scalar(Scalar::Long), false, false),
+            ("comment", &scalar(Scalar::String), true, true),
+            ("tags", &list(scalar(Scalar::String)), false, false),
+        ]
+    );
+    let mx = fields(ty(wsdl, "MxRecord"));
+    assert_eq!(mx.len(), 6, "base fields, then its own");
+    assert_eq!(mx[..5], record[..]);
+    assert_eq!(mx[5], ("priority", &scalar(Scalar::Int), true, false));
+    assert_eq!(
+        ty(wsdl, "ArrayOfRecord").kind,
+        TypeKind::Array {
+            item: named("Record")
+        }
+    );
+    let TypeKind::Enum { values } = &ty(wsdl, "RecordKind").kind else {
+        panic!("RecordKind is an enum")
+    };
+    let wire: Vec<_> = values.iter().map(|v| v.name.wire.as_str()).collect();
+    assert_eq!(wire, ["A", "AAAA", "MX"]);
+    assert_eq!(values[0].docs.summary.as_deref(), Some("IPv4 address."));
+    assert!(
+        fields(ty(wsdl, "Target")).iter().all(|f| !f.2),
+        "choice alternatives are optional"
+    );
+    let response = fields(ty(wsdl, "ListRecordsResponse"));
+    assert_eq!(
+        response[0],
+        ("ListRecordsResult", &named("ArrayOfRecord"), true, true)
+    );
+    assert_eq!(response[1], ("summary", &named("summary"), false, false));
+    assert_eq!(
+        fields(ty(wsdl, "summary")),
+        [("count", &scalar(Scalar::Int), true, false)]
+    );
+    let type_names: Vec<_> = wsdl.types.iter().map(|t| t.name.wire.as_str()).collect();
+    assert_eq!(
+        type_names,
+        [
+            "ArrayOfRecord",
+            "ListRecords",
+            "ListRecordsResponse",
+            "MxRecord",
+            "Record",
+            "RecordKind",
+            "Target",
+            "summary"
+        ],
+        "sorted; the Ttl simple type is its scalar, not a type"
+    );
+    let messages = out.messages();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].contains("xsd:choice in `Target`"),
+        "{messages:#?}"
+    );
+    insta::assert_json_snapshot!("doc_literal", out.snapshot());
+}
+
+#[test]
+fn soap12_only_binding_after_a_non_soap_port() {
+    let out = read("soap12.wsdl");
+    let wsdl = out.wsdl();
+    assert_eq!(
+        wsdl.name, "PingService",
+        "no definitions name: the service's"
+    );
+    let ping = op(wsdl, "Ping");
+    let binding = soap(ping);
+    assert_eq!(binding.version, SoapVersion::V12);
+    assert_eq!(binding.endpoint, "https://ping.example/soap12");
+    assert_eq!(binding.soap_action, "urn:ping#Ping");
+    assert_eq!(binding.style, SoapStyle::Document);
+    assert_eq!(params(ping), [("text", &scalar(Scalar::String), true)]);
+    assert_eq!(output(ping), ("parameters", &named("PingResponse")));
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.messages());
+    insta::assert_json_snapshot!("soap12", out.snapshot());
+}
+
+#[test]
+fn apache_map_and_any_type() {
+    let out = read("apache_map.wsdl");
+    let wsdl = out.wsdl();
+    let map = TypeRef::Map(Box::new(TypeRef::Dynamic), Box::new(TypeRef::Dynamic));
+    assert_eq!(params(op(wsdl, "set_settings")), [("settings", &map, true)]);
+    let result = fields(ty(wsdl, "settings_result"));
+    assert_eq!(result[1], ("values", &map, true, false));
+    assert_eq!(result[2], ("extra", &TypeRef::Dynamic, true, false));
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.messages());
+    insta::assert_json_snapshot!("apache_map", out.snapshot());
+}
+
+#[test]
+fn undefined_types_warn_and_become_dynamic() {
+    let out = read("undefined_type.wsdl");
+    let wsdl = out.wsdl();
+    assert_eq!(
+        output(op(wsdl, "get_modules")),
+        ("return", &TypeRef::Dynamic)
+    );
+    assert_eq!(
+        fields(ty(wsdl, "holder")),
+        [("thing", &TypeRef::Dynamic, true, false)]
+    );
+    assert!(out.errors().is_empty());
+    let messages = out.messages();
+    assert_eq!(
+        messages,
+        [
+            "wsdl/undefined_type.wsdl:7: warning: field `thing` of `holder` has type `tns:Gone` ({urn:gaps}Gone), which \
+             is defined nowhere — its values are read as dynamic values; define the type to get a typed field",
+            "wsdl/undefined_type.wsdl:12: warning: part `return` of message `get_modulesResponse` has type `tns:array` \
+             ({urn:gaps}array), which is defined nowhere — its values are read as dynamic values; define the type to \
+             get a typed field",
+        ]
+    );
+}
+
+#[test]
+fn names_resolve_by_namespace_uri_not_prefix() {
+    let out = read("odd_prefixes.wsdl");
+    let wsdl = out.wsdl();
+    let get = op(wsdl, "get");
+    assert_eq!(
+        params(get),
+        [
+            ("item", &named("Item"), true),
+            ("decoy", &TypeRef::Dynamic, true)
+        ],
+        "`q` is bound to urn:real on the part itself; `tns` is bound to urn:decoy"
+    );
+    assert_eq!(output(get), ("return", &named("Items")));
+    assert_eq!(
+        ty(wsdl, "Items").kind,
+        TypeKind::Array {
+            item: named("Item")
+        }
+    );
+    assert_eq!(
+        fields(ty(wsdl, "Item")),
+        [
+            ("label", &scalar(Scalar::String), true, false),
+            ("count", &scalar(Scalar::Long), true, false)
+        ],
+        "unprefixed `string` is XSD's through the schema's default namespace"
+    );
+    assert_eq!(soap(get).endpoint, "https://odd.example/");
+    let messages = out.messages();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].contains(":26:") && messages[0].contains("`tns:Item` ({urn:decoy}Item)"),
+        "{messages:#?}"
+    );
+    insta::assert_json_snapshot!("odd_prefixes", out.snapshot());
+}
+
+#[test]
+fn local_import_and_chameleon_include() {
+    let out = read("local_import.wsdl");
+    let wsdl = out.wsdl();
+    assert_eq!(
+        out.imports,
+        ["local_import_types.xsd", "local_import_common.xsd"]
+    );
+    let account = ty(wsdl, "account");
+    assert_eq!(account.namespace.as_deref(), Some("urn:accounts"));
+    assert_eq!(
+        (account.source.file.as_str(), account.source.line),
+        ("wsdl/local_import_types.xsd", 4)
+    );
+    assert_eq!(fields(account)[1], ("state", &named("state"), true, false));
+    let state = ty(wsdl, "state");
+    assert_eq!(
+        state.namespace.as_deref(),
+        Some("urn:accounts"),
+        "an included schema takes its includer's namespace"
+    );
+    assert_eq!(state.source.file, "wsdl/local_import_common.xsd");
+    assert_eq!(
+        output(op(wsdl, "get_account")),
+        ("return", &named("account"))
+    );
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.messages());
+    insta::assert_json_snapshot!("local_import", out.snapshot());
+}
+
+#[test]
+fn wsdl_import_merges_abstract_and_concrete_halves() {
+    let out = read("wsdl_import.wsdl");
+    let wsdl = out.wsdl();
+    assert_eq!(out.imports, ["wsdl_import_abstract.wsdl"]);
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.messages());
+    let echo = op(wsdl, "echo");
+    assert_eq!(params(echo), [("note", &named("note"), true)]);
+    assert_eq!(output(echo), ("return", &named("note")));
+    assert_eq!(echo.sources[0].file, "wsdl/wsdl_import_abstract.wsdl");
+    assert_eq!(
+        (soap(echo).body_use, soap(echo).endpoint.as_str()),
+        (BodyUse::Literal, "https://s.example/")
+    );
+    assert_eq!(ty(wsdl, "note").namespace.as_deref(), Some("urn:abstract"));
+}
+
+#[test]
+fn remote_imports_are_never_fetched() {
+    let out = read("remote_import.wsdl");
+    let wsdl = out.wsdl();
+    assert!(out.imports.is_empty(), "asked for {:?}", out.imports);
+    assert_eq!(output(op(wsdl, "fetch")), ("return", &TypeRef::Dynamic));
+    let messages = out.messages();
+    assert_eq!(out.warnings().len(), 3, "{messages:#?}");
+    assert!(
+        messages[0].contains(":5:")
+            && messages[0].contains("`http://example.com/other.wsdl` is not fetched")
+    );
+    assert!(
+        messages[1].contains(":9:")
+            && messages[1].contains("`https://example.com/remote.xsd` is not fetched")
+    );
+    assert!(
+        messages[2].contains(":13:") && messages[2].contains("`r:thing`"),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn dtd_is_refused() {
+    let out = read("dtd.wsdl");
+    assert!(out.wsdl.is_none());
+    assert_eq!(out.messages().len(), 1);
+    let error = out.errors()[0];
+    assert_eq!((error.line, error.col), (2, 1));
+    assert!(error.message.contains("DTD"), "{error}");
+    assert!(
+        !out.messages()[0].contains("root:"),
+        "the entity was not expanded"
+    );
+}
+
+#[test]
+fn malformed_xml_is_an_error_with_a_position() {
+    let out = read("malformed.wsdl");
+    assert!(out.wsdl.is_none());
+    let errors = out.errors();
+    assert_eq!(errors.len(), 1, "{:#?}", out.messages());
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].line),
+        ("wsdl/malformed.wsdl", 5),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].col > 0);
+    assert!(
+        errors[0].message.starts_with("malformed XML"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn latin1_documents_are_transcoded() {
+    let bytes = std::fs::read(fixtures().join("latin1.wsdl")).expect("fixture exists");
+    assert!(
+        bytes.contains(&0xE9) && std::str::from_utf8(&bytes).is_err(),
+        "the fixture is real Latin-1"
+    );
+    let out = read_bytes("latin1.wsdl", &bytes);
+    let order = op(out.wsdl(), "order");
+    assert_eq!(
+        order.docs.summary.as_deref(),
+        Some("Orders a café crème for £5.")
+    );
+    assert_eq!(soap(order).endpoint, "https://café.example/");
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.messages());
+}
+
+#[test]
+fn not_a_wsdl_or_no_soap_binding_is_an_error() {
+    let schema = read_bytes(
+        "x.xsd",
+        b"<schema xmlns=\"http://www.w3.org/2001/XMLSchema\"/>",
+    );
+    assert!(schema.wsdl.is_none());
+    assert!(schema.errors()[0].message.contains("not wsdl:definitions"));
+    let no_binding = read_bytes(
+        "x.wsdl",
+        b"<definitions xmlns=\"http://schemas.xmlsoap.org/wsdl/\" name=\"x\"/>",
+    );
+    assert!(
+        no_binding.errors()[0]
+            .message
+            .contains("no SOAP 1.1 or SOAP 1.2 binding")
+    );
+}
+
+/// Truncated, corrupted and absurdly nested inputs give diagnostics, never a panic.
+#[test]
+fn damaged_input_never_panics() {
+    let deep = format!(
+        "<definitions xmlns=\"http://schemas.xmlsoap.org/wsdl/\">{}",
+        "<a>".repeat(100_000)
+    );
+    let out = read_bytes("deep.wsdl", deep.as_bytes());
+    assert!(
+        out.wsdl.is_none() && out.errors()[0].message.contains("nested"),
+        "{:#?}",
+        out.messages()
+    );
+    for name in [
+        "rpc_encoded.wsdl",
+        "doc_literal.wsdl",
+        "odd_prefixes.wsdl",
+        "local_import.wsdl",
+        "latin1.wsdl",
+    ] {
+        let bytes = std::fs::read(fixtures().join(name)).expect("fixture exists");
+        for cut in (0..bytes.len()).step_by(71) {
+            let _ = read_bytes(name, &bytes[..cut]);
+            for replacement in [b'<', b'"', b':', 0xFF] {
+                let mut damaged = bytes.clone();
+                damaged[cut] = replacement;
+                let _ = read_bytes(name, &damaged);
+            }
+        }
+    }
+}
+
+const MYAPI: &str = "../specs/interserver/myapi.wsdl";
+
+#[test]
+fn interserver_myapi() {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(MYAPI))
+        .expect("the real WSDL is committed");
+    let read = wsdl::read("interserver/myapi.wsdl", &bytes, &|_| None);
+    let wsdl = read.value.expect("reads");
+    assert_eq!(wsdl.operations.len(), 101);
+    assert_eq!(wsdl.types.len(), 58);
+    assert_eq!(wsdl.target_namespace, "urn:myapi");
+    let arrays = wsdl
+        .types
+        .iter()
+        .filter(|t| matches!(t.kind, TypeKind::Array { .. }))
+        .count();
+    assert_eq!(arrays, 21, "SOAP-ENC arrays are types too");
+    assert_eq!(
+        wsdl.types
+            .iter()
+            .find(|t| t.name.wire == "array_sql_row_vps")
+            .map(|t| &t.kind),
+        Some(&TypeKind::Array {
+            item: named("sql_row_vps")
+        })
+    );
+
+    let messages: Vec<String> = read.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    for (message, (line, op)) in messages
+        .iter()
+        .zip([(904, "get_locked_ips"), (915, "get_modules")])
+    {
+        let expected = format!(
+            "interserver/myapi.wsdl:{line}: warning: part `return` of message `{op}Response` has type `tns:array` \
+             ({{urn:myapi}}array), which is defined nowhere"
+        );
+        assert!(message.starts_with(&expected), "{message}");
+        assert_eq!(
+            output(
+                &wsdl
+                    .operations
+                    .iter()
+                    .find(|o| o.name.wire == op)
+                    .cloned()
+                    .unwrap()
+            )
+            .1,
+            &TypeRef::Dynamic
+        );
+    }
+
+    let buy_mail = op(&wsdl, "api_api_buy_mail");
+    assert_eq!(
+        params(buy_mail),
+        [
+            ("sid", &scalar(Scalar::String), true),
+            ("coupon", &scalar(Scalar::String), true)
+        ]
+    );
+    assert_eq!(
+        output(buy_mail),
+        ("return", &named("buy_vps_result_status"))
+    );
+    assert_eq!(
+        buy_mail.docs.summary.as_deref(),
+        Some("Places an email order")
+    );
+    assert_eq!(buy_mail.sources[0].line, 1735);
+    let binding = soap(buy_mail);
+    assert_eq!(
+        binding.soap_action,
+        "https://my.interserver.net/api.php/api_api_buy_mail"
+    );
+    assert_eq!(binding.endpoint, "https://my.interserver.net:443/api.php");
+    assert_eq!(
+        (binding.style, binding.body_use, binding.namespace.as_str()),
+        (SoapStyle::Rpc, BodyUse::Encoded, "urn:myapi")
+    );
+    assert_eq!(binding.response_element, "api_api_buy_mailResponse");
+
+    let login = op(&wsdl, "api_api_auto_cpanel_login");
+    assert!(
+        login
+            .docs
+            .summary
+            .as_deref()
+            .is_some_and(|s| s.contains("The status will be \"ok\" if successful"))
+    );
+    let with_sid = wsdl
+        .operations
+        .iter()
+        .filter(|o| o.params.first().is_some_and(|p| p.name.wire == "sid"))
+        .count();
+    assert_eq!(with_sid, 91);
+    assert!(
+        wsdl.operations
+            .windows(2)
+            .all(|w| w[0].name.wire < w[1].name.wire),
+        "sorted by name"
+    );
+    assert!(
+        wsdl.types
+            .windows(2)
+            .all(|w| w[0].name.wire < w[1].name.wire),
+        "sorted by name"
+    );
+}
