@@ -1,0 +1,253 @@
+//! Turns an HTTP answer into the operation's output or an [`Error`]: HTTP 403, the vendors'
+//! error bodies (whatever the status), other bad statuses, then lenient decoding.
+
+use super::json::Json;
+use crate::runtime::error::{BusinessError, Error};
+use crate::runtime::transport::Response;
+use serde::de::DeserializeOwned;
+
+/// `status` values that mark an error body, compared case-insensitively.
+const ERROR_STATUSES: [&str; 2] = ["error", "failed"];
+
+/// Where the vendors put the reason, in order of preference.
+const MESSAGE_KEYS: [&str; 3] = ["message", "error", "actionstatusdesc"];
+
+/// Decodes one answer.
+pub(super) fn decode<T: DeserializeOwned>(response: Response) -> Result<T, Error> {
+    let Response {
+        status,
+        body: bytes,
+        ..
+    } = response;
+    let body = || String::from_utf8_lossy(&bytes).into_owned();
+    if status == 403 {
+        return Err(Error::AccessDenied {
+            status,
+            body: body(),
+        });
+    }
+    let parsed = Json::parse(&bytes);
+    if let Ok(json) = &parsed
+        && let Some((status, message)) = vendor_error(json)
+    {
+        return Err(Error::Business(BusinessError {
+            status,
+            message,
+            body: body(),
+            decoded: None,
+        }));
+    }
+    if !(200..300).contains(&status) {
+        return Err(Error::Http {
+            status,
+            body: body(),
+        });
+    }
+    let json = parsed.map_err(|error| Error::Decode {
+        message: format!("the answer is not JSON: {error}"),
+        body: body(),
+    })?;
+    T::deserialize(json).map_err(|error| Error::Decode {
+        message: error.to_string(),
+        body: body(),
+    })
+}
+
+/// `{"status": "ERROR", "message": …}` and its relatives: the status and the reason.
+fn vendor_error(json: &Json) -> Option<(String, String)> {
+    let Json::String(status) = json.get("status")? else {
+        return None;
+    };
+    if !ERROR_STATUSES
+        .iter()
+        .any(|error| status.trim().eq_ignore_ascii_case(error))
+    {
+        return None;
+    }
+    let message = MESSAGE_KEYS
+        .iter()
+        .find_map(|key| json.get(key)?.text())
+        .unwrap_or_default();
+    Some((status.clone(), message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Renewed {
+        #[serde(rename = "entityid")]
+        entity_id: i64,
+        status: Option<String>,
+    }
+
+    fn answer<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Error> {
+        decode(Response {
+            status,
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        })
+    }
+
+    #[test]
+    fn every_vendor_error_shape_is_a_business_error_at_any_status() {
+        let shapes = [
+            (
+                r#"{"status":"ERROR","message":"Invalid order id"}"#,
+                "ERROR",
+                "Invalid order id",
+            ),
+            (
+                r#"{"status":"Error","message":"Invalid order id"}"#,
+                "Error",
+                "Invalid order id",
+            ),
+            (
+                r#"{"status":"error","error":"No such customer"}"#,
+                "error",
+                "No such customer",
+            ),
+            (
+                r#"{"status":"Failed","actionstatusdesc":"Renewal failed"}"#,
+                "Failed",
+                "Renewal failed",
+            ),
+            (
+                r#"{"status":"failed","actionstatusdesc":"x","eaqid":1}"#,
+                "failed",
+                "x",
+            ),
+            (r#"{"error":["a","b"],"status":"ERROR"}"#, "ERROR", "a; b"),
+            (r#"{"status":"ERROR"}"#, "ERROR", ""),
+        ];
+        for status in [200, 400, 500] {
+            for (body, code, message) in shapes {
+                let error = answer::<Renewed>(status, body).unwrap_err();
+                let Error::Business(business) = &error else {
+                    panic!("{status} {body}: {error:?}")
+                };
+                assert_eq!(business.status, code);
+                assert_eq!(business.message, message);
+                assert_eq!(business.body, body);
+                assert!(business.decoded.is_none());
+                assert_eq!(error.code(), Some(code));
+                assert_eq!(error.message(), Some(message));
+                assert_eq!(error.body(), Some(body));
+            }
+        }
+        let shown = answer::<Renewed>(200, shapes[0].0).unwrap_err().to_string();
+        assert_eq!(
+            shown,
+            "the API reported an error (status ERROR): Invalid order id"
+        );
+        let bare = answer::<Renewed>(200, shapes[6].0).unwrap_err().to_string();
+        assert_eq!(bare, "the API reported an error (status ERROR)");
+    }
+
+    #[test]
+    fn a_successful_status_field_is_just_data() {
+        let renewed = answer::<Renewed>(200, r#"{"entityid":"77","status":"Success"}"#).unwrap();
+        assert_eq!(
+            renewed,
+            Renewed {
+                entity_id: 77,
+                status: Some("Success".to_owned())
+            }
+        );
+        // A status that is not text, or an error word elsewhere, is not an error body.
+        let other = answer::<serde::de::IgnoredAny>(200, r#"{"status":1,"message":"ERROR"}"#);
+        assert!(other.is_ok());
+    }
+
+    #[test]
+    fn forbidden_is_access_denied_whatever_the_body() {
+        for body in [
+            "<html>Forbidden</html>",
+            r#"{"status":"ERROR","message":"IP"}"#,
+            "",
+        ] {
+            let error = answer::<Renewed>(403, body).unwrap_err();
+            let Error::AccessDenied { status, body: kept } = &error else {
+                panic!("{error:?}")
+            };
+            assert_eq!((*status, kept.as_str()), (403, body));
+            assert!(
+                error
+                    .to_string()
+                    .contains("IP address is probably not whitelisted")
+            );
+            assert_eq!(error.http_status(), Some(403));
+        }
+    }
+
+    #[test]
+    fn other_bad_statuses_without_an_error_body_are_http_errors() {
+        for (status, body) in [
+            (500, "Internal Server Error"),
+            (404, r#"{"x":1}"#),
+            (400, ""),
+            (302, ""),
+        ] {
+            let error = answer::<Renewed>(status, body).unwrap_err();
+            let Error::Http {
+                status: got,
+                body: kept,
+            } = &error
+            else {
+                panic!("{error:?}")
+            };
+            assert_eq!((*got, kept.as_str()), (status, body));
+            assert_eq!(
+                error.to_string(),
+                format!("unexpected HTTP status {status}")
+            );
+        }
+    }
+
+    #[test]
+    fn undecodable_answers_keep_the_raw_body() {
+        let not_json = answer::<Renewed>(200, "<html>oops</html>").unwrap_err();
+        let Error::Decode { message, body } = &not_json else {
+            panic!("{not_json:?}")
+        };
+        assert!(message.starts_with("the answer is not JSON"), "{message}");
+        assert_eq!(body, "<html>oops</html>");
+        let wrong = answer::<Renewed>(201, r#"{"entityid":"seven"}"#).unwrap_err();
+        let Error::Decode { message, body } = &wrong else {
+            panic!("{wrong:?}")
+        };
+        assert!(
+            message.starts_with("at `entityid`: invalid type"),
+            "{message}"
+        );
+        assert_eq!(body, r#"{"entityid":"seven"}"#);
+        assert!(
+            wrong
+                .to_string()
+                .starts_with("could not decode the answer: at `entityid`")
+        );
+        let empty = answer::<Renewed>(200, "").unwrap_err();
+        assert!(matches!(empty, Error::Decode { .. }), "{empty:?}");
+    }
+
+    #[test]
+    fn bare_scalar_and_empty_answers() {
+        assert_eq!(answer::<i64>(200, "13371337").unwrap(), 13_371_337);
+        assert_eq!(answer::<String>(200, "13371337").unwrap(), "13371337");
+        assert_eq!(answer::<Option<i64>>(204, "").unwrap(), None);
+        answer::<()>(200, "true").unwrap();
+    }
+
+    #[test]
+    fn invalid_utf8_is_kept_lossily_in_errors() {
+        let error = decode::<Renewed>(Response {
+            status: 500,
+            headers: Vec::new(),
+            body: vec![0xFF, b'x'],
+        })
+        .unwrap_err();
+        assert_eq!(error.body(), Some("\u{FFFD}x"));
+    }
+}
