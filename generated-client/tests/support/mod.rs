@@ -1,0 +1,16 @@
+//! Test support shared by the integration tests (`mod support;`): real peers to run the
+//! clients against, and the small tools the tests need to talk to them directly.
+//!
+//! - [`php`]: InterServer's SOAP API on PHP's ext/soap and on NuSOAP (`tests/peers/*.php`),
+//!   started with PHP's built-in server on a free local port and killed on drop.
+//! - [`reseller`]: a ResellerClub HTTP peer in Rust that checks every request it receives.
+//! - [`http`]: a raw HTTP/1.1 client, to show exactly what the peers answer.
+//! - [`soap`]: hand-written rpc/encoded envelopes and an XML element finder for assertions.
+
+// Every test binary compiles this module but uses only part of it.
+#![allow(dead_code)]
+
+pub mod http;
+pub mod php;
+pub mod reseller;
+pub mod soap;
