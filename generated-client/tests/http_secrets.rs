@@ -10,7 +10,7 @@ use generated_client::{Error, Secret};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use support::{Behaviour, Server, refused_url};
+use support::scripted::{Behaviour, Server, refused_url};
 
 const API_KEY: &str = "K3Y-7f9c2a-DO-NOT-LEAK";
 const PASSWORD: &str = "PW-31d8e0-DO-NOT-LEAK";

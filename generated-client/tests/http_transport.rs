@@ -9,7 +9,7 @@ use generated_client::{Error, Secret};
 use serde::Deserialize;
 use std::sync::Arc;
 use std::time::Duration;
-use support::{Behaviour, Server, refused_url};
+use support::scripted::{Behaviour, Server, refused_url};
 
 static RENEW: Operation = Operation {
     name: "enterpriseemail/renew",

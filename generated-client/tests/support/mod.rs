@@ -1,129 +1,18 @@
-//! A tiny scripted HTTP/1.1 server on 127.0.0.1 for transport tests: one request per
-//! connection, every request recorded.
+//! Test support shared by the integration tests (`mod support;`): real peers to run the
+//! clients against, and the small tools the tests need to talk to them directly.
+//!
+//! - [`php`]: InterServer's SOAP API on PHP's ext/soap and on NuSOAP (`tests/peers/*.php`),
+//!   started with PHP's built-in server on a free local port and killed on drop.
+//! - [`reseller`]: a ResellerClub HTTP peer in Rust that checks every request it receives.
+//! - [`http`]: a raw HTTP/1.1 client, to show exactly what the peers answer.
+//! - [`soap`]: hand-written rpc/encoded envelopes and an XML element finder for assertions.
+//! - [`scripted`]: a scripted HTTP server that stalls, drops or floods, for transport tests.
 
-#![allow(dead_code)] // each test file uses part of it
+// Every test binary compiles this module but uses only part of it.
+#![allow(dead_code)]
 
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-
-/// What the server does once it has read a request.
-#[derive(Debug, Clone, Copy)]
-pub enum Behaviour {
-    /// Answers with this status and JSON body.
-    Answer(u16, &'static str),
-    /// Never answers (sleeps far past any test timeout).
-    Stall,
-    /// Closes the connection without a byte of answer.
-    CloseWithoutAnswer,
-    /// Sends the head and part of the announced body, then closes.
-    CloseMidBody,
-    /// Announces a body of this many bytes (and sends them).
-    Announce(usize),
-    /// Streams this many bytes without announcing a length, then closes.
-    Stream(usize),
-}
-
-pub struct Server {
-    pub url: String,
-    requests: Arc<Mutex<Vec<String>>>,
-}
-
-impl Server {
-    pub async fn start(behaviour: Behaviour) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let seen = Arc::clone(&requests);
-        tokio::spawn(async move {
-            while let Ok((socket, _)) = listener.accept().await {
-                tokio::spawn(handle(socket, behaviour, Arc::clone(&seen)));
-            }
-        });
-        Self { url, requests }
-    }
-
-    /// Every request read so far, head and body, as text.
-    pub fn requests(&self) -> Vec<String> {
-        self.requests.lock().unwrap().clone()
-    }
-}
-
-/// A URL on 127.0.0.1 where nothing listens.
-pub async fn refused_url() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    drop(listener);
-    url
-}
-
-async fn handle(mut socket: TcpStream, behaviour: Behaviour, seen: Arc<Mutex<Vec<String>>>) {
-    let Some(request) = read_request(&mut socket).await else {
-        return;
-    };
-    seen.lock().unwrap().push(request);
-    let head = |status: u16, length: Option<usize>| {
-        let length = length
-            .map(|n| format!("Content-Length: {n}\r\n"))
-            .unwrap_or_default();
-        format!(
-            "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n{length}Connection: close\r\n\r\n"
-        )
-    };
-    // Write errors mean the client gave up, which is what several tests provoke.
-    match behaviour {
-        Behaviour::Answer(status, body) => {
-            let answer = head(status, Some(body.len())) + body;
-            let _ = socket.write_all(answer.as_bytes()).await;
-        }
-        Behaviour::Stall => tokio::time::sleep(Duration::from_secs(30)).await,
-        Behaviour::CloseWithoutAnswer => {}
-        Behaviour::CloseMidBody => {
-            let answer = head(200, Some(100)) + r#"{"entityid":"#;
-            let _ = socket.write_all(answer.as_bytes()).await;
-        }
-        Behaviour::Announce(length) => {
-            let _ = socket.write_all(head(200, Some(length)).as_bytes()).await;
-            let _ = write_filler(&mut socket, length).await;
-        }
-        Behaviour::Stream(length) => {
-            let _ = socket.write_all(head(200, None).as_bytes()).await;
-            let _ = write_filler(&mut socket, length).await;
-        }
-    }
-    let _ = socket.shutdown().await;
-}
-
-async fn write_filler(socket: &mut TcpStream, mut length: usize) -> std::io::Result<()> {
-    let chunk = [b' '; 4096];
-    while length > 0 {
-        let n = length.min(chunk.len());
-        socket.write_all(&chunk[..n]).await?;
-        socket.flush().await?;
-        length -= n;
-    }
-    Ok(())
-}
-
-async fn read_request(socket: &mut TcpStream) -> Option<String> {
-    let mut data = Vec::new();
-    let mut buffer = [0_u8; 4096];
-    loop {
-        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&data[..end]).to_ascii_lowercase();
-            let length = head
-                .lines()
-                .find_map(|line| line.strip_prefix("content-length:"))
-                .map_or(0, |value| value.trim().parse::<usize>().unwrap());
-            if data.len() >= end + 4 + length {
-                return Some(String::from_utf8_lossy(&data).into_owned());
-            }
-        }
-        let n = socket.read(&mut buffer).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        data.extend_from_slice(&buffer[..n]);
-    }
-}
+pub mod http;
+pub mod php;
+pub mod reseller;
+pub mod scripted;
+pub mod soap;
