@@ -3,10 +3,12 @@
 //! - [`soap`]: the WSDL's operations, documented by the doc pages that name them.
 //! - [`http`]: one operation per doc page, addressed by its example URLs ([`url`]).
 //! - [`types`]: what a page's type words mean, shared by both.
+//! - [`lint`]: what the pages get wrong besides (sample code, copied labels), as warnings.
 //!
 //! This stage sets only wire names; [`crate::naming`] chooses the Rust ones afterwards.
 
 mod http;
+mod lint;
 mod soap;
 mod types;
 mod url;
@@ -59,6 +61,7 @@ pub fn service(
             (Protocol::Http, built.types, built.operations, built.regions)
         }
     };
+    lint::pages(&pages, &operations, &mut diags);
     let credentials = credentials(manifest, manifest_file, &mut operations, &mut diags);
     let session = session(manifest, manifest_file, &mut operations, &mut diags);
     types.sort_by(|a, b| (&a.group, &a.name.wire).cmp(&(&b.group, &b.name.wire)));
