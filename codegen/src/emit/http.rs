@@ -12,7 +12,7 @@ use super::typeref::{self, Place, Shape};
 use super::{Ctx, Errors, File};
 use crate::diag::Diagnostic;
 use crate::ir::{
-    Binding, Credential, HttpBinding, HttpMethod, Operation, Output, PairNames, Param,
+    Binding, Credential, Group, HttpBinding, HttpMethod, Operation, Output, PairNames, Param,
     ParamEncoding, ParamRole, Scalar, Source, TypeDef, TypeRef,
 };
 use proc_macro2::{Ident, TokenStream};
@@ -25,14 +25,16 @@ const REGION_PLACEHOLDER: &str = "{region}";
 pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let service = ctx.service;
     if service.session.is_some() {
-        errors.take::<()>(Err(Diagnostic::error(
-            &service.source.file,
-            service.source.line,
-            "an HTTP service with a session is not supported",
-        )
-        .with_hint("list the token as a credential instead")));
+        errors.report(
+            Diagnostic::error(
+                &service.source.file,
+                service.source.line,
+                "an HTTP service with a session is not supported",
+            )
+            .with_hint("list the token as a credential instead"),
+        );
     }
-    let mut root = Scope::new(format!("module `{}`", service.name.rust));
+    let mut root = Scope::module(format!("module `{}`", service.name.rust));
     root.reserve(&["types", "Client", "Region"]);
     let mut client_scope = Scope::new("`impl Client`");
     client_scope.reserve(&["new", "with_transport"]);
@@ -43,110 +45,11 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let mut group_mods = Vec::new();
     let mut accessors = Vec::new();
     for group in &service.groups {
-        let at = &service.source;
-        let wire = group.name.wire.as_str();
-        if errors.take(root.declare(&group.name.rust, at)).is_none() {
-            continue;
+        if let Some(parts) = group_module(ctx, group, &mut root, &mut client_scope, errors) {
+            out.push(parts.file);
+            group_mods.push(parts.declaration);
+            accessors.extend(parts.accessor);
         }
-        let Some(module) = errors.take(ident(&group.name.rust, at)) else {
-            continue;
-        };
-        let ops: Vec<&Operation> = service
-            .operations
-            .iter()
-            .filter(|op| op.group.as_deref() == Some(wire))
-            .collect();
-        let mut scope = Scope::new(format!(
-            "module `{}::{}`",
-            service.name.rust, group.name.rust
-        ));
-        let mut types = Vec::new();
-        for def in service
-            .types
-            .iter()
-            .filter(|t| t.group.as_deref() == Some(wire))
-        {
-            if errors
-                .take(scope.declare(&def.name.rust, &def.source))
-                .is_some()
-            {
-                types.extend(errors.take(super::types::type_def(ctx, def, Place::Group(wire))));
-            }
-        }
-        let accessor = if ops.is_empty() {
-            None
-        } else {
-            let name = names::type_case(&group.name.rust, "");
-            errors.take(scope.declare(&name, at));
-            errors.take(client_scope.declare(&group.name.rust, at));
-            errors.take(ident(&name, at))
-        };
-        let mut methods = Vec::new();
-        let mut requests = Vec::new();
-        let mut statics = Vec::new();
-        let mut method_scope = Scope::new(format!(
-            "`impl {}`",
-            accessor.as_ref().map_or_else(String::new, Ident::to_string)
-        ));
-        for op in &ops {
-            let at = super::op_source(ctx, op);
-            if errors
-                .take(method_scope.declare(&op.name.rust, at))
-                .is_none()
-            {
-                continue;
-            }
-            if let Some(generated) = errors.take(operation(ctx, op, Place::Group(wire), &mut scope))
-            {
-                requests.push(generated.request);
-                statics.push(generated.operation);
-                methods.push(generated.method);
-            }
-        }
-        let mut items = Vec::new();
-        if let Some(accessor) = accessor {
-            let group_doc = format!("The operations of the {} group", docs::code(wire));
-            let doc = Doc::of(format!(
-                "{group_doc}; get one from `Client::{}`.",
-                names::unraw(&group.name.rust)
-            ))
-            .outer();
-            items.push(quote! {
-                #doc
-                #[derive(Clone, Copy, Debug)]
-                pub struct #accessor<'a> {
-                    pub(super) client: &'a super::Client,
-                }
-
-                impl #accessor<'_> {
-                    #(#methods)*
-                }
-            });
-            let doc = Doc::of(format!("{group_doc}.")).outer();
-            accessors.push(quote! {
-                #doc
-                pub fn #module(&self) -> #module::#accessor<'_> {
-                    #module::#accessor { client: self }
-                }
-            });
-        }
-        let inner = Doc::of(format!(
-            "The operations and types of the {} group.",
-            docs::code(wire)
-        ))
-        .inner();
-        let outer = Doc::of(format!("The {} group.", docs::code(wire))).outer();
-        group_mods.push(quote! {
-            #outer
-            pub mod #module;
-        });
-        items.extend(requests.into_iter().chain(types).chain(statics));
-        let file = names::unraw(&group.name.rust);
-        out.push(File::in_service(
-            ctx,
-            &format!("{file}.rs"),
-            quote! { #inner #(#items)* },
-        ));
     }
 
     // Operations outside any group are methods of the client itself.
@@ -180,7 +83,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         }
     }
 
-    let consts = errors.take(super::soap::base_url_constants(ctx, &mut root));
+    let consts = errors.take(super::base_url_constants(ctx, &mut root));
     let region = errors.take(region_enum(ctx)).flatten();
     let client = errors.take(client_tokens(ctx, &accessors, &client_methods));
     let doc = module_doc(ctx).inner();
@@ -203,6 +106,120 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     out.insert(0, File::in_service(ctx, "mod.rs", module));
     out.extend(types);
     out
+}
+
+/// What a group adds: its file, its `pub mod` line, and its accessor on the client.
+struct GroupParts {
+    file: File,
+    declaration: TokenStream,
+    accessor: Option<TokenStream>,
+}
+
+/// A group's module: the accessor struct and its methods, the request structs, the group's
+/// types and the operations' statics.
+fn group_module(
+    ctx: &Ctx,
+    group: &Group,
+    root: &mut Scope,
+    client_scope: &mut Scope,
+    errors: &mut Errors,
+) -> Option<GroupParts> {
+    let service = ctx.service;
+    let at = &service.source;
+    let wire = group.name.wire.as_str();
+    errors.take(root.declare(&group.name.rust, at))?;
+    let module = errors.take(ident(&group.name.rust, at))?;
+    let mut scope = Scope::module(format!(
+        "module `{}::{}`",
+        service.name.rust, group.name.rust
+    ));
+    let mut types = Vec::new();
+    for def in service
+        .types
+        .iter()
+        .filter(|t| t.group.as_deref() == Some(wire))
+    {
+        if errors
+            .take(scope.declare(&def.name.rust, &def.source))
+            .is_some()
+        {
+            types.extend(errors.take(super::types::type_def(ctx, def, Place::Group(wire))));
+        }
+    }
+
+    let ops: Vec<&Operation> = service
+        .operations
+        .iter()
+        .filter(|op| op.group.as_deref() == Some(wire))
+        .collect();
+    let name = names::type_case(&group.name.rust, "");
+    let mut method_scope = Scope::new(format!("`impl {name}`"));
+    let mut methods = Vec::new();
+    let mut requests = Vec::new();
+    let mut statics = Vec::new();
+    for op in &ops {
+        let at = super::op_source(ctx, op);
+        if errors
+            .take(method_scope.declare(&op.name.rust, at))
+            .is_none()
+        {
+            continue;
+        }
+        if let Some(generated) = errors.take(operation(ctx, op, Place::Group(wire), &mut scope)) {
+            requests.push(generated.request);
+            statics.push(generated.operation);
+            methods.push(generated.method);
+        }
+    }
+
+    // A group of types only needs no accessor.
+    let group_doc = format!("The operations of the {} group", docs::code(wire));
+    let mut items = Vec::new();
+    let mut accessor = None;
+    if !ops.is_empty() {
+        errors.take(scope.declare(&name, at))?;
+        errors.take(client_scope.declare(&group.name.rust, at))?;
+        let name = errors.take(ident(&name, at))?;
+        let doc = Doc::of(format!(
+            "{group_doc}; get one from `Client::{}`.",
+            names::unraw(&group.name.rust)
+        ));
+        let doc = doc.outer();
+        items.push(quote! {
+            #doc
+            #[derive(Clone, Copy, Debug)]
+            pub struct #name<'a> {
+                pub(super) client: &'a super::Client,
+            }
+
+            impl #name<'_> {
+                #(#methods)*
+            }
+        });
+        let doc = Doc::of(format!("{group_doc}.")).outer();
+        accessor = Some(quote! {
+            #doc
+            pub fn #module(&self) -> #module::#name<'_> {
+                #module::#name { client: self }
+            }
+        });
+    }
+    items.extend(requests.into_iter().chain(types).chain(statics));
+    let inner = Doc::of(format!(
+        "The operations and types of the {} group.",
+        docs::code(wire)
+    ))
+    .inner();
+    let outer = Doc::of(format!("The {} group.", docs::code(wire))).outer();
+    let file_name = format!("{}.rs", names::unraw(&group.name.rust));
+    Some(GroupParts {
+        file: File::in_service(ctx, &file_name, quote! { #inner #(#items)* }),
+        declaration: quote! {
+            #outer
+            pub mod #module;
+        },
+        accessor,
+    })
 }
 
 fn module_doc(ctx: &Ctx) -> Doc {

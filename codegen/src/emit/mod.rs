@@ -243,6 +243,28 @@ fn types_file(ctx: &Ctx, defs: &[&TypeDef], root: &mut Scope, errors: &mut Error
     ))
 }
 
+/// One `<NAME>_URL` constant per base URL of the manifest.
+fn base_url_constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
+    let mut out = TokenStream::new();
+    for base in &ctx.service.base_urls {
+        let name = format!("{}_URL", names::constant(&base.name.rust));
+        root.declare(&name, &ctx.service.source)?;
+        let name = names::ident(&name, &ctx.service.source)?;
+        let url = &base.url;
+        let doc = Doc::of(format!(
+            "The {} base URL: {}.",
+            docs::code(&base.name.wire),
+            docs::code(url)
+        ))
+        .outer();
+        out.extend(quote! {
+            #doc
+            pub const #name: &str = #url;
+        });
+    }
+    Ok(out)
+}
+
 /// The doc of an operation's method: the operation's docs, then its arguments.
 fn method_doc(op: &crate::ir::Operation, arguments: &[String]) -> Doc {
     let mut doc = Doc::from_docs(&op.docs, format!("Calls {}.", docs::code(&op.name.wire)));
@@ -261,6 +283,11 @@ fn allow_many_arguments(count: usize) -> Option<TokenStream> {
 pub(super) struct Errors(Vec<Diagnostic>);
 
 impl Errors {
+    /// Records a problem.
+    fn report(&mut self, problem: Diagnostic) {
+        self.0.push(problem);
+    }
+
     /// The value, or `None` after recording the problem.
     fn take<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
         result.map_err(|d| self.0.push(d)).ok()

@@ -7,6 +7,12 @@ use crate::diag::Diagnostic;
 use crate::ir::Source;
 use std::collections::BTreeMap;
 
+/// Standard-library names generated code uses unqualified: a vendor type of the same name in
+/// the module would take their place.
+pub(super) const PRELUDE: [&str; 9] = [
+    "String", "Vec", "Option", "Result", "Into", "Some", "None", "Ok", "Err",
+];
+
 /// The names declared so far in one Rust scope: a module's items, a type's methods, a
 /// function's parameters.
 #[derive(Debug)]
@@ -45,6 +51,13 @@ impl Scope {
         }
         self.names.insert(key, at.clone());
         Ok(())
+    }
+
+    /// A module's scope: the prelude names the generated code relies on are taken.
+    pub(super) fn module(what: impl Into<String>) -> Self {
+        let mut scope = Self::new(what);
+        scope.reserve(&PRELUDE);
+        scope
     }
 
     /// Declares names the generated code itself uses in this scope.

@@ -33,49 +33,13 @@ enum Receiver {
 /// The files of one SOAP service.
 pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let service = ctx.service;
-    let mut root = Scope::new(format!("module `{}`", service.name.rust));
+    let mut root = Scope::module(format!("module `{}`", service.name.rust));
     root.reserve(&["types", "ENDPOINT", "Client", "Session", "IN_BAND_ERROR"]);
-    for item in &service.credentials {
-        errors.take::<()>(Err(Diagnostic::error(
-            &service.source.file,
-            service.source.line,
-            format!(
-                "credential `{}`: a SOAP service cannot hold credentials",
-                item.name.wire
-            ),
-        )
-        .with_hint("pass it as an operation parameter, or use a session")));
-    }
-    if let Some(group) = service.groups.first() {
-        errors.take::<()>(Err(Diagnostic::error(
-            &service.source.file,
-            service.source.line,
-            format!(
-                "group `{}`: SOAP services have no operation groups",
-                group.name.wire
-            ),
-        )));
-    }
+    unsupported(ctx, errors);
     let defs: Vec<_> = service.types.iter().collect();
     let types = super::types_file(ctx, &defs, &mut root, errors);
 
-    let login = service.session.as_ref().and_then(|session| {
-        let found = service
-            .operations
-            .iter()
-            .find(|op| op.name.wire == session.login_operation);
-        if found.is_none() {
-            errors.take::<()>(Err(Diagnostic::error(
-                &service.source.file,
-                service.source.line,
-                format!(
-                    "the session's login operation `{}` is not an operation of the service",
-                    session.login_operation
-                ),
-            )));
-        }
-        found
-    });
+    let login = login_operation(ctx, errors);
 
     let mut client_scope = Scope::new("`impl Client`");
     client_scope.reserve(&["new", "with_transport", "session"]);
@@ -116,12 +80,14 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let in_band = uses_in_band.then(|| in_band_static(ctx)).flatten();
     let session = login.map(|_| session_tokens(ctx, &session_methods));
     if login.is_none() && !session_methods.is_empty() {
-        errors.take::<()>(Err(Diagnostic::error(
-            &service.source.file,
-            service.source.line,
-            "operations take a session parameter, but the service declares no session",
-        )
-        .with_hint("add a [session] table to the manifest")));
+        errors.report(
+            Diagnostic::error(
+                &service.source.file,
+                service.source.line,
+                "operations take a session parameter, but the service declares no session",
+            )
+            .with_hint("add a [session] table to the manifest"),
+        );
     }
     let consts = errors.take(constants(ctx, &mut root)).unwrap_or_default();
     let client = client_tokens(ctx, login.is_some(), &client_methods);
@@ -145,6 +111,68 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let mut out = vec![File::in_service(ctx, "mod.rs", module)];
     out.extend(types);
     out
+}
+
+/// Reports what a SOAP service cannot have.
+fn unsupported(ctx: &Ctx, errors: &mut Errors) {
+    let service = ctx.service;
+    for item in &service.credentials {
+        errors.report(
+            Diagnostic::error(
+                &service.source.file,
+                service.source.line,
+                format!(
+                    "credential `{}`: a SOAP service cannot hold credentials",
+                    item.name.wire
+                ),
+            )
+            .with_hint("pass it as an operation parameter, or use a session"),
+        );
+    }
+    let grouped = service.operations.iter().find(|op| op.group.is_some());
+    if let Some(op) = grouped {
+        let at = super::op_source(ctx, op);
+        errors.report(Diagnostic::error(
+            &at.file,
+            at.line,
+            format!(
+                "operation `{}`: SOAP operations have no group",
+                op.name.wire
+            ),
+        ));
+    }
+    if let Some(group) = service.groups.first() {
+        errors.report(Diagnostic::error(
+            &service.source.file,
+            service.source.line,
+            format!(
+                "group `{}`: SOAP services have no operation groups",
+                group.name.wire
+            ),
+        ));
+    }
+}
+
+/// The operation that opens a session, if the service has one.
+fn login_operation<'a>(ctx: &Ctx<'a>, errors: &mut Errors) -> Option<&'a Operation> {
+    let service = ctx.service;
+    service.session.as_ref().and_then(|session| {
+        let found = service
+            .operations
+            .iter()
+            .find(|op| op.name.wire == session.login_operation);
+        if found.is_none() {
+            errors.report(Diagnostic::error(
+                &service.source.file,
+                service.source.line,
+                format!(
+                    "the session's login operation `{}` is not an operation of the service",
+                    session.login_operation
+                ),
+            ));
+        }
+        found
+    })
 }
 
 /// The module's own docs: the service's description.
@@ -175,30 +203,8 @@ fn constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
             pub const ENDPOINT: &str = #url;
         }
     });
-    let urls = base_url_constants(ctx, root)?;
+    let urls = super::base_url_constants(ctx, root)?;
     Ok(quote! { #endpoint #urls })
-}
-
-/// One `<NAME>_URL` constant per base URL of the manifest.
-pub(super) fn base_url_constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
-    let mut out = TokenStream::new();
-    for base in &ctx.service.base_urls {
-        let name = format!("{}_URL", names::constant(&base.name.rust));
-        root.declare(&name, &ctx.service.source)?;
-        let name = ident(&name, &ctx.service.source)?;
-        let url = &base.url;
-        let doc = Doc::of(format!(
-            "The {} base URL: {}.",
-            docs::code(&base.name.wire),
-            docs::code(url)
-        ))
-        .outer();
-        out.extend(quote! {
-            #doc
-            pub const #name: &str = #url;
-        });
-    }
-    Ok(out)
 }
 
 /// `static <OP>: soap::Operation`.

@@ -434,3 +434,71 @@ fn fixture_crate_builds() {
         );
     }
 }
+
+#[test]
+fn types_named_like_the_prelude_are_reported() {
+    let mut ir = Ir {
+        services: vec![fixtures::http_service()],
+    };
+    ir.services[0].types[1].name.rust = "Result".to_owned();
+    let errors = errors(&ir);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("resellerclub/renew.txt:28: error: `Result` would be declared twice in module `resellerclub::enterpriseemail` (first by the generator)"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_parameter_named_call_keeps_its_name() {
+    let mut ir = Ir {
+        services: vec![fixtures::soap_service()],
+    };
+    let list = &mut ir.services[0].operations[2];
+    list.params[1].name = crate::ir::Name {
+        wire: "call".into(),
+        rust: "call".into(),
+    };
+    let files = emit(&ir);
+    let list = item(
+        &files["src/generated/interserver/mod.rs"],
+        "pub async fn api_list_services(",
+    );
+    assert!(
+        list.contains("limit: i32") || list.contains("call: i32"),
+        "{list}"
+    );
+    assert!(
+        list.contains("let mut call_ = self.soap.call(&API_LIST_SERVICES);"),
+        "{list}"
+    );
+    assert!(
+        list.contains("call_.arg(\"call\", crate::runtime::soap::XsiType::xsd(\"int\"), &call)?;"),
+        "{list}"
+    );
+}
+
+#[test]
+fn http_operations_outside_any_group_are_client_methods() {
+    let mut ir = Ir {
+        services: vec![fixtures::http_service()],
+    };
+    let ops = &mut ir.services[0].operations;
+    for op in ops.iter_mut() {
+        op.group = None;
+    }
+    let files = emit(&ir);
+    let module = &files["src/generated/resellerclub/mod.rs"];
+    let client = item(module, "impl Client {");
+    assert!(client.contains("region: Region,\n        request: &RenewRequest,\n    ) -> Result<enterpriseemail::RenewResponse, crate::runtime::Error>"), "{client}");
+    assert!(client.contains("let mut call = self.http.call(&RENEW, Some(region.segment()));"));
+    assert!(
+        !client.contains("pub fn enterpriseemail("),
+        "a group of types only has no accessor"
+    );
+    assert!(module.contains("pub struct SearchRequest {") && module.contains("name: \"search\","));
+    let group = &files["src/generated/resellerclub/enterpriseemail.rs"];
+    assert!(
+        !group.contains("pub struct Enterpriseemail") && group.contains("pub struct RenewResponse")
+    );
+}
