@@ -38,6 +38,17 @@ pub struct Service {
     pub operations: Vec<Operation>,
     /// Regions an HTTP service's paths can be addressed at, sorted by segment.
     pub regions: Vec<Region>,
+    /// The groups named by [`TypeDef::group`] and [`Operation::group`], sorted by wire name.
+    pub groups: Vec<Group>,
+}
+
+/// An operation group (an HTTP product such as `enterpriseemail`): one submodule of the
+/// service, and one accessor on its client.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Group {
+    /// The group as [`TypeDef::group`] and [`Operation::group`] spell it; `rust` is the module
+    /// and accessor name.
+    pub name: Name,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -243,6 +254,8 @@ pub struct Param {
     pub ty: TypeRef,
     pub required: bool,
     pub role: ParamRole,
+    /// A password, API key or session id: never printed (the manifest's `secrets`).
+    pub secret: bool,
     /// For a map parameter, the key names of its numbered pairs on the wire
     /// (`attr-name1=…&attr-value1=…`).
     pub pair_names: Option<PairNames>,

@@ -6,6 +6,8 @@
 //!    operations, or become the operations of an HTTP service.
 //! 3. [`naming`]: a Rust name for every wire name, collisions reported.
 //! 4. [`emit`]: the IR into formatted source files.
+//!
+//! [`standalone`] completes the emitted files into a crate that builds outside the workspace.
 
 pub mod build;
 pub mod diag;
@@ -13,6 +15,7 @@ pub mod emit;
 pub mod ir;
 pub mod naming;
 pub mod read;
+pub mod standalone;
 
 use diag::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -72,12 +75,19 @@ pub fn generate(specs_dir: &Path) -> Result<Output, Vec<Diagnostic>> {
     let Some(ir) = ir else {
         return Err(diagnostics);
     };
-    let files = emit::crate_files(&ir);
-    Ok(Output {
-        ir,
-        files,
-        warnings: diagnostics,
-    })
+    match emit::crate_files(&ir) {
+        Ok(files) => Ok(Output {
+            ir,
+            files,
+            warnings: diagnostics,
+        }),
+        Err(errors) => {
+            let mut all = diagnostics;
+            all.extend(errors);
+            all.sort();
+            Err(all)
+        }
+    }
 }
 
 /// Reads one vendor folder: its manifest, its WSDL if any, and every other file as a page.

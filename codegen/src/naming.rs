@@ -13,7 +13,7 @@
 //!   A name with no letters or digits at all becomes `value` / `Value`.
 //! - Two different wire names that map to the same identifier in one scope (they differ only
 //!   by case or punctuation) are told apart by a numeric suffix in wire-name order
-//!   (`status`, `Status` → `status`, `status_2`). Two items with the *same* wire name in one
+//!   (`status`, `Status` → `status`, `status_2`; types `Foo`, `FOO` → `Foo`, `Foo2`). Two items with the *same* wire name in one
 //!   scope cannot be told apart: that is an error naming both sources.
 //! - Names the generated code itself uses in a scope are reserved and get the same suffix
 //!   treatment (`Client`, `Session`, `Region`, `new`, `request`, `<Operation>Request`, ...).
@@ -35,8 +35,11 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be written as raw identifiers.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
-/// Items every generated service module defines itself.
-const RESERVED_TYPES: &[&str] = &["Client", "Session", "Region", "Error", "Secret", "Value"];
+/// Items every generated service module defines or uses unqualified.
+const RESERVED_TYPES: &[&str] = &[
+    "Client", "Session", "Region", "Error", "Secret", "Value", "String", "Vec", "Option", "Result",
+    "Into", "Some", "None", "Ok", "Err",
+];
 /// Methods of the generated `Client`/`Session` that operations must not shadow.
 const RESERVED_METHODS: &[&str] = &["new", "with_transport", "session", "client", "sid"];
 /// Locals and arguments of generated method bodies.
@@ -46,7 +49,8 @@ const RESERVED_MODULES: &[&str] = &["runtime", "types"];
 
 /// The Rust type name of an HTTP operation's request struct, reserved by [`assign`].
 pub fn request_type(operation_rust: &str) -> String {
-    camel(&format!("{operation_rust}_request"))
+    let plain = operation_rust.trim_start_matches("r#");
+    camel(&format!("{plain}_request"))
 }
 
 /// `snake_case` identifier for a wire name.
@@ -183,7 +187,14 @@ impl Scope {
                 )
                 .with_hint("rename or remove one of them"));
             }
-            candidate = format!("{}_{n}", ident.trim_start_matches("r#"));
+            // UpperCamelCase names take the number directly (`Status2`), others after `_`.
+            let plain = ident.trim_start_matches("r#");
+            let separator = if plain.starts_with(|c: char| c.is_ascii_uppercase()) {
+                ""
+            } else {
+                "_"
+            };
+            candidate = format!("{plain}{separator}{n}");
             n += 1;
         }
         self.taken
@@ -234,6 +245,16 @@ fn assign_service(service: &mut Service, diags: &mut Vec<Diagnostic>) {
         set(
             &mut region.name,
             regions.claim(camel(&wire), &wire, Some(&source), "region"),
+            diags,
+        );
+    }
+    // Group modules sit beside `types`; their accessors beside the client's own methods.
+    let mut group_names = Scope::new(&[RESERVED_MODULES, RESERVED_METHODS].concat());
+    for group in &mut service.groups {
+        let wire = group.name.wire.clone();
+        set(
+            &mut group.name,
+            group_names.claim(snake(&wire), &wire, Some(&source), "group"),
             diags,
         );
     }

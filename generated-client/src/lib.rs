@@ -6,7 +6,11 @@
 
 pub mod runtime;
 
+// prettyplease formats the generated files; rustfmt must not fight it.
+#[rustfmt::skip]
 mod generated;
+// Empty when every vendor feature is off.
+#[allow(unused_imports)]
 pub use generated::*;
 
 pub use runtime::{Error, Secret, Value};

@@ -1,3 +1,307 @@
-fn main() {
-    todo!()
+//! `cargo xtask gen`: generates `generated-client/` from `specs/`.
+//!
+//! - `cargo xtask gen` writes every generated file whose content changed and deletes files
+//!   under `src/generated/` that are no longer generated;
+//! - `--check` writes nothing and fails when the committed files are not current;
+//! - `--specs <dir> --out <dir>` writes a complete crate (the hand-written `src/lib.rs` and
+//!   `src/runtime/` included) that builds on its own, for trying out other specs.
+//!
+//! Exit codes: 0 done or current, 1 spec errors or stale code, 2 bad arguments.
+
+mod args;
+mod sync;
+
+use args::Args;
+use codegen::diag::Diagnostic;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let args = match args::parse(&argv) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match run(&workspace_root(), &args, codegen::generate) {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprintln!("{failure}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's folder.
+fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
+
+/// Where to read and write, resolved from the arguments.
+struct Plan {
+    specs: PathBuf,
+    out: PathBuf,
+    /// The workspace's own `generated-client/`, where the hand-written files live.
+    client: PathBuf,
+    /// Whether `out` is a scratch folder that needs the hand-written files too.
+    standalone: bool,
+}
+
+impl Plan {
+    fn new(root: &Path, args: &Args) -> Self {
+        let client = root.join("generated-client");
+        let out = args.out.clone().unwrap_or_else(|| client.clone());
+        let standalone = !same_folder(&out, &client);
+        Self {
+            specs: args.specs.clone().unwrap_or_else(|| root.join("specs")),
+            out,
+            client,
+            standalone,
+        }
+    }
+
+    /// The folders (relative to `out`) whose every file the generator owns.
+    fn owned(&self) -> Vec<&'static str> {
+        let mut owned = vec![codegen::emit::GENERATED_DIR];
+        if self.standalone {
+            owned.extend(codegen::standalone::HAND_WRITTEN);
+        }
+        owned
+    }
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// How the specs become files: [`codegen::generate`], or a stand-in in tests.
+type Generate = fn(&Path) -> Result<codegen::Output, Vec<Diagnostic>>;
+
+/// Generates and writes (or checks); the one-line summary, or everything that went wrong.
+fn run(root: &Path, args: &Args, generate: Generate) -> Result<String, String> {
+    let plan = Plan::new(root, args);
+    let output = generate(&plan.specs).map_err(|errors| {
+        let count = errors.iter().filter(|d| d.is_error()).count();
+        format!(
+            "{}\nerror: generation failed with {count} error(s)",
+            render(&errors)
+        )
+    })?;
+    if !output.warnings.is_empty() {
+        eprintln!("{}", render(&output.warnings));
+    }
+    let files = if plan.standalone {
+        codegen::standalone::complete(&output.files, &plan.client).map_err(|e| {
+            format!(
+                "error: cannot read the runtime in {}: {e}",
+                plan.client.display()
+            )
+        })?
+    } else {
+        output.files
+    };
+    let diff = sync::diff(&plan.out, &files, &plan.owned())
+        .map_err(|e| format!("error: cannot compare with {}: {e}", plan.out.display()))?;
+    if args.check {
+        if diff.is_empty() {
+            return Ok(format!(
+                "generated code is up to date ({} files)",
+                diff.unchanged
+            ));
+        }
+        let mut lines = diff.lines();
+        lines.push(format!(
+            "generated code is stale: run `{}`",
+            args.gen_command()
+        ));
+        return Err(lines.join("\n"));
+    }
+    sync::apply(&plan.out, &files, &diff)
+        .map_err(|e| format!("error: cannot write {}: {e}", plan.out.display()))?;
+    let services = output.ir.services.len();
+    let operations: usize = output.ir.services.iter().map(|s| s.operations.len()).sum();
+    let types: usize = output.ir.services.iter().map(|s| s.types.len()).sum();
+    let written = diff.missing.len() + diff.stale.len();
+    Ok(format!(
+        "generated {services} services, {operations} operations, {types} types into {}: \
+         {written} files written, {} deleted, {} unchanged",
+        plan.out.display(),
+        diff.extra.len(),
+        diff.unchanged
+    ))
+}
+
+/// Diagnostics, one per line, sorted, each once.
+fn render(diagnostics: &[Diagnostic]) -> String {
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    sorted
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cargo test` alone catches a committed crate that does not match the specs.
+    #[test]
+    fn committed_crate_is_current() {
+        let check = Args {
+            check: true,
+            specs: None,
+            out: None,
+        };
+        if let Err(stale) = run(&workspace_root(), &check, codegen::generate) {
+            panic!("{stale}");
+        }
+    }
+
+    #[test]
+    fn the_workspace_crate_is_not_standalone_and_a_scratch_folder_is() {
+        let root = workspace_root();
+        let plan = Plan::new(
+            &root,
+            &Args {
+                check: false,
+                specs: None,
+                out: None,
+            },
+        );
+        assert!(!plan.standalone);
+        assert_eq!(plan.owned(), ["src/generated"]);
+        assert_eq!(plan.specs, root.join("specs"));
+        let explicit = Args {
+            check: false,
+            specs: None,
+            out: Some(root.join("generated-client/../generated-client")),
+        };
+        assert!(!Plan::new(&root, &explicit).standalone);
+        let scratch = Plan::new(
+            &root,
+            &Args {
+                check: false,
+                specs: None,
+                out: Some(std::env::temp_dir().join("x")),
+            },
+        );
+        assert!(scratch.standalone);
+        assert_eq!(
+            scratch.owned(),
+            ["src/generated", "src/lib.rs", "src/runtime"]
+        );
+    }
+
+    #[test]
+    fn spec_errors_are_listed_and_fail() {
+        let empty = std::env::temp_dir().join(format!("xtask-empty-specs-{}", std::process::id()));
+        std::fs::create_dir_all(&empty).unwrap();
+        let args = Args {
+            check: false,
+            specs: Some(empty.clone()),
+            out: Some(empty.join("out")),
+        };
+        let failure = run(&workspace_root(), &args, codegen::generate).unwrap_err();
+        assert!(
+            failure.contains("error: no service folders found"),
+            "{failure}"
+        );
+        assert!(
+            failure.ends_with("error: generation failed with 1 error(s)"),
+            "{failure}"
+        );
+        assert!(!empty.join("out").exists(), "nothing written");
+        std::fs::remove_dir_all(&empty).unwrap();
+    }
+
+    #[test]
+    fn diagnostics_are_sorted_and_shown_once() {
+        let a = Diagnostic::warning("b.md", 2, "second");
+        let b = Diagnostic::warning("a.md", 1, "first");
+        assert_eq!(
+            render(&[a.clone(), b, a]),
+            "a.md:1: warning: first\nb.md:2: warning: second"
+        );
+    }
+
+    /// Two generated files, whatever the specs.
+    fn fake_generate(_: &Path) -> Result<codegen::Output, Vec<Diagnostic>> {
+        let files = [
+            ("Cargo.toml", "# generated\n[package]\nname = \"x\"\n"),
+            ("src/generated/mod.rs", "// generated\n"),
+        ];
+        Ok(codegen::Output {
+            ir: codegen::ir::Ir::default(),
+            files: files
+                .iter()
+                .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
+                .collect(),
+            warnings: vec![Diagnostic::warning("x/service.toml", 1, "a warning")],
+        })
+    }
+
+    #[test]
+    fn scratch_crate_is_written_checked_and_repaired() {
+        let out = std::env::temp_dir().join(format!("xtask-scratch-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        let root = workspace_root();
+        let gen_args = Args {
+            check: false,
+            specs: None,
+            out: Some(out.clone()),
+        };
+        let check_args = Args {
+            check: true,
+            ..gen_args.clone()
+        };
+
+        let summary = run(&root, &gen_args, fake_generate).unwrap();
+        assert!(
+            summary.contains("files written, 0 deleted, 0 unchanged"),
+            "{summary}"
+        );
+        let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+        assert!(
+            manifest.ends_with("name = \"x\"\n\n[workspace]\n"),
+            "{manifest}"
+        );
+        assert!(out.join("src/lib.rs").is_file() && out.join("src/runtime/mod.rs").is_file());
+        assert!(
+            run(&root, &check_args, fake_generate)
+                .unwrap()
+                .starts_with("generated code is up to date")
+        );
+
+        std::fs::write(out.join("src/generated/mod.rs"), "// edited\n").unwrap();
+        std::fs::write(out.join("src/generated/old.rs"), "// gone\n").unwrap();
+        let stale = run(&root, &check_args, fake_generate).unwrap_err();
+        assert_eq!(
+            stale,
+            format!(
+                "stale: src/generated/mod.rs\nextra: src/generated/old.rs\n\
+                 generated code is stale: run `cargo xtask gen --out {}`",
+                out.display()
+            )
+        );
+        let summary = run(&root, &gen_args, fake_generate).unwrap();
+        assert!(
+            summary.contains(": 1 files written, 1 deleted,"),
+            "{summary}"
+        );
+        assert!(!out.join("src/generated/old.rs").exists());
+        assert!(run(&root, &check_args, fake_generate).is_ok());
+        std::fs::remove_dir_all(&out).unwrap();
+    }
 }

@@ -252,6 +252,7 @@ impl Builder<'_> {
             ty,
             required: required(file, row, self.diags),
             role: ParamRole::Input,
+            secret: false,
             pair_names: None,
             docs: row.docs.clone(),
             source: Source {
@@ -287,6 +288,7 @@ impl Builder<'_> {
             ty: TypeRef::Map(string(), string()),
             required: required(file, key, self.diags),
             role: ParamRole::Input,
+            secret: false,
             pair_names: Some(PairNames {
                 key: key_name.to_owned(),
                 value: value_name.to_owned(),

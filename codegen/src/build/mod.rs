@@ -15,8 +15,8 @@ mod url;
 
 use crate::diag::Diagnostic;
 use crate::ir::{
-    BaseUrl, Credential, Docs, InBandError, Name, Operation, ParamRole, Protocol, Service, Session,
-    Source, TypeRef,
+    BaseUrl, Credential, Docs, Group, InBandError, Name, Operation, ParamRole, Protocol, Service,
+    Session, Source, TypeRef,
 };
 use crate::read::manifest::{Manifest, ProtocolName};
 use crate::read::{Read, page::Page, wsdl::Wsdl};
@@ -64,6 +64,19 @@ pub fn service(
     lint::pages(&pages, &operations, &mut diags);
     let credentials = credentials(manifest, manifest_file, &mut operations, &mut diags);
     let session = session(manifest, manifest_file, &mut operations, &mut diags);
+    for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
+        param.secret = manifest.secrets.contains(&param.name.wire);
+    }
+    let groups = operations
+        .iter()
+        .filter_map(|op| op.group.clone())
+        .chain(types.iter().filter_map(|t| t.group.clone()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|group| Group {
+            name: Name::wire(group),
+        })
+        .collect();
     types.sort_by(|a, b| (&a.group, &a.name.wire).cmp(&(&b.group, &b.name.wire)));
     operations.sort_by(|a, b| (&a.group, &a.name.wire).cmp(&(&b.group, &b.name.wire)));
     let service = Service {
@@ -92,6 +105,7 @@ pub fn service(
             error_values: spec.error_values.clone(),
             message_fields: spec.message_fields.clone(),
         }),
+        groups,
         types,
         operations,
         regions,

@@ -247,6 +247,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
                 ty: ty.clone(),
                 required: true,
                 role: ParamRole::Input,
+                secret: false,
                 pair_names: None,
                 docs: Docs::default(),
                 source: src(WSDL, line + 1),

@@ -1,0 +1,606 @@
+//! A SOAP service: `mod.rs` with the endpoint, the client, the session and one method per
+//! operation, and `types.rs` with every WSDL type.
+//!
+//! With a session, the login operation returns a `Session`, and every operation that takes
+//! the session parameter is a method of `Session`, which fills that parameter itself. Each
+//! method adds its parts in WSDL order (NuSOAP takes them by position) with their `xsi:type`.
+
+use super::docs::{self, Doc};
+use super::names::{self, ident};
+use super::scope::Scope;
+use super::typeref::{self, Place, Shape};
+use super::{Ctx, Errors, File};
+use crate::diag::Diagnostic;
+use crate::ir::{
+    Binding, BodyUse, Operation, Output, Param, ParamRole, Scalar, SoapBinding, SoapStyle,
+    SoapVersion, Source, TypeKind, TypeRef,
+};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+const SOAP_ENCODING_11: &str = "http://schemas.xmlsoap.org/soap/encoding/";
+const SOAP_ENCODING_12: &str = "http://www.w3.org/2003/05/soap-encoding";
+/// Apache SOAP's namespace, home of the `Map` type that key/value pairs travel as.
+const APACHE_SOAP: &str = "http://xml.apache.org/xml-soap";
+
+/// Which generated type a method belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Receiver {
+    Client,
+    Session,
+}
+
+/// The files of one SOAP service.
+pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
+    let service = ctx.service;
+    let mut root = Scope::module(format!("module `{}`", service.name.rust));
+    root.reserve(&["types", "ENDPOINT", "Client", "Session", "IN_BAND_ERROR"]);
+    unsupported(ctx, errors);
+    let defs: Vec<_> = service.types.iter().collect();
+    let types = super::types_file(ctx, &defs, &mut root, errors);
+
+    let login = login_operation(ctx, errors);
+
+    let mut client_scope = Scope::new("`impl Client`");
+    client_scope.reserve(&["new", "with_transport", "session"]);
+    let mut session_scope = Scope::new("`impl Session`");
+    session_scope.reserve(&["client", "sid"]);
+    let mut client_methods = Vec::new();
+    let mut session_methods = Vec::new();
+    let mut statics = Vec::new();
+    let mut uses_in_band = false;
+    for op in &service.operations {
+        let at = super::op_source(ctx, op);
+        let is_login = login.is_some_and(|l| std::ptr::eq(l, op));
+        let receiver = if !is_login && op.params.iter().any(|p| p.role == ParamRole::Session) {
+            Receiver::Session
+        } else {
+            Receiver::Client
+        };
+        let scope = match receiver {
+            Receiver::Client => &mut client_scope,
+            Receiver::Session => &mut session_scope,
+        };
+        if errors.take(scope.declare(&op.name.rust, at)).is_none() {
+            continue;
+        }
+        let Some(method) = errors.take(method(ctx, op, receiver, is_login)) else {
+            continue;
+        };
+        let Some(operation) = errors.take(operation_static(op, &mut root, at)) else {
+            continue;
+        };
+        uses_in_band |= method.checked;
+        statics.push(operation);
+        match receiver {
+            Receiver::Client => client_methods.push(method.tokens),
+            Receiver::Session => session_methods.push(method.tokens),
+        }
+    }
+    let in_band = uses_in_band.then(|| in_band_static(ctx)).flatten();
+    let session = login.map(|_| session_tokens(ctx, &session_methods));
+    if login.is_none() && !session_methods.is_empty() {
+        errors.report(
+            Diagnostic::error(
+                &service.source.file,
+                service.source.line,
+                "operations take a session parameter, but the service declares no session",
+            )
+            .with_hint("add a [session] table to the manifest"),
+        );
+    }
+    let consts = errors.take(constants(ctx, &mut root)).unwrap_or_default();
+    let client = client_tokens(ctx, login.is_some(), &client_methods);
+
+    let doc = module_doc(ctx).inner();
+    let types_mod = types.is_some().then(|| {
+        quote! {
+            mod types;
+            pub use types::*;
+        }
+    });
+    let module = quote! {
+        #doc
+        #types_mod
+        #consts
+        #client
+        #session
+        #in_band
+        #(#statics)*
+    };
+    let mut out = vec![File::in_service(ctx, "mod.rs", module)];
+    out.extend(types);
+    out
+}
+
+/// Reports what a SOAP service cannot have.
+fn unsupported(ctx: &Ctx, errors: &mut Errors) {
+    let service = ctx.service;
+    for item in &service.credentials {
+        errors.report(
+            Diagnostic::error(
+                &service.source.file,
+                service.source.line,
+                format!(
+                    "credential `{}`: a SOAP service cannot hold credentials",
+                    item.name.wire
+                ),
+            )
+            .with_hint("pass it as an operation parameter, or use a session"),
+        );
+    }
+    let grouped = service.operations.iter().find(|op| op.group.is_some());
+    if let Some(op) = grouped {
+        let at = super::op_source(ctx, op);
+        errors.report(Diagnostic::error(
+            &at.file,
+            at.line,
+            format!(
+                "operation `{}`: SOAP operations have no group",
+                op.name.wire
+            ),
+        ));
+    }
+    if let Some(group) = service.groups.first() {
+        errors.report(Diagnostic::error(
+            &service.source.file,
+            service.source.line,
+            format!(
+                "group `{}`: SOAP services have no operation groups",
+                group.name.wire
+            ),
+        ));
+    }
+}
+
+/// The operation that opens a session, if the service has one.
+fn login_operation<'a>(ctx: &Ctx<'a>, errors: &mut Errors) -> Option<&'a Operation> {
+    let service = ctx.service;
+    service.session.as_ref().and_then(|session| {
+        let found = service
+            .operations
+            .iter()
+            .find(|op| op.name.wire == session.login_operation);
+        if found.is_none() {
+            errors.report(Diagnostic::error(
+                &service.source.file,
+                service.source.line,
+                format!(
+                    "the session's login operation `{}` is not an operation of the service",
+                    session.login_operation
+                ),
+            ));
+        }
+        found
+    })
+}
+
+/// The module's own docs: the service's description.
+fn module_doc(ctx: &Ctx) -> Doc {
+    let service = ctx.service;
+    let mut doc = Doc::from_docs(
+        &service.docs,
+        format!("The {} SOAP service.", docs::code(&service.name.wire)),
+    );
+    doc.markdown(format!(
+        "Generated from {}.",
+        docs::code(&service.source.file)
+    ));
+    doc
+}
+
+/// `ENDPOINT` and one constant per base URL.
+fn constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
+    let service = ctx.service;
+    let endpoint = service.operations.iter().find_map(|op| match &op.binding {
+        Binding::Soap(binding) => Some(binding.endpoint.as_str()),
+        Binding::Http(_) => None,
+    });
+    let endpoint = endpoint.map(|url| {
+        let doc = Doc::of(format!("The address the WSDL gives: {}.", docs::code(url))).outer();
+        quote! {
+            #doc
+            pub const ENDPOINT: &str = #url;
+        }
+    });
+    let urls = super::base_url_constants(ctx, root)?;
+    Ok(quote! { #endpoint #urls })
+}
+
+/// `static <OP>: soap::Operation`.
+fn operation_static(
+    op: &Operation,
+    root: &mut Scope,
+    at: &Source,
+) -> Result<TokenStream, Diagnostic> {
+    let binding = soap_binding(op, at)?;
+    let name = names::constant(&op.name.rust);
+    root.declare(&name, at)?;
+    let name = ident(&name, at)?;
+    let wire = &op.name.wire;
+    let version = match binding.version {
+        SoapVersion::V11 => quote!(V11),
+        SoapVersion::V12 => quote!(V12),
+    };
+    let style = match binding.style {
+        SoapStyle::Rpc => quote!(Rpc),
+        SoapStyle::Document => quote!(Document),
+    };
+    let body_use = match binding.body_use {
+        BodyUse::Encoded => quote!(Encoded),
+        BodyUse::Literal => quote!(Literal),
+    };
+    let SoapBinding {
+        namespace,
+        soap_action,
+        request_element,
+        response_element,
+        ..
+    } = binding;
+    let idempotent = op.idempotent;
+    Ok(quote! {
+        static #name: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
+            name: #wire,
+            version: crate::runtime::soap::Version::#version,
+            style: crate::runtime::soap::Style::#style,
+            body_use: crate::runtime::soap::Use::#body_use,
+            namespace: #namespace,
+            soap_action: #soap_action,
+            request_element: #request_element,
+            response_element: #response_element,
+            idempotent: #idempotent,
+        };
+    })
+}
+
+fn soap_binding<'a>(op: &'a Operation, at: &Source) -> Result<&'a SoapBinding, Diagnostic> {
+    match &op.binding {
+        Binding::Soap(binding) => Ok(binding),
+        Binding::Http(_) => Err(Diagnostic::error(
+            &at.file,
+            at.line,
+            format!(
+                "operation `{}` has an HTTP binding in a SOAP service",
+                op.name.wire
+            ),
+        )),
+    }
+}
+
+/// `static IN_BAND_ERROR: soap::InBandError`, when the service reports errors in band.
+fn in_band_static(ctx: &Ctx) -> Option<TokenStream> {
+    let spec = ctx.service.in_band_error.as_ref()?;
+    let status_field = &spec.status_field;
+    let error_values = &spec.error_values;
+    let message_fields = &spec.message_fields;
+    Some(quote! {
+        static IN_BAND_ERROR: crate::runtime::soap::InBandError = crate::runtime::soap::InBandError {
+            status_field: #status_field,
+            error_values: &[#(#error_values),*],
+            message_fields: &[#(#message_fields),*],
+        };
+    })
+}
+
+/// A generated method, and whether it checks for in-band errors.
+struct Method {
+    tokens: TokenStream,
+    checked: bool,
+}
+
+fn method(
+    ctx: &Ctx,
+    op: &Operation,
+    receiver: Receiver,
+    is_login: bool,
+) -> Result<Method, Diagnostic> {
+    let at = super::op_source(ctx, op);
+    let binding = soap_binding(op, at)?;
+    let name = ident(&op.name.rust, at)?;
+    let operation = ident(&names::constant(&op.name.rust), at)?;
+    let inputs: Vec<&Param> = op
+        .params
+        .iter()
+        .filter(|p| p.role == ParamRole::Input)
+        .collect();
+    let taken: Vec<&str> = inputs.iter().map(|p| p.name.rust.as_str()).collect();
+    let call = ident(&names::local("call", &taken), at)?;
+
+    let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
+    let mut args = Vec::new();
+    let mut parts = Vec::new();
+    for param in &op.params {
+        let wire = &param.name.wire;
+        let xsi = xsi_type(ctx, &param.ty, binding.version, &param.source)?;
+        match param.role {
+            ParamRole::Input => {
+                scope.declare(&param.name.rust, &param.source)?;
+                let param_name = ident(&param.name.rust, &param.source)?;
+                let (ty, by_value) = param_type(ctx, &param.ty, &param.source)?;
+                args.push(quote!(#param_name: #ty));
+                let value = if by_value {
+                    quote!(&#param_name)
+                } else {
+                    quote!(#param_name)
+                };
+                parts.push(quote!(#call.arg(#wire, #xsi, #value)?;));
+            }
+            ParamRole::Session if receiver == Receiver::Session && !is_login => {
+                parts.push(quote!(#call.arg(#wire, #xsi, self.sid.expose())?;));
+            }
+            ParamRole::Session | ParamRole::Credential => {
+                return Err(Diagnostic::error(
+                    &param.source.file,
+                    param.source.line,
+                    format!("parameter `{wire}` of `{}`: the client cannot supply it here", op.name.wire),
+                )
+                .with_hint("a SOAP service supplies only its session parameter, and not to its login operation"));
+            }
+        }
+    }
+
+    let soap = match receiver {
+        Receiver::Client => quote!(self.soap),
+        Receiver::Session => quote!(self.client.soap),
+    };
+    let mut checked = false;
+    let (output, tail, returns) = if is_login {
+        // `answer` may shadow a parameter: they have all been sent by now.
+        let tail = quote! {
+            let answer = #call.send::<String>().await?;
+            Ok(self.session(crate::runtime::soap::session_from_login(answer)?))
+        };
+        (
+            quote!(Session),
+            tail,
+            Some("A `Session` holding the session id the server returned.".to_owned()),
+        )
+    } else {
+        match &op.output {
+            Output::None => {
+                let tail = quote! {
+                    #call.send::<crate::runtime::Value>().await?;
+                    Ok(())
+                };
+                (quote!(()), tail, None)
+            }
+            Output::Value {
+                ty,
+                docs: output_docs,
+                ..
+            } => {
+                let rust = ctx.rust_type(ty, Place::Root, at)?;
+                checked = checks_in_band(ctx, ty);
+                let tail = if checked {
+                    quote!(#call.send_checked::<#rust>(&IN_BAND_ERROR).await)
+                } else {
+                    quote!(#call.send::<#rust>().await)
+                };
+                let returns = [
+                    docs::inline(output_docs),
+                    typeref::note(ty).map(str::to_owned),
+                ];
+                let returns: Vec<String> = returns.into_iter().flatten().collect();
+                (rust, tail, (!returns.is_empty()).then(|| returns.join(" ")))
+            }
+        }
+    };
+
+    let arguments: Vec<String> = inputs.iter().map(|p| argument(p)).collect();
+    let mut doc = super::method_doc(op, &arguments);
+    if let Some(returns) = returns {
+        doc.markdown("# Returns");
+        doc.markdown(returns);
+    }
+    if is_login {
+        doc.markdown("# Errors");
+        doc.markdown("`Error::Authentication` when the server answers with an empty session id.");
+    } else if checked {
+        let spec = ctx.service.in_band_error.as_ref();
+        let field = spec.map_or_else(String::new, |s| docs::code(&s.status_field));
+        doc.markdown("# Errors");
+        doc.markdown(format!(
+            "`Error::Business` when the answer's {field} reports an error."
+        ));
+    }
+    let doc = doc.outer();
+    let allow = super::allow_many_arguments(args.len() + 1);
+    let binding_kw = if parts.is_empty() {
+        quote!(let)
+    } else {
+        quote!(let mut)
+    };
+    let tokens = quote! {
+        #doc
+        #allow
+        pub async fn #name(&self, #(#args),*) -> Result<#output, crate::runtime::Error> {
+            #binding_kw #call = #soap.call(&#operation);
+            #(#parts)*
+            #tail
+        }
+    };
+    Ok(Method { tokens, checked })
+}
+
+/// A parameter in the `# Arguments` list.
+fn argument(param: &Param) -> String {
+    let mut text = docs::inline(&param.docs)
+        .unwrap_or_else(|| format!("the {} part.", docs::code(&param.name.wire)));
+    if let Some(note) = typeref::note(&param.ty) {
+        text = format!("{text} {note}");
+    }
+    format!("{}: {text}", docs::code(names::unraw(&param.name.rust)))
+}
+
+/// How a parameter is taken: its type, and whether it is passed by value (so `arg` needs a
+/// reference to it).
+fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool), Diagnostic> {
+    Ok(match ctx.shape(ty, at)? {
+        Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64) => {
+            (quote!(&str), false)
+        }
+        Shape::Scalar(Scalar::Decimal) => (quote!(&crate::runtime::Decimal), false),
+        Shape::Scalar(scalar) => (typeref::scalar_type(scalar), true),
+        Shape::Enum => (ctx.rust_type(ty, Place::Root, at)?, true),
+        Shape::Struct => {
+            let rust = ctx.rust_type(ty, Place::Root, at)?;
+            (quote!(&#rust), false)
+        }
+        Shape::List(item) => {
+            let item = ctx.rust_type(item, Place::Root, at)?;
+            (quote!(&[#item]), false)
+        }
+        Shape::Map(key, value) => {
+            let key = ctx.rust_type(key, Place::Root, at)?;
+            let value = ctx.rust_type(value, Place::Root, at)?;
+            (quote!(&[(#key, #value)]), false)
+        }
+        Shape::Dynamic => (quote!(&crate::runtime::Value), false),
+    })
+}
+
+/// The `xsi:type` a part is sent with.
+fn xsi_type(
+    ctx: &Ctx,
+    ty: &TypeRef,
+    version: SoapVersion,
+    at: &Source,
+) -> Result<TokenStream, Diagnostic> {
+    let (namespace, name) = match ty {
+        TypeRef::Scalar(scalar) => {
+            let name = xsd_name(*scalar);
+            return Ok(quote!(crate::runtime::soap::XsiType::xsd(#name)));
+        }
+        TypeRef::Dynamic => return Ok(quote!(crate::runtime::soap::XsiType::xsd("anyType"))),
+        TypeRef::Named { group, name } => {
+            let def = ctx.type_def(group.as_deref(), name, at)?;
+            let namespace = def.namespace.as_deref().ok_or_else(|| {
+                Diagnostic::error(
+                    &at.file,
+                    at.line,
+                    format!("type `{name}` has no XML namespace to send it with"),
+                )
+            })?;
+            (namespace, def.name.wire.as_str())
+        }
+        TypeRef::List(_) => match version {
+            SoapVersion::V11 => (SOAP_ENCODING_11, "Array"),
+            SoapVersion::V12 => (SOAP_ENCODING_12, "Array"),
+        },
+        TypeRef::Map(..) => (APACHE_SOAP, "Map"),
+    };
+    Ok(quote!(crate::runtime::soap::XsiType { namespace: #namespace, name: #name }))
+}
+
+/// The XML Schema type of a scalar.
+fn xsd_name(scalar: Scalar) -> &'static str {
+    match scalar {
+        Scalar::String => "string",
+        Scalar::Boolean => "boolean",
+        Scalar::Int => "int",
+        Scalar::Long | Scalar::UnixTime => "long",
+        Scalar::Float => "float",
+        Scalar::Double => "double",
+        Scalar::Decimal => "decimal",
+        Scalar::DateTime => "dateTime",
+        Scalar::Date => "date",
+        Scalar::Base64 => "base64Binary",
+    }
+}
+
+/// Whether the output is a struct carrying the in-band status field.
+fn checks_in_band(ctx: &Ctx, ty: &TypeRef) -> bool {
+    let Some(spec) = &ctx.service.in_band_error else {
+        return false;
+    };
+    let TypeRef::Named { group, name } = ty else {
+        return false;
+    };
+    ctx.types
+        .get(&(group.as_deref(), name.as_str()))
+        .is_some_and(|def| match &def.kind {
+            TypeKind::Struct { fields, .. } => {
+                fields.iter().any(|f| f.name.wire == spec.status_field)
+            }
+            _ => false,
+        })
+}
+
+fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> TokenStream {
+    let service = ctx.service;
+    let title = service
+        .docs
+        .summary
+        .as_deref()
+        .map_or_else(|| docs::code(&service.name.wire), docs::escape);
+    let doc = Doc::of(format!("A client for the {title}. Cheap to clone.")).outer();
+    let session = has_session.then(|| {
+        quote! {
+            /// Resumes a session from a session id a login returned earlier.
+            pub fn session(&self, sid: crate::runtime::Secret) -> Session {
+                Session { client: self.clone(), sid }
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            soap: crate::runtime::soap::Client,
+        }
+
+        impl Client {
+            /// A client for `endpoint` (usually `ENDPOINT`) with the default transport.
+            pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
+                let transport = crate::runtime::ReqwestTransport::new(crate::runtime::Timeouts::default())?;
+                Ok(Self::with_transport(endpoint, std::sync::Arc::new(transport)))
+            }
+
+            /// A client for `endpoint` that sends every request through `transport`.
+            pub fn with_transport(
+                endpoint: impl Into<String>,
+                transport: std::sync::Arc<dyn crate::runtime::Transport>,
+            ) -> Self {
+                Self { soap: crate::runtime::soap::Client::new(endpoint, transport) }
+            }
+
+            #session
+            #(#methods)*
+        }
+    }
+}
+
+fn session_tokens(ctx: &Ctx, methods: &[TokenStream]) -> TokenStream {
+    let parameter = ctx
+        .service
+        .session
+        .as_ref()
+        .map_or_else(String::new, |s| docs::code(&s.parameter));
+    let doc = Doc::of(format!(
+        "A logged-in session: the client and the session id that operations take as {parameter}. \
+             The session id never appears in `Debug` output."
+    ))
+    .outer();
+    quote! {
+        #doc
+        #[derive(Clone, Debug)]
+        pub struct Session {
+            client: Client,
+            sid: crate::runtime::Secret,
+        }
+
+        impl Session {
+            /// The client this session calls through.
+            pub fn client(&self) -> &Client {
+                &self.client
+            }
+
+            /// The session id, to resume the session later with `Client::session`.
+            pub fn sid(&self) -> &crate::runtime::Secret {
+                &self.sid
+            }
+
+            #(#methods)*
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The command line: `gen [--check] [--specs <dir>] [--out <dir>]`.
+
+use std::path::PathBuf;
+
+pub const USAGE: &str = "\
+usage: cargo xtask gen [--check] [--specs <dir> --out <dir>]
+
+  gen               generate <workspace>/generated-client from <workspace>/specs
+  --check           write nothing; fail if the generated files are not current
+  --out <dir>       generate a complete crate (runtime included) into <dir> instead
+  --specs <dir>     read the specs from <dir> (needs --out)";
+
+/// What to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Args {
+    pub check: bool,
+    pub specs: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+}
+
+impl Args {
+    /// The command that regenerates what these arguments check, for the stale-code message.
+    pub fn gen_command(&self) -> String {
+        let mut command = "cargo xtask gen".to_owned();
+        for (flag, dir) in [("--specs", &self.specs), ("--out", &self.out)] {
+            if let Some(dir) = dir {
+                command.push_str(&format!(" {flag} {}", dir.display()));
+            }
+        }
+        command
+    }
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Args, String> {
+    let mut rest = args.iter();
+    match rest.next().map(String::as_str) {
+        Some("gen") => {}
+        Some(other) => return Err(format!("unknown command `{other}`")),
+        None => return Err("missing command".to_owned()),
+    }
+    let mut parsed = Args {
+        check: false,
+        specs: None,
+        out: None,
+    };
+    while let Some(arg) = rest.next() {
+        let slot = match arg.as_str() {
+            "--check" if !parsed.check => {
+                parsed.check = true;
+                continue;
+            }
+            "--specs" if parsed.specs.is_none() => &mut parsed.specs,
+            "--out" if parsed.out.is_none() => &mut parsed.out,
+            "--check" | "--specs" | "--out" => return Err(format!("`{arg}` given twice")),
+            other => return Err(format!("unknown argument `{other}`")),
+        };
+        match rest.next() {
+            Some(dir) if !dir.starts_with("--") => *slot = Some(PathBuf::from(dir)),
+            _ => return Err(format!("`{arg}` needs a folder")),
+        }
+    }
+    if parsed.specs.is_some() && parsed.out.is_none() {
+        return Err(
+            "`--specs` needs `--out`: the workspace's crate is generated from its own specs"
+                .to_owned(),
+        );
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(line: &str) -> Result<Args, String> {
+        parse(
+            &line
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn parses_the_three_forms() {
+        assert_eq!(
+            parse_str("gen"),
+            Ok(Args {
+                check: false,
+                specs: None,
+                out: None
+            })
+        );
+        assert_eq!(
+            parse_str("gen --check"),
+            Ok(Args {
+                check: true,
+                specs: None,
+                out: None
+            })
+        );
+        let scratch = parse_str("gen --out /tmp/c --specs s --check").unwrap();
+        assert_eq!(
+            scratch,
+            Args {
+                check: true,
+                specs: Some("s".into()),
+                out: Some("/tmp/c".into())
+            }
+        );
+        assert_eq!(
+            scratch.gen_command(),
+            "cargo xtask gen --specs s --out /tmp/c"
+        );
+        assert_eq!(
+            parse_str("gen --check").unwrap().gen_command(),
+            "cargo xtask gen"
+        );
+    }
+
+    #[test]
+    fn rejects_what_it_does_not_know() {
+        assert_eq!(parse_str(""), Err("missing command".to_owned()));
+        assert_eq!(
+            parse_str("build"),
+            Err("unknown command `build`".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --force"),
+            Err("unknown argument `--force`".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --out"),
+            Err("`--out` needs a folder".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --out --check"),
+            Err("`--out` needs a folder".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --check --check"),
+            Err("`--check` given twice".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --out a --out b"),
+            Err("`--out` given twice".to_owned())
+        );
+        assert!(
+            parse_str("gen --specs s")
+                .unwrap_err()
+                .contains("`--specs` needs `--out`")
+        );
+    }
+}
