@@ -37,6 +37,24 @@ tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-uti
 tracing-subscriber = { version = "0.3", default-features = false, features = ["fmt"] }
 # A standard form decoder, to check that encoded parameters arrive byte-exact.
 form_urlencoded = "1"
+# `cargo bench`; no plots or threads needed.
+criterion = { version = "0.8", default-features = false, features = ["cargo_bench_support"] }
+"#;
+
+/// The workspace crate's benchmarks (`benches/`, hand-written, workspace-only: they run the
+/// test peers). A standalone copy has no `benches/` folder, so
+/// [`standalone`](crate::standalone) leaves this section out.
+pub const BENCH_TARGETS: &str = r#"
+# Decoding speed against the real peers' answers (criterion).
+[[bench]]
+name = "decode"
+harness = false
+
+# `cargo xtask bench-compare`'s release half; not run by a plain `cargo bench`.
+[[bench]]
+name = "compare"
+harness = false
+bench = false
 "#;
 
 /// The manifest text.
@@ -45,7 +63,7 @@ pub(super) fn render(ir: &Ir) -> String {
     let default: Vec<String> = modules.iter().map(|m| format!("{m:?}")).collect();
     let features: String = modules.iter().map(|m| format!("{m} = []\n")).collect();
     format!(
-        "{HEADER}\n{PACKAGE}\n[features]\ndefault = [{}]\n{features}\n{DEPENDENCIES}",
+        "{HEADER}\n{PACKAGE}\n[features]\ndefault = [{}]\n{features}\n{DEPENDENCIES}{BENCH_TARGETS}",
         default.join(", ")
     )
 }
