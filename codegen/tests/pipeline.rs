@@ -1,5 +1,5 @@
-//! The whole front half of the pipeline (read → build → naming) on every spec fixture and on
-//! the real `specs/`: the IR and every diagnostic, as reviewed snapshots.
+//! The whole pipeline on every spec fixture and on the real `specs/`: the IR with every
+//! diagnostic, and the generated code, as reviewed snapshots.
 
 use std::path::Path;
 
@@ -11,22 +11,60 @@ fn load(specs: &str) -> serde_json::Value {
     serde_json::json!({ "diagnostics": diagnostics, "ir": ir })
 }
 
-#[test]
-fn http_kb_fixture() {
-    insta::assert_json_snapshot!(load("tests/fixtures/specs/http_kb"));
+/// Every generated file but the crate manifest, each under a `===== path` line.
+fn generate(specs: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(specs);
+    let output = codegen::generate(&dir).unwrap_or_else(|errors| {
+        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("{specs} does not generate:\n{}", errors.join("\n"))
+    });
+    output
+        .files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".rs"))
+        .map(|(path, text)| format!("===== {path}\n{text}"))
+        .collect()
 }
 
-#[test]
-fn soap_rpc_fixture() {
-    insta::assert_json_snapshot!(load("tests/fixtures/specs/soap_rpc"));
+/// One IR snapshot and one code snapshot per spec set.
+macro_rules! spec_set {
+    ($ir:ident, $code:ident, $dir:literal) => {
+        #[test]
+        fn $ir() {
+            insta::assert_json_snapshot!(load($dir));
+        }
+
+        #[test]
+        fn $code() {
+            insta::assert_snapshot!(generate($dir));
+        }
+    };
 }
 
-#[test]
-fn soap_doc_literal_fixture() {
-    insta::assert_json_snapshot!(load("tests/fixtures/specs/soap_doc_literal"));
-}
+spec_set!(
+    http_kb_fixture,
+    http_kb_code,
+    "tests/fixtures/specs/http_kb"
+);
+spec_set!(
+    soap_rpc_fixture,
+    soap_rpc_code,
+    "tests/fixtures/specs/soap_rpc"
+);
+spec_set!(
+    soap_doc_literal_fixture,
+    soap_doc_literal_code,
+    "tests/fixtures/specs/soap_doc_literal"
+);
+spec_set!(real_specs, real_specs_code, "../specs");
 
 #[test]
-fn real_specs() {
-    insta::assert_json_snapshot!(load("../specs"));
+fn output_is_byte_identical_on_every_run() {
+    for dir in [
+        "tests/fixtures/specs/soap_rpc",
+        "tests/fixtures/specs/http_kb",
+        "../specs",
+    ] {
+        assert_eq!(generate(dir), generate(dir), "{dir}");
+    }
 }

@@ -21,7 +21,9 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result = async {
-        let session = Client::new(endpoint.as_str())?.login(username, password).await?;
+        let session = Client::new(endpoint.as_str())?
+            .login(username, password)
+            .await?;
         session.buy_mail(coupon).await
     };
     match result.await {

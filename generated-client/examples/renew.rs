@@ -23,9 +23,11 @@ async fn main() -> ExitCode {
         eprintln!("usage: renew <base-url> <auth-userid> <api-key> <order-id> <months>");
         return ExitCode::from(2);
     };
-    let (Ok(auth_userid), Ok(order_id), Ok(months)) =
-        (auth_userid.parse::<i64>(), order_id.parse::<i64>(), months.parse::<i64>())
-    else {
+    let (Ok(auth_userid), Ok(order_id), Ok(months)) = (
+        auth_userid.parse::<i64>(),
+        order_id.parse::<i64>(),
+        months.parse::<i64>(),
+    ) else {
         eprintln!("error: <auth-userid>, <order-id> and <months> must be integers");
         return ExitCode::from(2);
     };

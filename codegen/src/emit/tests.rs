@@ -226,7 +226,7 @@ fn http_responses_keep_conditional_keys_optional_and_collect_entries() {
     assert!(item(group, "pub struct RenewResponse {").contains("pub invoiceid: Option<i64>,"));
     let search = item(group, "pub struct SearchResponse {");
     assert!(search.contains(
-        "#[serde(flatten)]\n    pub entries: std::collections::BTreeMap<String, SearchEntry>,"
+        "#[serde(rename = \"$rest\", default)]\n    pub entries: std::collections::BTreeMap<String, SearchEntry>,"
     ));
 }
 

@@ -81,6 +81,9 @@ fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, D
     })
 }
 
+/// The field for a struct's further keys. Not `#[serde(flatten)]`: serde would buffer those
+/// keys and decode them strictly; the runtime's JSON decoder hands the field named
+/// `runtime::http::REST_KEY` every key the struct does not name, decoded leniently.
 fn rest_tokens(
     ctx: &Ctx,
     ty: &TypeRef,
@@ -91,7 +94,7 @@ fn rest_tokens(
     let ty = ctx.rust_type(ty, place, &def.source)?;
     Ok(quote! {
         /// Every further key the server sends (such as numbered entries), by key.
-        #[serde(flatten)]
+        #[serde(rename = "$rest", default)]
         pub #name: std::collections::BTreeMap<String, #ty>,
     })
 }

@@ -15,6 +15,7 @@ mod form;
 mod json;
 
 pub use form::FormValue;
+pub use json::REST_KEY;
 
 use crate::runtime::transport::{self, Request, Transport};
 use crate::runtime::{Error, Secret};

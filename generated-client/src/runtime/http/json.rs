@@ -7,11 +7,17 @@
 //! the path of the value that failed (`orders[2].amount`).
 //!
 //! Serde buffers the input of `#[serde(flatten)]` fields and untagged enums in its own
-//! strict format, so the leniency does not reach inside those.
+//! strict format, so the leniency does not reach inside those. Generated structs that keep
+//! "every further key" (numbered entries of a search page) therefore name that field
+//! [`REST_KEY`] instead of flattening it: this deserializer hands it the keys the struct does
+//! not name.
 
 use serde::Deserialize;
 use serde::de::{self, Expected, Unexpected, Visitor};
 use std::fmt;
+
+/// The serde name of a struct field that receives every key the struct does not name.
+pub const REST_KEY: &str = "$rest";
 
 /// A parsed JSON value; objects keep their keys in the server's order.
 #[derive(Debug, Clone, PartialEq)]
@@ -467,10 +473,21 @@ impl<'de> de::Deserializer<'de> for Json {
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _fields: &'static [&'static str],
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
-        self.deserialize_map(visitor)
+        match self {
+            // Keys the struct does not name go to its `REST_KEY` field, still decoded leniently
+            // (serde's own `flatten` would buffer them and decode strictly).
+            Self::Object(entries) if fields.contains(&REST_KEY) => {
+                let (mut known, rest): (Vec<_>, Vec<_>) = entries
+                    .into_iter()
+                    .partition(|(key, _)| fields.contains(&key.as_str()));
+                known.push((REST_KEY.to_owned(), Self::Object(rest)));
+                Self::visit_object(known, visitor)
+            }
+            other => other.deserialize_map(visitor),
+        }
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -669,6 +686,35 @@ mod tests {
         #[serde(rename = "no-of-accounts")]
         accounts: Option<u32>,
         note: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Page {
+        recsonpage: i64,
+        #[serde(rename = "$rest", default)]
+        entries: BTreeMap<String, Entry>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Entry {
+        #[serde(rename = "orders.orderid")]
+        order_id: i64,
+    }
+
+    #[test]
+    fn keys_a_struct_does_not_name_reach_its_rest_field_leniently() {
+        let page: Page =
+            decode(r#"{"1":{"orders.orderid":"7"},"recsonpage":"2","2":{"orders.orderid":8}}"#)
+                .unwrap();
+        assert_eq!(page.recsonpage, 2);
+        let ids: Vec<(&str, i64)> = page
+            .entries
+            .iter()
+            .map(|(k, e)| (k.as_str(), e.order_id))
+            .collect();
+        assert_eq!(ids, [("1", 7), ("2", 8)]);
+        let empty: Page = decode(r#"{"recsonpage":"0"}"#).unwrap();
+        assert!(empty.entries.is_empty());
     }
 
     #[test]
