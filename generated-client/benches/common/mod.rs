@@ -121,6 +121,22 @@ pub fn decode_buy_mail(answer: &Response) -> Result<BuyVpsResultStatus, Error> {
     generated_client::runtime::soap::decode_response(&BUY_MAIL, answer)
 }
 
+/// The bytes the tokenize baseline reads: the body itself when it is UTF-8, its UTF-8
+/// transcoding when it is ISO-8859-1 (NuSOAP's default; quick-xml reads UTF-8 only). Our
+/// decoder transcodes inside its timing, the baseline outside.
+pub fn tokenize_input(answer: &Response) -> Vec<u8> {
+    let latin1 = answer.headers.iter().any(|(name, value)| {
+        name.eq_ignore_ascii_case("content-type")
+            && value.to_ascii_lowercase().contains("charset=iso-8859-1")
+    });
+    if latin1 {
+        let text: String = answer.body.iter().map(|&b| char::from(b)).collect();
+        text.into_bytes()
+    } else {
+        answer.body.clone()
+    }
+}
+
 /// The baseline: quick-xml's borrowing `Reader` over the bytes, every event read and
 /// dropped (no namespaces, no unescaping, no UTF-8 check of text). Returns the event count.
 pub fn tokenize(xml: &[u8]) -> usize {
