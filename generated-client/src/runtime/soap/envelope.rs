@@ -6,7 +6,7 @@
 //! `<{request_element} xmlns="{namespace}">`, so that the parts are qualified as
 //! `elementFormDefault="qualified"` schemas require.
 
-use super::ser::{OPERATION_PREFIX, SerError, escape};
+use super::ser::{OPERATION_PREFIX, SerError, escape, is_xml_name};
 use super::xml::{ENCODING_11, ENCODING_12, ENVELOPE_11, ENVELOPE_12, XSD, XSI};
 use super::{Operation, Style, Use, Version};
 
@@ -26,6 +26,12 @@ pub(super) fn encoding_namespace(version: Version) -> &'static str {
 
 /// The complete request body: declaration, envelope, body, wrapper, `parts`.
 pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerError> {
+    if !is_xml_name(op.request_element) {
+        return Err(SerError(format!(
+            "request element {:?} is not an XML element name",
+            op.request_element
+        )));
+    }
     let mut out = Vec::with_capacity(parts.len() + 512);
     out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SOAP-ENV:Envelope");
     declare(&mut out, "xmlns:SOAP-ENV", envelope_namespace(op.version))?;

@@ -258,7 +258,7 @@ pub fn session_from_login(answer: String) -> Result<Secret, Error> {
     if session.is_empty() {
         return Err(Error::Authentication {
             message: "login refused: the server returned an empty session id (wrong username or \
-                      password, or the client's IP is not allowed)"
+                      password?)"
                 .to_owned(),
         });
     }

@@ -101,7 +101,7 @@ pub(super) fn escape(out: &mut Vec<u8>, text: &str, attribute: bool) -> Result<(
 }
 
 /// An XML name without a prefix.
-fn is_xml_name(name: &str) -> bool {
+pub(super) fn is_xml_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c == '-' || c == '.' || c.is_alphanumeric())
