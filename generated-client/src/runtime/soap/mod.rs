@@ -42,10 +42,6 @@
 //! is a fault with code `HTTP`; 403 is [`Error::AccessDenied`], any other non-2xx status
 //! [`Error::Http`], and a 2xx body that does not decode [`Error::Decode`] with the body.
 
-// `Error` (the runtime's contract, error.rs) carries a `Fault` inline, which makes every
-// `Result<_, Error>` large; shrinking it is error.rs's call.
-#![allow(clippy::result_large_err)]
-
 mod charset;
 mod de;
 mod envelope;

@@ -105,14 +105,14 @@ fn locate<'a>(
     let first = body_first_child(r).map_err(|e| not_soap(response, text.to_owned(), e))?;
     if first.ns.is_envelope() && first.local == "Fault" {
         return Err(match fault::read(r) {
-            Ok(parts) => Error::Fault(Fault {
+            Ok(parts) => Error::Fault(Box::new(Fault {
                 code: parts.code,
                 string: parts.string,
                 actor: parts.actor,
                 detail: parts.detail,
                 http_status: response.status,
                 body: text.to_owned(),
-            }),
+            })),
             Err(error) => not_soap(response, text.to_owned(), error),
         });
     }
@@ -186,14 +186,14 @@ fn not_soap(response: &Response, body: String, reason: DecodeError) -> Error {
         let content_type = header(response, "content-type").unwrap_or("an untyped");
         format!("a {content_type} body ({reason})")
     };
-    Error::Fault(Fault {
+    Error::Fault(Box::new(Fault {
         code: "HTTP".to_owned(),
         string: format!("HTTP 500 without a SOAP fault: {what}"),
         actor: None,
         detail: None,
         http_status: status,
         body,
-    })
+    }))
 }
 
 /// `(status, message)` when `status` is one of the rule's error values.
