@@ -60,7 +60,8 @@ mod tests {
         assert_eq!(files["Cargo.toml"], "[package]\n\n[workspace]\n");
         assert!(files.contains_key("src/lib.rs"));
         assert!(
-            files.contains_key("src/runtime/mod.rs") && files.contains_key("src/runtime/soap.rs")
+            files.contains_key("src/runtime/mod.rs")
+                && files.contains_key("src/runtime/soap/mod.rs")
         );
         assert!(
             files

@@ -1,6 +1,6 @@
 //! Typed async clients for hosting vendors' APIs, generated from their WSDLs and doc pages.
 //!
-//! One module per vendor ([`interserver`], [`resellerclub`], ...), each behind a cargo feature
+//! One module per vendor (`interserver`, `resellerclub`, ...), each behind a cargo feature
 //! of the same name. Everything under `src/generated/` is written by `cargo xtask gen`; the
 //! [`runtime`] the generated code calls is written by hand.
 

@@ -387,54 +387,6 @@ fn one_way_operations_return_unit() {
     assert!(!group.contains("SearchRequest"));
 }
 
-/// The fixtures' output, beside the hand-written runtime, passes `cargo clippy` and
-/// `cargo doc` without a warning. Slow (it builds the runtime's dependencies in its own target
-/// folder, `target/emit-fixture/`), so it runs on request:
-/// `cargo test -p codegen --lib -- --ignored fixture_crate_builds`.
-#[test]
-#[ignore = "slow: builds a scratch crate with cargo"]
-fn fixture_crate_builds() {
-    let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let root = workspace.join("target/emit-fixture");
-    let dir = root.join("crate");
-    let files =
-        crate::standalone::complete(&emit(&fixtures::ir()), &workspace.join("generated-client"))
-            .expect("the runtime is readable");
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().expect("a file has a folder"))
-            .expect("create folder");
-        std::fs::write(path, text).expect("write file");
-    }
-    std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
-    for args in [
-        &[
-            "clippy",
-            "--all-targets",
-            "--offline",
-            "--",
-            "-D",
-            "warnings",
-        ][..],
-        &["doc", "--no-deps", "--offline"],
-    ] {
-        let status = std::process::Command::new(env!("CARGO"))
-            .args(args)
-            .current_dir(&dir)
-            .env("CARGO_TARGET_DIR", root.join("target"))
-            .env("RUSTDOCFLAGS", "-D warnings")
-            .status()
-            .expect("cargo runs");
-        assert!(
-            status.success(),
-            "cargo {} failed in {}",
-            args[0],
-            dir.display()
-        );
-    }
-}
-
 #[test]
 fn types_named_like_the_prelude_are_reported() {
     let mut ir = Ir {

@@ -38,7 +38,8 @@ pub enum Error {
     /// Any other unexpected HTTP status without a recognisable error body.
     Http { status: u16, body: String },
     /// A SOAP fault.
-    Fault(Fault),
+    /// Boxed: a fault is rare and large, and every `Result` carries this enum.
+    Fault(Box<Fault>),
     /// The vendor reported a business error inside a well-formed response.
     Business(BusinessError),
     /// Login failed (InterServer's `api_login` returned an empty session id).
@@ -346,13 +347,13 @@ mod tests {
 
     #[test]
     fn accessors_reach_the_vendors_words() {
-        let fault = Error::Fault(Fault {
+        let fault = Error::Fault(Box::new(Fault {
             code: "SOAP-ENV:Server".to_owned(),
             string: "boom".to_owned(),
             http_status: 500,
             body: "<x/>".to_owned(),
             ..Fault::default()
-        });
+        }));
         assert_eq!(fault.code(), Some("SOAP-ENV:Server"));
         assert_eq!(fault.message(), Some("boom"));
         assert_eq!(fault.http_status(), Some(500));

@@ -6,10 +6,6 @@
 //! wrappers only while the request is encoded; nothing that prints (Debug, errors, tracing)
 //! ever sees the URL's query or the body.
 
-// `Error` is as large as its biggest variant (`Fault`); every call returns it once, so its
-// size costs nothing worth boxing for here.
-#![allow(clippy::result_large_err)]
-
 mod answer;
 mod form;
 mod json;

@@ -170,7 +170,6 @@ impl ReqwestTransport {
     pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
     /// A client with these timeouts, no retries and no redirects.
-    #[allow(clippy::result_large_err)] // built once; see `http`
     pub fn new(timeouts: Timeouts) -> Result<Self, crate::runtime::Error> {
         let client = reqwest::Client::builder()
             .connect_timeout(timeouts.connect)

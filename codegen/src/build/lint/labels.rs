@@ -97,7 +97,7 @@ fn normalise(text: &str) -> String {
 }
 
 /// A run of a label's words spelling another group's name. A one-word name (`domains`,
-/// `customers`) is an ordinary word too, so it counts only as "<Product> Order".
+/// `customers`) is an ordinary word too, so it counts only as "`<Product> Order`".
 fn other_product(
     file: &str,
     field: &PageField,

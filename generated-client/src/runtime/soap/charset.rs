@@ -1,0 +1,112 @@
+//! Response bodies to UTF-8 text before parsing: NuSOAP servers answer in ISO-8859-1.
+//!
+//! The charset comes from a byte-order mark, else the `Content-Type` charset (which RFC 7303
+//! puts above the document's own declaration), else the XML declaration, else UTF-8. Labels
+//! are looked up as browsers do (WHATWG), so `ISO-8859-1` decodes as windows-1252: identical
+//! for every printable Latin-1 character, and right for the curly quotes PHP applications
+//! send under that label. Bytes that are invalid in the charset are an error, never replaced.
+
+use encoding_rs::Encoding;
+use std::borrow::Cow;
+
+/// The body as text. UTF-8 input is borrowed, not copied.
+pub(super) fn decode<'b>(
+    body: &'b [u8],
+    content_type: Option<&str>,
+) -> Result<Cow<'b, str>, String> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(body) {
+        return transcode(encoding, body.get(bom_len..).unwrap_or_default());
+    }
+    let label = content_type
+        .and_then(charset_param)
+        .or_else(|| declared_encoding(body))
+        .unwrap_or("utf-8");
+    let encoding = Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| format!("unsupported charset {:?}", super::xml::clip(label)))?;
+    transcode(encoding, body)
+}
+
+fn transcode<'b>(encoding: &'static Encoding, bytes: &'b [u8]) -> Result<Cow<'b, str>, String> {
+    if encoding == encoding_rs::UTF_8 {
+        return std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|e| format!("the body is not valid UTF-8 (byte {})", e.valid_up_to()));
+    }
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .ok_or_else(|| format!("the body is not valid {}", encoding.name()))
+}
+
+/// The `charset` parameter of a `Content-Type` value.
+fn charset_param(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"'))
+    })
+}
+
+/// The `encoding` of an XML declaration at the very start of the body.
+fn declared_encoding(body: &[u8]) -> Option<&str> {
+    let head = body.get(..body.len().min(256))?;
+    let head = head.strip_prefix(b"<?xml")?;
+    let decl = &head[..head.windows(2).position(|w| w == b"?>")?];
+    let decl = std::str::from_utf8(decl).ok()?;
+    let after = &decl[decl.find("encoding")? + "encoding".len()..];
+    let after = after.trim_start().strip_prefix('=')?.trim_start();
+    let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &after[1..];
+    Some(&value[..value.find(quote)?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed() {
+        let body = "<a>é</a>".as_bytes();
+        assert!(matches!(decode(body, None), Ok(Cow::Borrowed("<a>é</a>"))));
+    }
+
+    #[test]
+    fn latin1_from_the_declaration_or_the_header() {
+        let body = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\xe9</a>";
+        assert_eq!(
+            decode(body, Some("text/xml")).unwrap(),
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>café</a>"
+        );
+        let bare = b"<a>caf\xe9</a>";
+        assert_eq!(
+            decode(bare, Some("text/xml; charset=\"iso-8859-1\"")).unwrap(),
+            "<a>café</a>"
+        );
+        // The header wins over the declaration.
+        let utf8 = "<?xml version='1.0' encoding='ISO-8859-1'?><a>é</a>";
+        assert_eq!(
+            decode(utf8.as_bytes(), Some("text/xml; charset=UTF-8")).unwrap(),
+            utf8
+        );
+    }
+
+    #[test]
+    fn byte_order_marks() {
+        assert_eq!(decode(b"\xEF\xBB\xBF<a/>", None).unwrap(), "<a/>");
+        assert_eq!(decode(b"\xFF\xFE<\0a\0/\0>\0", None).unwrap(), "<a/>");
+    }
+
+    #[test]
+    fn invalid_bytes_and_unknown_charsets_are_errors() {
+        assert!(
+            decode(b"<a>caf\xe9</a>", None)
+                .unwrap_err()
+                .contains("UTF-8")
+        );
+        assert!(
+            decode(b"<a/>", Some("text/xml; charset=klingon"))
+                .unwrap_err()
+                .contains("klingon")
+        );
+    }
+}

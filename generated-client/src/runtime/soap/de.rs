@@ -1,0 +1,1061 @@
+//! A serde `Deserializer` over the [`XmlReader`] token stream: one element at a time, no
+//! tree. The decoding rules are listed in the [module documentation](super).
+
+use super::xml::{Content, DecodeError, Kind, Start, XmlReader, clip, is_blank};
+use crate::runtime::value::DECIMAL_NEWTYPE;
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::str::FromStr;
+
+/// How deep a nil struct's fields may nest when they default to nil themselves; only a type
+/// that contains itself without `Option` or `Vec` gets there.
+const MAX_NIL_DEPTH: u8 = 32;
+
+/// Decodes `start` (just read) and its content into `T`. `capture` records the text of some
+/// of the element's direct children (the in-band status fields) as they go by.
+pub(super) fn decode_element<'a, T: de::Deserialize<'a>>(
+    r: &mut XmlReader<'a>,
+    start: Start<'a>,
+    capture: Option<&mut Capture>,
+) -> Result<T, DecodeError> {
+    let name = start.local;
+    ElementDe::new(r, start, capture)
+        .and_then(T::deserialize)
+        .map_err(|e| e.within(name))
+}
+
+/// Text of selected child elements, recorded while the element is decoded.
+#[derive(Debug, Default)]
+pub(super) struct Capture {
+    fields: Vec<(&'static str, Option<String>)>,
+}
+
+impl Capture {
+    pub(super) fn new(names: impl IntoIterator<Item = &'static str>) -> Self {
+        Self {
+            fields: names.into_iter().map(|name| (name, None)).collect(),
+        }
+    }
+
+    /// The text of child `name`, if it was seen (nil reads as empty).
+    pub(super) fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, v)| v.as_deref())
+    }
+
+    fn wants(&self, name: &str) -> bool {
+        self.fields.iter().any(|(n, _)| *n == name)
+    }
+
+    fn record(&mut self, name: &str, text: &str) {
+        for (n, value) in &mut self.fields {
+            if *n == name && value.is_none() {
+                *value = Some(text.to_owned());
+            }
+        }
+    }
+}
+
+/// An element whose start tag has been read. Every method consumes the element through its
+/// end tag.
+pub(super) struct ElementDe<'d, 'a> {
+    r: &'d mut XmlReader<'a>,
+    start: Start<'a>,
+    capture: Option<&'d mut Capture>,
+}
+
+impl<'d, 'a> ElementDe<'d, 'a> {
+    /// Follows `href` references first, so every method sees the element with the content.
+    pub(super) fn new(
+        r: &'d mut XmlReader<'a>,
+        start: Start<'a>,
+        capture: Option<&'d mut Capture>,
+    ) -> Result<Self, DecodeError> {
+        let start = if start.href.is_some() {
+            r.resolve(start)?
+        } else {
+            start
+        };
+        Ok(Self { r, start, capture })
+    }
+
+    fn text(self) -> Result<TextDe<'a>, DecodeError> {
+        let kind = self.start.kind;
+        Ok(TextDe::new(self.r.read_text()?, kind))
+    }
+
+    fn visit_children<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let mut access = ChildMap {
+            r: self.r,
+            child: None,
+            done: false,
+            capture: self.capture,
+        };
+        let value = visitor.visit_map(&mut access)?;
+        access.finish()?;
+        Ok(value)
+    }
+
+    fn visit_items<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let len = self.start.array_len.map(|n| n as usize);
+        let mut access = ChildSeq {
+            r: self.r,
+            done: false,
+            index: 0,
+            len,
+        };
+        let value = visitor.visit_seq(&mut access)?;
+        if !access.done {
+            access.r.skip_rest()?;
+        }
+        Ok(value)
+    }
+
+    fn visit_apache_map<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let mut access = ApacheMap {
+            r: self.r,
+            done: false,
+            in_item: false,
+        };
+        let value = visitor.visit_map(&mut access)?;
+        if access.in_item {
+            access.r.skip_rest()?;
+        }
+        if !access.done {
+            access.r.skip_rest()?;
+        }
+        Ok(value)
+    }
+
+    /// Whether the element holds child elements (the first one pushed back), or else its
+    /// text (end tag consumed).
+    fn content(&mut self) -> Result<Content<'a>, DecodeError> {
+        self.r.read_content()
+    }
+}
+
+/// Scalars: nil gives the type's default, anything else is parsed from the text.
+macro_rules! element_scalars {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+            if self.start.nil {
+                self.r.skip_to_end()?;
+                return Nil::TOP.$method(visitor);
+            }
+            self.text()?.$method(visitor)
+        }
+    )*};
+}
+
+impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
+    type Error = DecodeError;
+
+    element_scalars! {
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f32
+        deserialize_f64 deserialize_char deserialize_str deserialize_string deserialize_bytes
+        deserialize_byte_buf deserialize_identifier
+    }
+
+    fn deserialize_any<V: Visitor<'a>>(mut self, visitor: V) -> Result<V::Value, DecodeError> {
+        if self.start.nil {
+            self.r.skip_to_end()?;
+            return visitor.visit_unit();
+        }
+        match self.start.kind {
+            Kind::Array => self.visit_items(visitor),
+            Kind::Map => self.visit_apache_map(visitor),
+            kind => match self.content()? {
+                Content::Text(text) => TextDe::new(text, kind).deserialize_any(visitor),
+                Content::Children => self.visit_children(visitor),
+            },
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        if self.start.nil {
+            self.r.skip_to_end()?;
+            return visitor.visit_none();
+        }
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_unit<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.r.skip_to_end()?;
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if name == DECIMAL_NEWTYPE {
+            if self.start.nil {
+                self.r.skip_to_end()?;
+                return Nil::TOP.deserialize_newtype_struct(name, visitor);
+            }
+            return self.text()?.deserialize_newtype_struct(name, visitor);
+        }
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'a>>(mut self, visitor: V) -> Result<V::Value, DecodeError> {
+        if self.start.nil {
+            self.r.skip_to_end()?;
+            return Nil::TOP.deserialize_seq(visitor);
+        }
+        let kind = self.start.kind;
+        match self.content()? {
+            Content::Text(text) => TextDe::new(text, kind).deserialize_seq(visitor),
+            Content::Children => self.visit_items(visitor),
+        }
+    }
+
+    /// A pair `(K, V)` (an item of a `Vec<(K, V)>` map) comes from an Apache Map item
+    /// (`<key>` then `<value>`), or else from the element itself: its name and its content.
+    /// Other tuples take the children in order.
+    fn deserialize_tuple<V: Visitor<'a>>(
+        mut self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if self.start.nil {
+            self.r.skip_to_end()?;
+            return Nil::TOP.deserialize_tuple(len, visitor);
+        }
+        let kind = self.start.kind;
+        let name = self.start.local;
+        match self.content()? {
+            Content::Text(text) if len == 2 => {
+                let mut pair = PairSeq {
+                    key: Some(name),
+                    value: Some(PairValue::Text(TextDe::new(text, kind))),
+                };
+                let value = visitor.visit_seq(&mut pair)?;
+                pair.finish()?;
+                Ok(value)
+            }
+            Content::Text(text) => TextDe::new(text, kind).deserialize_tuple(len, visitor),
+            Content::Children if len == 2 && !self.r.pending_child_is("key") => {
+                let mut pair = PairSeq {
+                    key: Some(name),
+                    value: Some(PairValue::Element(self)),
+                };
+                let value = visitor.visit_seq(&mut pair)?;
+                pair.finish()?;
+                Ok(value)
+            }
+            Content::Children => self.visit_items(visitor),
+        }
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        self.deserialize_tuple(len, visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'a>>(mut self, visitor: V) -> Result<V::Value, DecodeError> {
+        if self.start.nil {
+            self.r.skip_to_end()?;
+            return Nil::TOP.deserialize_map(visitor);
+        }
+        if self.start.kind == Kind::Map {
+            return self.visit_apache_map(visitor);
+        }
+        let kind = self.start.kind;
+        match self.content()? {
+            Content::Text(text) => TextDe::new(text, kind).deserialize_map(visitor),
+            Content::Children => self.visit_children(visitor),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'a>>(
+        mut self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if self.start.nil {
+            self.r.skip_to_end()?;
+            return Nil::TOP.deserialize_struct(name, fields, visitor);
+        }
+        if self.start.kind == Kind::Map {
+            return self.visit_apache_map(visitor);
+        }
+        let kind = self.start.kind;
+        match self.content()? {
+            Content::Text(text) => {
+                TextDe::new(text, kind).deserialize_struct(name, fields, visitor)
+            }
+            Content::Children => self.visit_children(visitor),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if self.start.nil {
+            self.r.skip_to_end()?;
+            return Nil::TOP.deserialize_enum(name, variants, visitor);
+        }
+        self.text()?.deserialize_enum(name, variants, visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.r.skip_to_end()?;
+        visitor.visit_unit()
+    }
+}
+
+/// A struct or map from child elements, keyed by local name.
+struct ChildMap<'d, 'a> {
+    r: &'d mut XmlReader<'a>,
+    /// The child whose key was given out and whose value was not yet asked for.
+    child: Option<Start<'a>>,
+    done: bool,
+    capture: Option<&'d mut Capture>,
+}
+
+impl ChildMap<'_, '_> {
+    fn finish(&mut self) -> Result<(), DecodeError> {
+        if self.child.take().is_some() {
+            self.r.skip_to_end()?;
+        }
+        if !self.done {
+            self.r.skip_rest()?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> MapAccess<'a> for ChildMap<'_, 'a> {
+    type Error = DecodeError;
+
+    fn next_key_seed<K: DeserializeSeed<'a>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DecodeError> {
+        if self.child.take().is_some() {
+            self.r.skip_to_end()?;
+        }
+        if self.done {
+            return Ok(None);
+        }
+        match self.r.next_child()? {
+            None => {
+                self.done = true;
+                Ok(None)
+            }
+            Some(child) => {
+                let key = seed.deserialize(BorrowedStrDeserializer::new(child.local))?;
+                self.child = Some(child);
+                Ok(Some(key))
+            }
+        }
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, DecodeError> {
+        let Some(child) = self.child.take() else {
+            return Err(DecodeError::invalid("a value was requested before its key"));
+        };
+        let name = child.local;
+        let result = (|| {
+            let de = ElementDe::new(self.r, child, None)?;
+            match self.capture.as_deref_mut() {
+                Some(capture) if capture.wants(name) => {
+                    if de.start.nil {
+                        de.r.skip_to_end()?;
+                        capture.record(name, "");
+                        return seed.deserialize(Nil::TOP);
+                    }
+                    let text = de.text()?;
+                    capture.record(name, &text.text);
+                    seed.deserialize(text)
+                }
+                _ => seed.deserialize(de),
+            }
+        })();
+        result.map_err(|e| e.within(name))
+    }
+}
+
+/// A list from child elements, whatever their names.
+struct ChildSeq<'d, 'a> {
+    r: &'d mut XmlReader<'a>,
+    done: bool,
+    index: usize,
+    /// The declared `arrayType` size, as a capacity hint.
+    len: Option<usize>,
+}
+
+impl<'a> SeqAccess<'a> for ChildSeq<'_, 'a> {
+    type Error = DecodeError;
+
+    fn next_element_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, DecodeError> {
+        if self.done {
+            return Ok(None);
+        }
+        let Some(child) = self.r.next_child()? else {
+            self.done = true;
+            return Ok(None);
+        };
+        let (name, index) = (child.local, self.index);
+        self.index += 1;
+        ElementDe::new(self.r, child, None)
+            .and_then(|de| seed.deserialize(de))
+            .map(Some)
+            .map_err(|e| e.within(format_args!("{name}[{index}]")))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.len.map(|len| len.saturating_sub(self.index))
+    }
+}
+
+/// An Apache `Map`: `<item><key>…</key><value>…</value></item>` entries.
+struct ApacheMap<'d, 'a> {
+    r: &'d mut XmlReader<'a>,
+    done: bool,
+    /// Inside an item whose key was read.
+    in_item: bool,
+}
+
+impl<'a> MapAccess<'a> for ApacheMap<'_, 'a> {
+    type Error = DecodeError;
+
+    fn next_key_seed<K: DeserializeSeed<'a>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DecodeError> {
+        if self.in_item {
+            self.r.skip_rest()?;
+            self.in_item = false;
+        }
+        if self.done {
+            return Ok(None);
+        }
+        let Some(item) = self.r.next_child()? else {
+            self.done = true;
+            return Ok(None);
+        };
+        let item = self.r.resolve(item)?;
+        match self.r.next_child()? {
+            Some(key) if key.local == "key" => {
+                self.in_item = true;
+                let key = ElementDe::new(self.r, key, None)
+                    .and_then(|de| seed.deserialize(de))
+                    .map_err(|e| e.within("key"))?;
+                Ok(Some(key))
+            }
+            Some(other) => Err(DecodeError::invalid(format!(
+                "Map entry <{}> starts with <{}> instead of <key>",
+                item.local, other.local
+            ))),
+            None => Err(DecodeError::invalid(format!(
+                "Map entry <{}> has no <key>",
+                item.local
+            ))),
+        }
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, DecodeError> {
+        if !self.in_item {
+            return Err(DecodeError::invalid("a value was requested before its key"));
+        }
+        match self.r.next_child()? {
+            Some(value) if value.local == "value" => {
+                let value = ElementDe::new(self.r, value, None)
+                    .and_then(|de| seed.deserialize(de))
+                    .map_err(|e| e.within("value"))?;
+                self.r.skip_rest()?;
+                self.in_item = false;
+                Ok(value)
+            }
+            Some(other) => Err(DecodeError::invalid(format!(
+                "Map entry has <{}> where <value> belongs",
+                other.local
+            ))),
+            // An entry without a value: the key maps to nothing.
+            None => {
+                self.in_item = false;
+                seed.deserialize(Nil::TOP)
+            }
+        }
+    }
+}
+
+/// `(name, content)` of an element, for a pair that is not an Apache Map item.
+struct PairSeq<'d, 'a> {
+    key: Option<&'a str>,
+    value: Option<PairValue<'d, 'a>>,
+}
+
+enum PairValue<'d, 'a> {
+    Text(TextDe<'a>),
+    Element(ElementDe<'d, 'a>),
+}
+
+impl PairSeq<'_, '_> {
+    fn finish(&mut self) -> Result<(), DecodeError> {
+        match self.value.take() {
+            Some(PairValue::Element(element)) => element.r.skip_to_end(),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl<'a> SeqAccess<'a> for PairSeq<'_, 'a> {
+    type Error = DecodeError;
+
+    fn next_element_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, DecodeError> {
+        if let Some(key) = self.key.take() {
+            return seed
+                .deserialize(BorrowedStrDeserializer::new(key))
+                .map(Some);
+        }
+        match self.value.take() {
+            Some(PairValue::Text(text)) => seed.deserialize(text).map(Some),
+            Some(PairValue::Element(element)) => seed.deserialize(element).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The text content of an element, typed by its `xsi:type` for `deserialize_any`.
+pub(super) struct TextDe<'a> {
+    text: Cow<'a, str>,
+    kind: Kind,
+}
+
+impl<'a> TextDe<'a> {
+    fn new(text: Cow<'a, str>, kind: Kind) -> Self {
+        Self { text, kind }
+    }
+
+    fn trimmed(&self) -> &str {
+        self.text.trim()
+    }
+
+    fn visit_text<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match self.text {
+            Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
+            Cow::Owned(text) => visitor.visit_string(text),
+        }
+    }
+
+    /// A number: blank text is the type's default (as nil is), other text must parse.
+    fn number<T: FromStr + Default>(&self, what: &str) -> Result<T, DecodeError> {
+        let text = self.trimmed();
+        if text.is_empty() {
+            return Ok(T::default());
+        }
+        text.parse()
+            .map_err(|_| DecodeError::invalid(format!("invalid {what} {:?}", clip(text))))
+    }
+
+    fn boolean(&self) -> Result<bool, DecodeError> {
+        let text = self.trimmed();
+        parse_bool(text)
+            .ok_or_else(|| DecodeError::invalid(format!("invalid boolean {:?}", clip(text))))
+    }
+
+    fn expect_blank(&self, expected: &str) -> Result<(), DecodeError> {
+        match is_blank(&self.text) {
+            true => Ok(()),
+            false => Err(DecodeError::invalid(format!(
+                "expected {expected}, found text {:?}",
+                clip(&self.text)
+            ))),
+        }
+    }
+}
+
+/// XML Schema booleans, leniently: any case, and blank as false.
+fn parse_bool(text: &str) -> Option<bool> {
+    if text.is_empty() || text == "0" || text.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else if text == "1" || text.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+macro_rules! text_numbers {
+    ($($method:ident $visit:ident $ty:ty, $what:literal;)*) => {$(
+        fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+            visitor.$visit(self.number::<$ty>($what)?)
+        }
+    )*};
+}
+
+impl<'a> de::Deserializer<'a> for TextDe<'a> {
+    type Error = DecodeError;
+
+    text_numbers! {
+        deserialize_i8 visit_i8 i8, "integer";
+        deserialize_i16 visit_i16 i16, "integer";
+        deserialize_i32 visit_i32 i32, "integer";
+        deserialize_i64 visit_i64 i64, "integer";
+        deserialize_u8 visit_u8 u8, "unsigned integer";
+        deserialize_u16 visit_u16 u16, "unsigned integer";
+        deserialize_u32 visit_u32 u32, "unsigned integer";
+        deserialize_u64 visit_u64 u64, "unsigned integer";
+        deserialize_f32 visit_f32 f32, "number";
+        deserialize_f64 visit_f64 f64, "number";
+    }
+
+    /// Typed by `xsi:type`; text that does not parse as its type stays a string, so nothing
+    /// is lost.
+    fn deserialize_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let text = self.trimmed();
+        match self.kind {
+            Kind::Int => {
+                if let Ok(n) = text.parse::<i64>() {
+                    return visitor.visit_i64(n);
+                }
+                if let Ok(n) = text.parse::<u64>() {
+                    return visitor.visit_u64(n);
+                }
+            }
+            Kind::Bool if !text.is_empty() => {
+                if let Some(b) = parse_bool(text) {
+                    return visitor.visit_bool(b);
+                }
+            }
+            Kind::Float => {
+                if let Ok(n) = text.parse::<f64>() {
+                    return visitor.visit_f64(n);
+                }
+            }
+            Kind::Array if text.is_empty() => return visitor.visit_seq(Empty),
+            Kind::Map | Kind::Named if text.is_empty() => return visitor.visit_map(Empty),
+            _ => {}
+        }
+        self.visit_text(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_bool(self.boolean()?)
+    }
+
+    fn deserialize_char<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let mut chars = self.text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => visitor.visit_char(c),
+            _ => Err(DecodeError::invalid(format!(
+                "expected one character, found {:?}",
+                clip(&self.text)
+            ))),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.visit_text(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.visit_text(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.visit_text(visitor)
+    }
+
+    fn deserialize_bytes<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match self.text {
+            Cow::Borrowed(text) => visitor.visit_borrowed_bytes(text.as_bytes()),
+            Cow::Owned(text) => visitor.visit_byte_buf(text.into_bytes()),
+        }
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.deserialize_bytes(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_unit<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    /// [`crate::runtime::Decimal`] takes the text as written.
+    fn deserialize_newtype_struct<V: Visitor<'a>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if name != DECIMAL_NEWTYPE {
+            return visitor.visit_newtype_struct(self);
+        }
+        match self.text {
+            Cow::Borrowed(text) => visitor.visit_borrowed_str(text.trim()),
+            Cow::Owned(text) => visitor.visit_str(text.trim()),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.expect_blank("a list")?;
+        visitor.visit_seq(Empty)
+    }
+
+    fn deserialize_tuple<V: Visitor<'a>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.expect_blank("child elements")?;
+        visitor.visit_map(Empty)
+    }
+
+    fn deserialize_struct<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'a>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        let variant: de::value::StrDeserializer<'_, DecodeError> =
+            self.trimmed().into_deserializer();
+        visitor.visit_enum(variant)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+}
+
+/// An `xsi:nil` value: `None`, or the type's default (PHP nulls arrive this way, even where
+/// the WSDL does not say nillable).
+#[derive(Clone, Copy)]
+struct Nil {
+    depth: u8,
+}
+
+impl Nil {
+    const TOP: Self = Self { depth: 0 };
+}
+
+macro_rules! nil_defaults {
+    ($($method:ident $visit:ident $value:expr;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+            visitor.$visit($value)
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Nil {
+    type Error = DecodeError;
+
+    nil_defaults! {
+        deserialize_bool visit_bool false;
+        deserialize_i8 visit_i8 0;
+        deserialize_i16 visit_i16 0;
+        deserialize_i32 visit_i32 0;
+        deserialize_i64 visit_i64 0;
+        deserialize_u8 visit_u8 0;
+        deserialize_u16 visit_u16 0;
+        deserialize_u32 visit_u32 0;
+        deserialize_u64 visit_u64 0;
+        deserialize_f32 visit_f32 0.0;
+        deserialize_f64 visit_f64 0.0;
+        deserialize_str visit_str "";
+        deserialize_string visit_str "";
+        deserialize_identifier visit_str "";
+        deserialize_bytes visit_bytes &[];
+        deserialize_byte_buf visit_bytes &[];
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, DecodeError> {
+        Err(DecodeError::invalid("nil where a character is required"))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_none()
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        match name {
+            DECIMAL_NEWTYPE => visitor.visit_str(""),
+            _ => visitor.visit_newtype_struct(self),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_seq(Empty)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_seq(Empty)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_seq(Empty)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_map(Empty)
+    }
+
+    /// Every field of a nil struct is nil in turn.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if self.depth >= MAX_NIL_DEPTH {
+            return Err(DecodeError::invalid(format!(
+                "nil {name}: its fields nest deeper than {MAX_NIL_DEPTH} levels"
+            )));
+        }
+        visitor.visit_map(NilFields {
+            fields,
+            next: 0,
+            depth: self.depth + 1,
+        })
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _variants: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        Err(DecodeError::invalid(format!(
+            "nil where a {name} value is required"
+        )))
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+}
+
+/// The fields of a nil struct, each nil.
+struct NilFields {
+    fields: &'static [&'static str],
+    next: usize,
+    depth: u8,
+}
+
+impl<'de> MapAccess<'de> for NilFields {
+    type Error = DecodeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DecodeError> {
+        let Some(field) = self.fields.get(self.next) else {
+            return Ok(None);
+        };
+        self.next += 1;
+        seed.deserialize(BorrowedStrDeserializer::new(field))
+            .map(Some)
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, DecodeError> {
+        seed.deserialize(Nil { depth: self.depth })
+    }
+}
+
+/// No entries.
+struct Empty;
+
+impl<'de> SeqAccess<'de> for Empty {
+    type Error = DecodeError;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        _seed: S,
+    ) -> Result<Option<S::Value>, DecodeError> {
+        Ok(None)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(0)
+    }
+}
+
+impl<'de> MapAccess<'de> for Empty {
+    type Error = DecodeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        _seed: K,
+    ) -> Result<Option<K::Value>, DecodeError> {
+        Ok(None)
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        _seed: S,
+    ) -> Result<S::Value, DecodeError> {
+        Err(DecodeError::invalid(
+            "a value was requested from an empty map",
+        ))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(0)
+    }
+}
+
+/// The return part of an rpc response whose wrapper has no child: fine for `()`, `Option`
+/// and `Value` (null), an error for anything else.
+pub(super) struct NoPart<'a> {
+    pub wrapper: &'a str,
+}
+
+impl NoPart<'_> {
+    fn missing(&self) -> DecodeError {
+        DecodeError::invalid(format!(
+            "the response <{}> has no return part",
+            self.wrapper
+        ))
+    }
+}
+
+macro_rules! refuse {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* _visitor: V) -> Result<V::Value, DecodeError> {
+            let _ = ($($arg,)*);
+            Err(self.missing())
+        }
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for NoPart<'_> {
+    type Error = DecodeError;
+
+    refuse! {
+        deserialize_bool(); deserialize_i8(); deserialize_i16(); deserialize_i32();
+        deserialize_i64(); deserialize_u8(); deserialize_u16(); deserialize_u32();
+        deserialize_u64(); deserialize_f32(); deserialize_f64(); deserialize_char();
+        deserialize_str(); deserialize_string(); deserialize_bytes(); deserialize_byte_buf();
+        deserialize_identifier(); deserialize_seq(); deserialize_map();
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_none()
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_unit()
+    }
+}

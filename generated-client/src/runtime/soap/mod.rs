@@ -1,0 +1,262 @@
+//! SOAP 1.1/1.2 wire code: envelopes for rpc/encoded, rpc/literal and document/literal, and a
+//! streaming decoder (quick-xml) behind serde.
+//!
+//! # Requests
+//!
+//! [`Call::arg`] serializes each part, in call order (NuSOAP takes parameters by position),
+//! into the operation's wrapper (rpc) or body element (document); see `ser.rs` for how values
+//! map to elements and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
+//! `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action parameter.
+//!
+//! # Responses
+//!
+//! The body is transcoded to UTF-8 (UTF-8 or the declared charset, ISO-8859-1 for NuSOAP) and
+//! read as a stream of tokens, without a tree. Envelope, Body, Fault and the `xsi`/`SOAP-ENC`
+//! attributes are recognised by namespace URI, never by prefix. Then:
+//!
+//! - rpc: the Body's first child is the response wrapper and its first child element is the
+//!   return part, whatever its name; document: the Body's first child is the output.
+//! - Structs take child elements by local name; unknown children are skipped; a missing
+//!   required field is an error naming it.
+//! - Numbers and booleans are parsed from the trimmed text; booleans accept `true`/`false`/
+//!   `1`/`0` in any case.
+//! - **Nil and blank values.** `xsi:nil="true"` is `None` for an `Option`, and for any other
+//!   type that type's default: empty string, 0, false, empty list, a struct whose fields are
+//!   all nil in turn. PHP sends its nulls this way while WSDLs rarely say `nillable`. Blank
+//!   text is likewise 0/false for numbers and booleans, as PHP means it.
+//! - Lists come from SOAP-ENC arrays (`<item>` or any child name): one item is a one-item
+//!   list, no item an empty one. `Vec<(K, V)>` and [`Value::Map`](crate::runtime::Value) come
+//!   from Apache `Map`s (`<item><key/><value/></item>`); a pair also comes from any element
+//!   as (its name, its content).
+//! - [`Value`](crate::runtime::Value): nil is `Null`, a SOAP-ENC array a `List`, an Apache Map
+//!   or an element with children a `Map` (keyed by child name), text is typed by `xsi:type`
+//!   (integer types `Int`, `boolean` `Bool`, `float`/`double`/`decimal` `Float`, anything
+//!   else, or text that does not parse, `String`).
+//! - `href="#id"` (Axis multiRefs) and SOAP 1.2 `enc:ref` are followed to the element with
+//!   that `id` in the same message, found by one scan made the first time a reference occurs.
+//! - Hostile input: a `<!DOCTYPE` is refused (nothing is ever expanded), nesting deeper than
+//!   256 elements is [`Error::ResponseTooLarge`], references expand a bounded number of
+//!   elements, and nothing recurses beyond the depth cap.
+//!
+//! A Fault (any HTTP status) is [`Error::Fault`]; a 500 without one (PHP's HTML error page)
+//! is a fault with code `HTTP`; 403 is [`Error::AccessDenied`], any other non-2xx status
+//! [`Error::Http`], and a 2xx body that does not decode [`Error::Decode`] with the body.
+
+mod charset;
+mod de;
+mod envelope;
+mod fault;
+mod response;
+mod ser;
+mod xml;
+
+#[cfg(test)]
+mod tests;
+
+use crate::runtime::transport::{Method, Request, Response, Transport};
+use crate::runtime::{Error, Secret};
+use std::sync::Arc;
+use tracing::Instrument;
+
+/// Static description of one operation, emitted by the generator.
+#[derive(Debug)]
+pub struct Operation {
+    /// Wire name (`api_api_buy_mail`).
+    pub name: &'static str,
+    pub version: Version,
+    pub style: Style,
+    pub body_use: Use,
+    /// `soap:body namespace` (rpc) or the body element's namespace (document).
+    pub namespace: &'static str,
+    pub soap_action: &'static str,
+    /// Body element names: the rpc wrapper or the document element.
+    pub request_element: &'static str,
+    pub response_element: &'static str,
+    pub idempotent: bool,
+}
+
+/// SOAP version: 1.1 (`text/xml`, `SOAPAction`) or 1.2 (`application/soap+xml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    V11,
+    V12,
+}
+
+/// WSDL binding style: parts wrapped in an operation element (rpc) or the body element
+/// itself (document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Rpc,
+    Document,
+}
+
+/// `soap:body use`: SOAP encoding with `xsi:type` on every value, or plain literal XML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    Encoded,
+    Literal,
+}
+
+/// The `xsi:type` of a part: a namespace URI and a local name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XsiType {
+    pub namespace: &'static str,
+    pub name: &'static str,
+}
+
+impl XsiType {
+    /// The XML Schema namespace.
+    pub const XSD: &'static str = "http://www.w3.org/2001/XMLSchema";
+
+    /// A built-in XML Schema type (`xsd:string`).
+    pub const fn xsd(name: &'static str) -> Self {
+        Self {
+            namespace: Self::XSD,
+            name,
+        }
+    }
+}
+
+/// How a service reports business errors in band (`status == "error"`, reason in
+/// `status_text`).
+#[derive(Debug)]
+pub struct InBandError {
+    pub status_field: &'static str,
+    pub error_values: &'static [&'static str],
+    pub message_fields: &'static [&'static str],
+}
+
+/// Endpoint plus transport; cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    endpoint: String,
+    transport: Arc<dyn Transport>,
+}
+
+impl Client {
+    /// A client posting to `endpoint` (`soap:address location`) through `transport`.
+    pub fn new(endpoint: impl Into<String>, transport: Arc<dyn Transport>) -> Self {
+        Self {
+            endpoint: endpoint.into(),
+            transport,
+        }
+    }
+
+    /// The URL requests are posted to.
+    pub fn endpoint(&self) -> &str {
+        &self.endpoint
+    }
+
+    /// Starts a call; add parts in WSDL order, then send.
+    pub fn call(&self, operation: &'static Operation) -> Call<'_> {
+        Call {
+            client: self,
+            operation,
+            body: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("endpoint", &self.endpoint)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One request being built.
+pub struct Call<'a> {
+    client: &'a Client,
+    operation: &'static Operation,
+    body: Vec<u8>,
+}
+
+impl Call<'_> {
+    /// Appends a part. `xsi_type` is written for encoded use and ignored for literal.
+    pub fn arg<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        xsi_type: XsiType,
+        value: &T,
+    ) -> Result<(), Error> {
+        let op = self.operation;
+        let context = ser::Context::new(op.version, op.body_use, op.namespace);
+        let before = self.body.len();
+        ser::write_part(&mut self.body, &context, name, xsi_type, value).map_err(|e| {
+            self.body.truncate(before);
+            Error::InvalidRequest {
+                message: format!("{}: part `{name}`: {e}", op.name),
+            }
+        })
+    }
+
+    /// Sends the request and decodes the response part (rpc) or body element (document).
+    pub async fn send<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
+        let op = self.operation;
+        let span = tracing::info_span!("soap_call", operation = op.name);
+        async move {
+            let response = self.exchange().await?;
+            response::decode(op, &response)
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// Like [`Call::send`], and reports an in-band business error as [`Error::Business`]
+    /// (even when the error response lacks fields the output type requires).
+    pub async fn send_checked<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+        self,
+        in_band: &'static InBandError,
+    ) -> Result<T, Error> {
+        let op = self.operation;
+        let span = tracing::info_span!("soap_call", operation = op.name);
+        async move {
+            let response = self.exchange().await?;
+            response::decode_checked(op, &response, in_band)
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// One HTTP round trip; transport failures are classified, never retried here.
+    async fn exchange(self) -> Result<Response, Error> {
+        let op = self.operation;
+        let body = envelope::request_body(op, &self.body).map_err(|e| Error::InvalidRequest {
+            message: format!("{}: {e}", op.name),
+        })?;
+        let request = Request {
+            method: Method::Post,
+            url: self.client.endpoint.clone(),
+            headers: envelope::request_headers(op),
+            body,
+            idempotent: op.idempotent,
+        };
+        let response = self
+            .client
+            .transport
+            .send(request)
+            .await
+            .map_err(|e| Error::from_transport(op.name, op.idempotent, e))?;
+        tracing::debug!(
+            status = response.status,
+            bytes = response.body.len(),
+            "soap response"
+        );
+        Ok(response)
+    }
+}
+
+/// Turns the answer of a login operation into a session id: an empty answer is
+/// [`Error::Authentication`]. Surrounding whitespace is not part of the id.
+pub fn session_from_login(answer: String) -> Result<Secret, Error> {
+    let session = answer.trim();
+    if session.is_empty() {
+        return Err(Error::Authentication {
+            message: "login refused: the server returned an empty session id (wrong username or \
+                      password?)"
+                .to_owned(),
+        });
+    }
+    Ok(Secret::new(session))
+}
