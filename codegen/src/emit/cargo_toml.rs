@@ -37,14 +37,18 @@ tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-uti
 tracing-subscriber = { version = "0.3", default-features = false, features = ["fmt"] }
 # A standard form decoder, to check that encoded parameters arrive byte-exact.
 form_urlencoded = "1"
-# `cargo bench`; no plots or threads needed.
-criterion = { version = "0.8", default-features = false, features = ["cargo_bench_support"] }
 "#;
 
 /// The workspace crate's benchmarks (`benches/`, hand-written, workspace-only: they run the
-/// test peers). A standalone copy has no `benches/` folder, so
+/// test peers) and what only they need. A standalone copy has no `benches/` folder, so
 /// [`standalone`](crate::standalone) leaves this section out.
 pub const BENCH_TARGETS: &str = r#"
+# `cargo bench`; no plots or threads needed.
+[dev-dependencies.criterion]
+version = "0.8"
+default-features = false
+features = ["cargo_bench_support"]
+
 # Decoding speed against the real peers' answers (criterion).
 [[bench]]
 name = "decode"
