@@ -43,11 +43,13 @@ fn soap(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("soap/{name}"));
         for rows in ROW_COUNTS {
             let answer = common::services_answer(&peer, rows);
+            // A 10,000-row decode takes tens of milliseconds: fewer samples keep the run short.
+            group.sample_size(if rows >= 10_000 { 10 } else { 50 });
             group.throughput(Throughput::Bytes(answer.body.len() as u64));
             group.bench_with_input(
                 BenchmarkId::new("vps_get_services/ours", rows),
                 &answer,
-                |b, answer| b.iter(|| common::decode_services(black_box(answer))),
+                |b, answer| b.iter_with_large_drop(|| common::decode_services(black_box(answer))),
             );
             group.bench_with_input(
                 BenchmarkId::new("vps_get_services/tokenize", rows),
@@ -56,13 +58,16 @@ fn soap(c: &mut Criterion) {
             );
         }
         let answer = common::buy_mail_answer(&peer);
+        group.sample_size(100);
         group.throughput(Throughput::Bytes(answer.body.len() as u64));
         group.bench_with_input("buy_mail/ours", &answer, |b, answer| {
-            b.iter(|| common::decode_buy_mail(black_box(answer)))
+            b.iter_with_large_drop(|| common::decode_buy_mail(black_box(answer)))
         });
-        group.bench_with_input("buy_mail/tokenize", &common::tokenize_input(&answer), |b, body| {
-            b.iter(|| common::tokenize(black_box(body)))
-        });
+        group.bench_with_input(
+            "buy_mail/tokenize",
+            &common::tokenize_input(&answer),
+            |b, body| b.iter(|| common::tokenize(black_box(body))),
+        );
         group.finish();
     }
 }
@@ -83,9 +88,14 @@ fn json(c: &mut Criterion) {
     let page: SearchPage = decode_response(search.clone()).expect("the search page decodes");
     assert_eq!(
         (page.orders.len(), page.on_page, page.in_db),
-        (SEARCH_ORDERS, SEARCH_ORDERS as u32, 3 * SEARCH_ORDERS as u64)
+        (
+            SEARCH_ORDERS,
+            SEARCH_ORDERS as u32,
+            3 * SEARCH_ORDERS as u64
+        )
     );
     group.throughput(Throughput::Bytes(search.body.len() as u64));
+    group.sample_size(10);
     let id = |what| BenchmarkId::new(what, SEARCH_ORDERS);
     group.bench_with_input(id("search/ours-typed"), &search, |b, search| {
         b.iter_batched(

@@ -34,6 +34,7 @@ pub fn run(root: &Path) -> Result<String, String> {
 }
 
 fn compare(root: &Path, envelope: &Path) -> Result<String, String> {
+    let load_before = load_average();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut ours = Command::new(cargo);
     ours.args(["bench", "-p", "generated-client", "--bench", "compare"])
@@ -67,15 +68,21 @@ fn compare(root: &Path, envelope: &Path) -> Result<String, String> {
         envelope_bytes: ours.number("envelope_bytes")?,
         peak_bytes: ours.number("peak_bytes")?,
     };
-    let mut report = vec![
-        format!("generated client, release build (`cargo bench -p generated-client --bench compare`), warm-up + median of {runs}:"),
-    ];
+    let mut report = vec![format!(
+        "generated client, release build (`cargo bench -p generated-client --bench compare`), warm-up + median of {runs}:"
+    )];
     report.extend(details(&ours_out));
     report.push(format!(
         "PHP {} SoapClient, WSDL mode, canned transport (`php {PHP_SCRIPT}`), warm-up + median of {runs}:",
         php_version()
     ));
     report.extend(details(&php_out));
+    report.push(format!(
+        "load average (1, 5, 15 min) before: {load_before}, after: {} ({} cores; wall-clock \
+         figures grow with it)",
+        load_average(),
+        std::thread::available_parallelism().map_or(0, usize::from)
+    ));
     report.extend(summary.targets());
     report.push(summary.line());
     Ok(report.join("\n"))
@@ -92,6 +99,21 @@ fn output(mut command: Command, shown: &str) -> Result<String, String> {
         return Err(format!("{stdout}error: `{shown}` failed ({})", out.status));
     }
     Ok(stdout)
+}
+
+/// Other work on the machine, which inflates wall-clock times: `/proc/loadavg`'s first three
+/// fields (Linux), or `unknown`.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|fields| !fields.is_empty())
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 fn php_version() -> String {
@@ -241,6 +263,9 @@ mod tests {
         let targets = summary.targets();
         assert!(targets[0].ends_with("121.5x, met"), "{targets:?}");
         assert!(targets[1].ends_with("1.76x, met"), "{targets:?}");
-        assert!(targets[2].ends_with("2.50x counting the envelope itself, met"), "{targets:?}");
+        assert!(
+            targets[2].ends_with("2.50x counting the envelope itself, met"),
+            "{targets:?}"
+        );
     }
 }

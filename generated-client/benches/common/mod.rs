@@ -81,14 +81,13 @@ pub fn soap_answer(peer: &PhpPeer, operation: &str, parts: &[(&str, &str)]) -> R
 pub fn services_answer(peer: &PhpPeer, rows: usize) -> Response {
     let started = Instant::now();
     let answer = soap_answer(peer, "api_vps_get_services", &[("sid", &rows_sid(rows))]);
-    let decoded = decode_services(&answer).unwrap_or_else(|e| {
-        panic!(
-            "{:?}: {rows} rows do not decode: {e}",
-            peer.kind()
-        )
-    });
+    let decoded = decode_services(&answer)
+        .unwrap_or_else(|e| panic!("{:?}: {rows} rows do not decode: {e}", peer.kind()));
     assert_eq!(decoded.len(), rows, "{:?}", peer.kind());
-    assert_eq!(decoded.first().map(|row| row.vps_id), (rows > 0).then_some(1001));
+    assert_eq!(
+        decoded.first().map(|row| row.vps_id),
+        (rows > 0).then_some(1001)
+    );
     eprintln!(
         "{}: {rows} rows, {} bytes, fetched in {:.1} s",
         server_name(peer.kind()),
