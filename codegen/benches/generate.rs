@@ -106,9 +106,8 @@ fn generate(c: &mut Criterion) {
     group.sample_size(10);
     for copies in SCALES {
         let set = SpecSet::new(copies);
-        let output = codegen::generate(&set.dir).unwrap_or_else(|errors| {
-            panic!("{} does not generate: {errors:?}", set.dir.display())
-        });
+        let output = codegen::generate(&set.dir)
+            .unwrap_or_else(|errors| panic!("{} does not generate: {errors:?}", set.dir.display()));
         let operations: usize = output.ir.services.iter().map(|s| s.operations.len()).sum();
         let bytes: usize = output.files.values().map(String::len).sum();
         eprintln!(
