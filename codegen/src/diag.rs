@@ -1,4 +1,7 @@
 //! Diagnostics: every problem found in a spec, as `file:line[:col]: severity: what — hint`.
+//!
+//! Besides its text, a diagnostic carries a [`Kind`]: what it means for the generated code, set
+//! where the diagnostic is made, so that reports ([`crate::report`]) never parse messages.
 
 use serde::Serialize;
 use std::fmt;
@@ -22,6 +25,75 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it; empty when there is nothing to add.
     pub hint: String,
+    /// What it means for the generated code; not shown in the text.
+    pub kind: Kind,
+}
+
+/// What a diagnostic means for the generated code.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Anything else: an assumption made, a construct read a simpler way, a spec error.
+    #[default]
+    Other,
+    /// Part of the spec is left out of the generated code.
+    Skipped(Skipped),
+    /// A doc page contradicts itself: its sample code, its example URLs or a copied label
+    /// disagree with what the page documents.
+    DocLint,
+    /// A doc page disagrees with the WSDL, or two operations with each other; the generator
+    /// uses one side, which the message names.
+    Mismatch,
+}
+
+/// What was left out of the generated code.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    pub item: Item,
+    /// The item's name in the spec (an operation's, a page's path); empty when it has none.
+    pub name: String,
+}
+
+/// The kinds of spec items that can be left out.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Item {
+    /// A WSDL operation.
+    Operation,
+    /// A whole doc page.
+    Page,
+    /// A section of a doc page.
+    Section,
+    /// A table of a doc page.
+    Table,
+    /// A row of a doc page's table.
+    Row,
+    /// An example URL of a doc page.
+    ExampleUrl,
+    /// A document or namespace a WSDL imports.
+    Import,
+    /// A SOAP header of an operation.
+    Header,
+    /// Schema content that is not read (attributes, `xsd:any`, group references), by the
+    /// type it belongs to.
+    SchemaContent,
+}
+
+impl Item {
+    /// The item as a word in a sentence.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Operation => "operation",
+            Self::Page => "page",
+            Self::Section => "section",
+            Self::Table => "table",
+            Self::Row => "row",
+            Self::ExampleUrl => "example URL",
+            Self::Import => "import",
+            Self::Header => "header",
+            Self::SchemaContent => "schema content",
+        }
+    }
 }
 
 impl Diagnostic {
@@ -41,6 +113,7 @@ impl Diagnostic {
             severity,
             message: message.into(),
             hint: String::new(),
+            kind: Kind::Other,
         }
     }
 
@@ -52,6 +125,19 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = hint.into();
         self
+    }
+
+    pub fn with_kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Marks the diagnostic as saying that `item` (named `name`) is left out.
+    pub fn skipping(self, item: Item, name: impl Into<String>) -> Self {
+        self.with_kind(Kind::Skipped(Skipped {
+            item,
+            name: name.into(),
+        }))
     }
 
     pub fn is_error(&self) -> bool {

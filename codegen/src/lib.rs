@@ -7,7 +7,8 @@
 //! 3. [`naming`]: a Rust name for every wire name, collisions reported.
 //! 4. [`emit`]: the IR into formatted source files.
 //!
-//! [`standalone`] completes the emitted files into a crate that builds outside the workspace.
+//! [`standalone`] completes the emitted files into a crate that builds outside the workspace;
+//! [`report`] sums up a run: what was generated, what was left out, what the pages get wrong.
 
 pub mod build;
 pub mod diag;
@@ -15,6 +16,7 @@ pub mod emit;
 pub mod ir;
 pub mod naming;
 pub mod read;
+pub mod report;
 pub mod standalone;
 
 use diag::{Diagnostic, Diagnostics};
@@ -101,7 +103,9 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
     };
     let manifest_path = dir.join(read::manifest::FILE_NAME);
     let manifest_file = rel(&manifest_path);
-    let text = read_text(&manifest_path, &manifest_file, diags)?;
+    let text = read_text(&manifest_path, &manifest_file)
+        .map_err(|d| diags.push(d))
+        .ok()?;
     let manifest = take(read::manifest::read(&manifest_file, &text), diags)?;
 
     let wsdl = match &manifest.wsdl {
@@ -148,10 +152,14 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
             continue;
         }
         let file = rel(&path);
-        let Some(text) = read_text(&path, &file, diags) else {
-            continue;
+        let text = match read_text(&path, &file) {
+            Ok(text) => text,
+            Err(d) => {
+                diags.push(d.skipping(diag::Item::Page, &file));
+                continue;
+            }
         };
-        let page = match manifest.page_format {
+        let mut page = match manifest.page_format {
             read::manifest::PageFormat::InterserverMarkdown => {
                 read::interserver_md::read(&file, &text)
             }
@@ -159,6 +167,17 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
                 read::resellerclub_text::read(&file, &text)
             }
         };
+        if page.value.is_none() {
+            // The reader's errors are why the page is left out.
+            for d in &mut page.diagnostics {
+                if d.is_error() && d.kind == diag::Kind::Other {
+                    d.kind = diag::Kind::Skipped(diag::Skipped {
+                        item: diag::Item::Page,
+                        name: file.clone(),
+                    });
+                }
+            }
+        }
         if let Some(page) = take(page, diags) {
             pages.push(page);
         }
@@ -177,16 +196,13 @@ fn take<T>(read: read::Read<T>, diags: &mut Diagnostics) -> Option<T> {
 }
 
 /// Reads a text file; pages are UTF-8, with Latin-1 as the fallback real vendors need.
-fn read_text(path: &Path, file: &str, diags: &mut Diagnostics) -> Option<String> {
+fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
     match std::fs::read(path) {
-        Ok(bytes) => Some(match String::from_utf8(bytes) {
+        Ok(bytes) => Ok(match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => e.into_bytes().iter().map(|&b| char::from(b)).collect(),
         }),
-        Err(e) => {
-            diags.push(Diagnostic::error(file, 0, format!("cannot read: {e}")));
-            None
-        }
+        Err(e) => Err(Diagnostic::error(file, 0, format!("cannot read: {e}"))),
     }
 }
 

@@ -1,15 +1,17 @@
-//! The command line: `gen [--check] [--specs <dir>] [--out <dir>]` or `bench-compare`.
+//! The command line: `gen [--check] [--specs <dir>] [--out <dir>] [--report <file>]` or
+//! `bench-compare`.
 
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
-usage: cargo xtask gen [--check] [--specs <dir> --out <dir>]
+usage: cargo xtask gen [--check] [--specs <dir> --out <dir>] [--report <file>]
        cargo xtask bench-compare
 
   gen               generate <workspace>/generated-client from <workspace>/specs
   --check           write nothing; fail if the generated files are not current
   --out <dir>       generate a complete crate (runtime included) into <dir> instead
   --specs <dir>     read the specs from <dir> (needs --out)
+  --report <file>   also write the coverage report as JSON to <file> (even with --check)
   bench-compare     decode the 10,000-row answer with PHP's SoapClient and with ours";
 
 /// What to run.
@@ -25,6 +27,8 @@ pub struct Args {
     pub check: bool,
     pub specs: Option<PathBuf>,
     pub out: Option<PathBuf>,
+    /// Where to write the coverage report as JSON.
+    pub report: Option<PathBuf>,
 }
 
 impl Args {
@@ -60,21 +64,25 @@ fn parse_gen(args: &[String]) -> Result<Args, String> {
         check: false,
         specs: None,
         out: None,
+        report: None,
     };
     while let Some(arg) = rest.next() {
-        let slot = match arg.as_str() {
+        let (slot, what) = match arg.as_str() {
             "--check" if !parsed.check => {
                 parsed.check = true;
                 continue;
             }
-            "--specs" if parsed.specs.is_none() => &mut parsed.specs,
-            "--out" if parsed.out.is_none() => &mut parsed.out,
-            "--check" | "--specs" | "--out" => return Err(format!("`{arg}` given twice")),
+            "--specs" if parsed.specs.is_none() => (&mut parsed.specs, "a folder"),
+            "--out" if parsed.out.is_none() => (&mut parsed.out, "a folder"),
+            "--report" if parsed.report.is_none() => (&mut parsed.report, "a file"),
+            "--check" | "--specs" | "--out" | "--report" => {
+                return Err(format!("`{arg}` given twice"));
+            }
             other => return Err(format!("unknown argument `{other}`")),
         };
         match rest.next() {
-            Some(dir) if !dir.starts_with("--") => *slot = Some(PathBuf::from(dir)),
-            _ => return Err(format!("`{arg}` needs a folder")),
+            Some(path) if !path.starts_with("--") => *slot = Some(PathBuf::from(path)),
+            _ => return Err(format!("`{arg}` needs {what}")),
         }
     }
     if parsed.specs.is_some() && parsed.out.is_none() {
@@ -122,15 +130,17 @@ mod tests {
             Ok(Args {
                 check: false,
                 specs: None,
-                out: None
+                out: None,
+                report: None,
             })
         );
         assert_eq!(
-            parse_str("gen --check"),
+            parse_str("gen --check --report r.json"),
             Ok(Args {
                 check: true,
                 specs: None,
-                out: None
+                out: None,
+                report: Some("r.json".into()),
             })
         );
         let scratch = parse_str("gen --out /tmp/c --specs s --check").unwrap();
@@ -139,7 +149,8 @@ mod tests {
             Args {
                 check: true,
                 specs: Some("s".into()),
-                out: Some("/tmp/c".into())
+                out: Some("/tmp/c".into()),
+                report: None,
             }
         );
         assert_eq!(
@@ -178,6 +189,14 @@ mod tests {
         assert_eq!(
             parse_str("gen --out a --out b"),
             Err("`--out` given twice".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --report"),
+            Err("`--report` needs a file".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --report a --report b"),
+            Err("`--report` given twice".to_owned())
         );
         assert!(
             parse_str("gen --specs s")

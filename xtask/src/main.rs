@@ -4,7 +4,12 @@
 //!   under `src/generated/` that are no longer generated;
 //! - `--check` writes nothing and fails when the committed files are not current;
 //! - `--specs <dir> --out <dir>` writes a complete crate (the hand-written `src/lib.rs` and
-//!   `src/runtime/` included) that builds on its own, for trying out other specs.
+//!   `src/runtime/` included) that builds on its own, for trying out other specs;
+//! - `--report <file>` writes the coverage report ([`codegen::report`]) as JSON, also when the
+//!   specs have errors, so that the file never describes an earlier run.
+//!
+//! After the warnings, every successful run prints the coverage report: per service, what was
+//! generated, what was skipped and why, and the findings on each doc page.
 //!
 //! `cargo xtask bench-compare` decodes the same 10,000-row SOAP answer with PHP's SoapClient
 //! and with the generated client (see `bench_compare.rs`).
@@ -14,10 +19,12 @@
 
 mod args;
 mod bench_compare;
+mod report;
 mod sync;
 
 use args::{Args, Command};
 use codegen::diag::Diagnostic;
+use codegen::report::Report;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -98,16 +105,31 @@ type Generate = fn(&Path) -> Result<codegen::Output, Vec<Diagnostic>>;
 /// Generates and writes (or checks); the one-line summary, or everything that went wrong.
 fn run(root: &Path, args: &Args, generate: Generate) -> Result<String, String> {
     let plan = Plan::new(root, args);
-    let output = generate(&plan.specs).map_err(|errors| {
+    let generated = generate(&plan.specs);
+    let coverage = match &generated {
+        Ok(output) => Report::new(Some(&output.ir), &output.warnings),
+        Err(errors) => Report::new(None, errors),
+    };
+    let written = match &args.report {
+        Some(path) => report::write_json(path, &coverage),
+        None => Ok(()),
+    };
+    let output = generated.map_err(|errors| {
         let count = errors.iter().filter(|d| d.is_error()).count();
-        format!(
+        let mut failure = format!(
             "{}\nerror: generation failed with {count} error(s)",
             render(&errors)
-        )
+        );
+        if let Err(unwritten) = &written {
+            failure = format!("{failure}\n{unwritten}");
+        }
+        failure
     })?;
+    written?;
     if !output.warnings.is_empty() {
         eprintln!("{}", render(&output.warnings));
     }
+    println!("{}", report::render(&coverage));
     let files = if plan.standalone {
         codegen::standalone::complete(&output.files, &plan.client).map_err(|e| {
             format!(
@@ -172,6 +194,7 @@ mod tests {
             check: true,
             specs: None,
             out: None,
+            report: None,
         };
         if let Err(stale) = run(&workspace_root(), &check, codegen::generate) {
             panic!("{stale}");
@@ -187,6 +210,7 @@ mod tests {
                 check: false,
                 specs: None,
                 out: None,
+                report: None,
             },
         );
         assert!(!plan.standalone);
@@ -196,6 +220,7 @@ mod tests {
             check: false,
             specs: None,
             out: Some(root.join("generated-client/../generated-client")),
+            report: None,
         };
         assert!(!Plan::new(&root, &explicit).standalone);
         let scratch = Plan::new(
@@ -204,6 +229,7 @@ mod tests {
                 check: false,
                 specs: None,
                 out: Some(std::env::temp_dir().join("x")),
+                report: None,
             },
         );
         assert!(scratch.standalone);
@@ -221,6 +247,7 @@ mod tests {
             check: false,
             specs: Some(empty.clone()),
             out: Some(empty.join("out")),
+            report: None,
         };
         let failure = run(&workspace_root(), &args, codegen::generate).unwrap_err();
         assert!(
@@ -233,6 +260,71 @@ mod tests {
         );
         assert!(!empty.join("out").exists(), "nothing written");
         std::fs::remove_dir_all(&empty).unwrap();
+    }
+
+    #[test]
+    fn the_report_is_written_as_json_on_success_and_on_failure() {
+        let dir = std::env::temp_dir().join(format!("xtask-report-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let root = workspace_root();
+        let read = |path: &Path| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        };
+
+        let report = dir.join("ok.json");
+        let args = Args {
+            check: false,
+            specs: Some(root.join("codegen/tests/fixtures/specs/soap_rpc")),
+            out: Some(dir.join("out")),
+            report: Some(report.clone()),
+        };
+        run(&root, &args, codegen::generate).unwrap();
+        let json = read(&report);
+        assert_eq!(json["generated"], true);
+        let shop = &json["services"][0];
+        assert_eq!(
+            (&shop["name"], &shop["operations"]),
+            (&"shop".into(), &4.into())
+        );
+        let skipped = shop["skipped"].as_array().unwrap();
+        assert!(
+            skipped.iter().any(|s| s["item"] == "operation"
+                && s["name"] == "api_get_legacy_items"
+                && s["file"] == "shop/shop.wsdl"),
+            "{json:#}"
+        );
+        assert_eq!(shop["pages"]["shop/place_order.md"][0]["kind"], "doc_lint");
+
+        // --check writes the report too, and the run's outcome does not change it.
+        let checked = dir.join("check.json");
+        let check = Args {
+            check: true,
+            report: Some(checked.clone()),
+            ..args
+        };
+        run(&root, &check, codegen::generate).unwrap();
+        assert_eq!(read(&checked), json);
+
+        let failed = dir.join("failed.json");
+        let empty = dir.join("empty-specs");
+        std::fs::create_dir_all(&empty).unwrap();
+        let args = Args {
+            check: false,
+            specs: Some(empty),
+            out: Some(dir.join("out2")),
+            report: Some(failed.clone()),
+        };
+        run(&root, &args, codegen::generate).unwrap_err();
+        let json = read(&failed);
+        assert_eq!(json["generated"], false);
+        assert_eq!(json["services"], serde_json::json!([]));
+        let other = &json["elsewhere"]["other"][0];
+        assert_eq!(
+            (&other["severity"], &other["message"]),
+            (&"error".into(), &"no service folders found".into())
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -270,6 +362,7 @@ mod tests {
             check: false,
             specs: None,
             out: Some(out.clone()),
+            report: None,
         };
         let check_args = Args {
             check: true,

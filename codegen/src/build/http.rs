@@ -3,7 +3,7 @@
 
 use super::types::{self, MapHalf, PageType};
 use super::url::{self, Example};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item, Kind};
 use crate::ir::{
     Binding, Docs, EnumValue, Field, HttpBinding, HttpMethod, Name, Operation, Output, PairNames,
     Param, ParamEncoding, ParamRole, Region, Scalar, Source, TypeDef, TypeKind, TypeRef,
@@ -78,10 +78,12 @@ impl Builder<'_> {
             .collect();
         let Some(first) = examples.first() else {
             self.diags.push(
-                Diagnostic::error(file, page.source.line, NO_EXAMPLE).with_hint(
-                    "the page needs an example request URL such as \
-                     https://host/api/<group>/<action>.json",
-                ),
+                Diagnostic::error(file, page.source.line, NO_EXAMPLE)
+                    .with_hint(
+                        "the page needs an example request URL such as \
+                         https://host/api/<group>/<action>.json",
+                    )
+                    .skipping(Item::Page, file),
             );
             return None;
         };
@@ -89,29 +91,35 @@ impl Builder<'_> {
             if (&other.group, &other.action, &other.path)
                 != (&first.group, &first.action, &first.path)
             {
-                self.diags.push(Diagnostic::warning(
-                    file,
-                    other.line,
-                    format!(
-                        "example URL addresses `{}`, but the first example (line {}) addresses \
-                         `{}`; the first is used",
-                        other.path, first.line, first.path
-                    ),
-                ));
+                self.diags.push(
+                    Diagnostic::warning(
+                        file,
+                        other.line,
+                        format!(
+                            "example URL addresses `{}`, but the first example (line {}) \
+                             addresses `{}`; the first is used",
+                            other.path, first.line, first.path
+                        ),
+                    )
+                    .with_kind(Kind::DocLint),
+                );
             }
         }
         let method = method(page, self.diags)?;
         let (group, action) = (first.group.clone(), first.action.clone());
         let key = (group.clone(), action.clone());
         if let Some(earlier) = self.addressed.get(&key) {
-            self.diags.push(Diagnostic::error(
-                file,
-                page.source.line,
-                format!(
-                    "operation `{group}/{action}` is already described by {earlier}; \
-                     this page is not used"
-                ),
-            ));
+            self.diags.push(
+                Diagnostic::error(
+                    file,
+                    page.source.line,
+                    format!(
+                        "operation `{group}/{action}` is already described by {earlier}; \
+                         this page is not used"
+                    ),
+                )
+                .skipping(Item::Page, file),
+            );
             return None;
         }
         self.addressed.insert(key, page.source.clone());
@@ -210,14 +218,17 @@ impl Builder<'_> {
             .find(|(key, _)| !exact && key.eq_ignore_ascii_case(name));
         let wire = match respelled {
             Some((spelled, line)) => {
-                self.diags.push(Diagnostic::warning(
-                    file,
-                    row.line,
-                    format!(
-                        "parameter `{name}` is spelled `{spelled}` in the example URL \
-                         (line {line}); the URL's spelling is used"
-                    ),
-                ));
+                self.diags.push(
+                    Diagnostic::warning(
+                        file,
+                        row.line,
+                        format!(
+                            "parameter `{name}` is spelled `{spelled}` in the example URL \
+                             (line {line}); the URL's spelling is used"
+                        ),
+                    )
+                    .with_kind(Kind::DocLint),
+                );
                 (*spelled).to_owned()
             }
             None => name.to_owned(),
@@ -494,7 +505,8 @@ fn method(page: &Page, diags: &mut Vec<Diagnostic>) -> Option<HttpMethod> {
     let Some(method) = &page.http_method else {
         diags.push(
             Diagnostic::error(file, page.source.line, "the page gives no HTTP method")
-                .with_hint("add an `HTTP Method` section saying GET or POST"),
+                .with_hint("add an `HTTP Method` section saying GET or POST")
+                .skipping(Item::Page, file),
         );
         return None;
     };
@@ -502,11 +514,14 @@ fn method(page: &Page, diags: &mut Vec<Diagnostic>) -> Option<HttpMethod> {
         "GET" => Some(HttpMethod::Get),
         "POST" => Some(HttpMethod::Post),
         other => {
-            diags.push(Diagnostic::error(
-                file,
-                method.line,
-                format!("unknown HTTP method `{other}`; expected GET or POST"),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    method.line,
+                    format!("unknown HTTP method `{other}`; expected GET or POST"),
+                )
+                .skipping(Item::Page, file),
+            );
             None
         }
     }
@@ -542,7 +557,8 @@ fn pair_maps(
                         row.type_text.trim()
                     ),
                 )
-                .with_hint("a map needs one Map[name] row and one Map[value] row"),
+                .with_hint("a map needs one Map[name] row and one Map[value] row")
+                .skipping(Item::Row, row.name.trim()),
             );
         }
     }
@@ -575,25 +591,33 @@ fn lint_examples(file: &str, params: &[Param], sent: &[(&str, u32)], diags: &mut
     };
     for param in params.iter().filter(|p| p.required) {
         if !sent.iter().any(|(key, _)| carries(param, key)) {
-            diags.push(Diagnostic::warning(
-                file,
-                param.source.line,
-                format!(
-                    "required parameter `{}` is sent by no example URL",
-                    param.name.wire
-                ),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    param.source.line,
+                    format!(
+                        "required parameter `{}` is sent by no example URL",
+                        param.name.wire
+                    ),
+                )
+                .with_kind(Kind::DocLint),
+            );
         }
     }
     let mut reported: Vec<&str> = Vec::new();
     for &(key, line) in sent {
         if !reported.contains(&key) && !params.iter().any(|p| carries(p, key)) {
             reported.push(key);
-            diags.push(Diagnostic::warning(
-                file,
-                line,
-                format!("the example URL sends `{key}`, which the parameter table does not list"),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    line,
+                    format!(
+                        "the example URL sends `{key}`, which the parameter table does not list"
+                    ),
+                )
+                .with_kind(Kind::DocLint),
+            );
         }
     }
 }

@@ -13,7 +13,7 @@ mod soap;
 mod types;
 mod url;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Kind};
 use crate::ir::{
     BaseUrl, Credential, Docs, Group, InBandError, Name, Operation, ParamRole, Protocol, Service,
     Session, Source, TypeRef,
@@ -136,15 +136,19 @@ fn credentials(
             param.role = ParamRole::Credential;
             match &first {
                 None => first = Some((param.ty.clone(), param.source.clone())),
-                Some((ty, source)) if *ty != param.ty => diags.push(Diagnostic::warning(
-                    &param.source.file,
-                    param.source.line,
-                    format!(
-                        "credential `{name}` is `{}` here but `{}` at {source}; the first is used",
-                        types::show(&param.ty),
-                        types::show(ty)
-                    ),
-                )),
+                Some((ty, source)) if *ty != param.ty => diags.push(
+                    Diagnostic::warning(
+                        &param.source.file,
+                        param.source.line,
+                        format!(
+                            "credential `{name}` is `{}` here but `{}` at {source}; \
+                             the first is used",
+                            types::show(&param.ty),
+                            types::show(ty)
+                        ),
+                    )
+                    .with_kind(Kind::Mismatch),
+                ),
                 Some(_) => {}
             }
         }

@@ -3,7 +3,7 @@
 //! a warning names both places.
 
 use super::types::{self, PageType};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item, Kind};
 use crate::ir::{Docs, Operation, Output, Source, TypeDef, TypeKind, TypeRef};
 use crate::read::page::{Page, PageField, ResponseShape};
 use crate::read::wsdl::Wsdl;
@@ -43,7 +43,8 @@ pub fn merge(
                         op.name.wire, page.source
                     ),
                 )
-                .with_hint("keep one page per operation"),
+                .with_hint("keep one page per operation")
+                .skipping(Item::Page, &page.source.file),
             );
             continue;
         }
@@ -80,7 +81,10 @@ fn find_operation(
     page: &Page,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
-    let warn = |message: String| Diagnostic::warning(&page.source.file, page.source.line, message);
+    let warn = |message: String| {
+        Diagnostic::warning(&page.source.file, page.source.line, message)
+            .skipping(Item::Page, &page.source.file)
+    };
     let Some(name) = page.operation.as_deref().map(str::trim) else {
         diags.push(warn("the page names no API function; not used".to_owned()));
         return None;
@@ -150,7 +154,7 @@ fn merge_params(
     for row in &page.params {
         let name = row.name.trim();
         let Some(index) = position(op.params.iter().map(|p| p.name.wire.as_str()), name) else {
-            diags.push(Diagnostic::warning(
+            diags.push(mismatch(
                 file,
                 row.line,
                 format!(
@@ -166,14 +170,14 @@ fn merge_params(
         let what = format!("parameter `{name}`");
         if let Some(message) = type_mismatch(&what, &row.type_text, &param.ty, &param.source, types)
         {
-            diags.push(Diagnostic::warning(file, row.line, message));
+            diags.push(mismatch(file, row.line, message));
         }
         param.docs = merged_docs(&param.docs, &row.docs);
     }
     for param in &op.params {
         let rows = page.params.iter().map(|row| row.name.trim());
         if position(rows, &param.name.wire).is_none() {
-            diags.push(Diagnostic::warning(
+            diags.push(mismatch(
                 file,
                 page.source.line,
                 format!(
@@ -201,7 +205,7 @@ fn merge_response(
     };
     let Output::Value { ty, docs, .. } = &mut op.output else {
         if !response.fields.is_empty() {
-            diags.push(Diagnostic::warning(
+            diags.push(mismatch(
                 file,
                 line,
                 format!(
@@ -231,7 +235,7 @@ fn merge_response(
                     if let Some(message) =
                         type_mismatch("the response", &row.type_text, ty, wsdl_source, types)
                     {
-                        diags.push(Diagnostic::warning(file, row.line, message));
+                        diags.push(mismatch(file, row.line, message));
                     }
                     // Only the row speaks of the value: the intro sentence above a lone
                     // `return` row still says "associative array".
@@ -242,7 +246,7 @@ fn merge_response(
                         *docs = merged_docs(docs, &response.docs);
                         merge_fields(file, line, index, types, rows, diags);
                     }
-                    None => diags.push(Diagnostic::warning(
+                    None => diags.push(mismatch(
                         file,
                         line,
                         format!(
@@ -303,7 +307,7 @@ fn merge_fields(
     for row in rows {
         let name = row.name.trim();
         let Some(at) = position(fields.iter().map(|f| f.name.wire.as_str()), name) else {
-            diags.push(Diagnostic::warning(
+            diags.push(mismatch(
                 file,
                 row.line,
                 format!(
@@ -313,11 +317,11 @@ fn merge_fields(
             continue;
         };
         let what = format!("response field `{name}`");
-        let mismatch = fields
+        let differs = fields
             .get(at)
             .and_then(|f| type_mismatch(&what, &row.type_text, &f.ty, &f.source, types));
-        if let Some(message) = mismatch {
-            diags.push(Diagnostic::warning(file, row.line, message));
+        if let Some(message) = differs {
+            diags.push(mismatch(file, row.line, message));
         }
         if row.docs != Docs::default() {
             docs_for.push((at, row.docs.clone()));
@@ -325,7 +329,7 @@ fn merge_fields(
     }
     for field in fields {
         if position(rows.iter().map(|r| r.name.trim()), &field.name.wire).is_none() {
-            diags.push(Diagnostic::warning(
+            diags.push(mismatch(
                 file,
                 line,
                 format!(
@@ -346,6 +350,11 @@ fn merge_fields(
             }
         }
     }
+}
+
+/// A warning that the page and the WSDL disagree.
+fn mismatch(file: &str, line: u32, message: String) -> Diagnostic {
+    Diagnostic::warning(file, line, message).with_kind(Kind::Mismatch)
 }
 
 /// The warning due when the page's type text says something else than the WSDL's type. An

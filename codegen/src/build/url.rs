@@ -4,7 +4,7 @@
 //! `https://test.httpapi.com/api/enterpriseemail/us/renew.json?order-id=0` → group
 //! `enterpriseemail`, region `us`, action `renew`, path `/api/enterpriseemail/{region}/renew.json`.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item, Kind};
 use crate::read::page::ExampleUrl;
 
 /// What one example URL says about its operation.
@@ -29,6 +29,7 @@ pub struct Example {
 pub fn parse(file: &str, example: &ExampleUrl, diags: &mut Vec<Diagnostic>) -> Option<Example> {
     let url = example.url.trim();
     let warn = |message: String| Diagnostic::warning(file, example.line, message);
+    let ignored = |message: String| warn(message).skipping(Item::ExampleUrl, url);
     let after_host = match url.split_once("://") {
         Some((scheme, rest)) => {
             let scheme_lower = scheme.to_ascii_lowercase();
@@ -37,7 +38,7 @@ pub fn parse(file: &str, example: &ExampleUrl, diags: &mut Vec<Diagnostic>) -> O
                     .into_iter()
                     .find(|s| scheme_lower.ends_with(s))
                 else {
-                    diags.push(warn(format!(
+                    diags.push(ignored(format!(
                         "example URL `{url}` has scheme `{scheme}`; ignored"
                     )));
                     return None;
@@ -46,7 +47,8 @@ pub fn parse(file: &str, example: &ExampleUrl, diags: &mut Vec<Diagnostic>) -> O
                     warn(format!(
                         "example URL starts with `{scheme}://`, read as `{meant}://`"
                     ))
-                    .with_hint("fix the typo in the page"),
+                    .with_hint("fix the typo in the page")
+                    .with_kind(Kind::DocLint),
                 );
             }
             rest.find(['/', '?', '#'])
@@ -54,7 +56,7 @@ pub fn parse(file: &str, example: &ExampleUrl, diags: &mut Vec<Diagnostic>) -> O
         }
         None if url.starts_with('/') => url,
         None => {
-            diags.push(warn(format!(
+            diags.push(ignored(format!(
                 "example URL `{url}` is not an absolute URL or path; ignored"
             )));
             return None;
@@ -69,7 +71,7 @@ pub fn parse(file: &str, example: &ExampleUrl, diags: &mut Vec<Diagnostic>) -> O
     let skip = usize::from(segments.first() == Some(&"api"));
     let addressed = segments.get(skip..).unwrap_or_default();
     let (Some(group), Some(last)) = (addressed.first(), addressed.last()) else {
-        diags.push(warn(format!(
+        diags.push(ignored(format!(
             "example URL path `{path}` names no operation; ignored"
         )));
         return None;
@@ -77,7 +79,7 @@ pub fn parse(file: &str, example: &ExampleUrl, diags: &mut Vec<Diagnostic>) -> O
     let action = last.split('.').next().unwrap_or_default();
     if addressed.len() < 2 || action.is_empty() {
         diags.push(
-            warn(format!(
+            ignored(format!(
                 "example URL path `{path}` has no `<group>/<action>` part; ignored"
             ))
             .with_hint("expected a path like /api/domains/register.json"),

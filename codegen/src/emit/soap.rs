@@ -317,13 +317,25 @@ fn method(
                 scope.declare(&param.name.rust, &param.source)?;
                 let param_name = ident(&param.name.rust, &param.source)?;
                 let (ty, by_value) = param_type(ctx, &param.ty, &param.source)?;
-                args.push(quote!(#param_name: #ty));
                 let value = if by_value {
                     quote!(&#param_name)
                 } else {
                     quote!(#param_name)
                 };
-                parts.push(quote!(#call.arg(#wire, #xsi, #value)?;));
+                let send = quote!(#call.arg(#wire, #xsi, #value)?;);
+                // Literal use says "not given" by leaving the element out. Encoded parts are
+                // always sent: servers such as NuSOAP take them by position.
+                if param.required || binding.body_use == BodyUse::Encoded {
+                    args.push(quote!(#param_name: #ty));
+                    parts.push(send);
+                } else {
+                    args.push(quote!(#param_name: Option<#ty>));
+                    parts.push(quote! {
+                        if let Some(#param_name) = #param_name {
+                            #send
+                        }
+                    });
+                }
             }
             ParamRole::Session if receiver == Receiver::Session && !is_login => {
                 parts.push(quote!(#call.arg(#wire, #xsi, self.sid.expose())?;));

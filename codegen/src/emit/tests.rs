@@ -454,3 +454,67 @@ fn http_operations_outside_any_group_are_client_methods() {
         !group.contains("pub struct Enterpriseemail") && group.contains("pub struct RenewResponse")
     );
 }
+
+/// The fixture's SOAP module with `api_list_services`' parts optional, in `body_use`.
+fn with_optional_parts(body_use: crate::ir::BodyUse) -> String {
+    let mut service = fixtures::soap_service();
+    for op in &mut service.operations {
+        if op.name.wire != "api_list_services" {
+            continue;
+        }
+        for param in &mut op.params {
+            param.required = false;
+        }
+        if let crate::ir::Binding::Soap(binding) = &mut op.binding {
+            binding.body_use = body_use;
+        }
+    }
+    let files = emit(&Ir {
+        services: vec![service],
+    });
+    files["src/generated/interserver/mod.rs"].clone()
+}
+
+#[test]
+fn optional_parts_are_options_left_out_when_none_in_literal_use_only() {
+    let literal = with_optional_parts(crate::ir::BodyUse::Literal);
+    assert!(
+        literal.contains("filter: Option<&types::Service>,")
+            && literal.contains("limit: Option<i32>,"),
+        "{literal}"
+    );
+    assert!(
+        literal.contains("if let Some(limit) = limit {")
+            && literal.contains("if let Some(filter) = filter {"),
+        "{literal}"
+    );
+    // NuSOAP takes encoded parts by position: every one is sent, so every one is taken.
+    let encoded = with_optional_parts(crate::ir::BodyUse::Encoded);
+    assert!(
+        encoded.contains("filter: &types::Service,") && encoded.contains("limit: i32,"),
+        "{encoded}"
+    );
+    assert!(!encoded.contains("if let Some("), "{encoded}");
+}
+
+#[test]
+fn an_optional_repeated_field_is_a_plain_list_that_defaults_to_empty() {
+    let mut service = fixtures::soap_service();
+    for def in &mut service.types {
+        if let crate::ir::TypeKind::Struct { fields, .. } = &mut def.kind {
+            for field in fields.iter_mut().filter(|f| f.name.wire == "name") {
+                field.ty = TypeRef::List(Box::new(field.ty.clone()));
+            }
+        }
+    }
+    let files = emit(&Ir {
+        services: vec![service],
+    });
+    let types = &files["src/generated/interserver/types.rs"];
+    assert!(
+        types.contains(
+            "#[serde(default, skip_serializing_if = \"Vec::is_empty\")]\n    pub name: Vec<String>,"
+        ),
+        "{types}"
+    );
+}

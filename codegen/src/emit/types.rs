@@ -67,7 +67,14 @@ fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, D
     if unraw(&field.name.rust) != wire {
         serde.push(quote!(rename = #wire));
     }
-    let ty = if field.required && !field.nillable {
+    let ty = if let TypeRef::List(_) = field.ty {
+        // A repeated element the server may leave out, or send nil items of: no occurrence is
+        // an empty list, so an `Option` around it would only add a second way to say "none".
+        if !field.required || field.nillable {
+            serde.push(quote!(default, skip_serializing_if = "Vec::is_empty"));
+        }
+        ty
+    } else if field.required && !field.nillable {
         ty
     } else {
         serde.push(quote!(default, skip_serializing_if = "Option::is_none"));

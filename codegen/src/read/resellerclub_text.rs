@@ -29,7 +29,7 @@ mod tests;
 
 use super::Read;
 use super::page::{Located, Page};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item};
 use crate::ir::{Docs, Source};
 use sections::{Line, Section, SectionKind};
 
@@ -107,6 +107,21 @@ impl Sink<'_> {
     fn warn_hint(&mut self, line: u32, message: impl Into<String>, hint: impl Into<String>) {
         self.diagnostics
             .push(Diagnostic::warning(self.file, line, message).with_hint(hint));
+    }
+
+    /// A warning that `item` (named `name`, or unnamed when empty) is left out.
+    fn skip(
+        &mut self,
+        line: u32,
+        (item, name): (Item, &str),
+        message: impl Into<String>,
+        hint: &str,
+    ) {
+        self.diagnostics.push(
+            Diagnostic::warning(self.file, line, message)
+                .with_hint(hint)
+                .skipping(item, name),
+        );
     }
 }
 

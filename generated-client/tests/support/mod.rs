@@ -6,11 +6,13 @@
 //! - [`reseller`]: a ResellerClub HTTP peer in Rust that checks every request it receives.
 //! - [`http`]: a raw HTTP/1.1 client, to show exactly what the peers answer.
 //! - [`soap`]: hand-written rpc/encoded envelopes and an XML element finder for assertions.
+//! - [`example`]: runs the compiled examples with their command lines.
 //! - [`scripted`]: a scripted HTTP server that stalls, drops or floods, for transport tests.
 
 // Every test binary compiles this module but uses only part of it.
 #![allow(dead_code)]
 
+pub mod example;
 pub mod http;
 pub mod php;
 pub mod reseller;

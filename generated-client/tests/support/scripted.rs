@@ -46,6 +46,20 @@ impl Server {
     pub fn requests(&self) -> Vec<String> {
         self.requests.lock().unwrap().clone()
     }
+
+    /// Every request read so far, once there is at least one. For a client that gave up
+    /// waiting: the server may read the request after that (the bytes stay in the socket).
+    /// Panics when nothing arrives within 10 s.
+    pub async fn requests_after_the_first(&self) -> Vec<String> {
+        for _ in 0..200 {
+            let requests = self.requests();
+            if !requests.is_empty() {
+                return requests;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the server never read a request");
+    }
 }
 
 /// A URL on 127.0.0.1 where nothing listens.

@@ -2,7 +2,7 @@
 //! service, or an action label ("Status of the Order deletion action") whose action differs
 //! from the one the page's other labels and its operation speak of.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Kind};
 use crate::ir::Operation;
 use crate::read::page::{Page, PageField};
 use std::collections::BTreeMap;
@@ -134,7 +134,8 @@ fn other_product(
                         written.join(" ")
                     ),
                 )
-                .with_hint("the label was likely copied from another product's page"),
+                .with_hint("the label was likely copied from another product's page")
+                .with_kind(Kind::DocLint),
             );
             return;
         }
@@ -201,7 +202,8 @@ fn odd_actions(
                     op.name.wire
                 ),
             )
-            .with_hint("the label was likely copied from another operation's page"),
+            .with_hint("the label was likely copied from another operation's page")
+            .with_kind(Kind::DocLint),
         );
     }
 }

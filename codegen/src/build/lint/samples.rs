@@ -2,7 +2,7 @@
 //! arguments as it takes, and must not feed one input to two differently named parameters.
 
 use super::scan::{self, Arg, Call, Lang, Scan};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Kind};
 use crate::ir::Operation;
 use crate::read::page::{Page, Sample};
 use std::collections::BTreeMap;
@@ -115,8 +115,11 @@ impl<'a> SampleLint<'a> {
     }
 
     fn warn(&mut self, line: u32, message: String, hint: &str) {
-        self.diags
-            .push(Diagnostic::warning(self.file, line, message).with_hint(hint));
+        self.diags.push(
+            Diagnostic::warning(self.file, line, message)
+                .with_hint(hint)
+                .with_kind(Kind::DocLint),
+        );
     }
 
     fn count(&mut self, call: &Call) {

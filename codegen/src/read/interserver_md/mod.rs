@@ -21,7 +21,7 @@ mod table;
 
 use super::Read;
 use super::page::{Page, PageField, PageParam, PageResponse, ResponseShape, Sample};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item, Kind};
 use crate::ir::{Docs, Source};
 use blocks::{Block, TextBlock, TextKind};
 use table::TableKind;
@@ -134,11 +134,10 @@ impl<'b> Outline<'b> {
             let end = headings.get(n + 1).map_or(blocks.len(), |next| next.0);
             let kind = SectionKind::of(text);
             if kind != SectionKind::Other && sections.iter().any(|s| s.kind == kind) {
-                diags.push(Diagnostic::warning(
-                    file,
-                    *line,
-                    format!("second `{text}` section ignored"),
-                ));
+                diags.push(
+                    Diagnostic::warning(file, *line, format!("second `{text}` section ignored"))
+                        .skipping(Item::Section, text),
+                );
                 continue;
             }
             sections.push(Section {
@@ -287,11 +286,10 @@ fn only_table<'b>(
     let mut tables = tables(section);
     let first = tables.next();
     for extra in tables {
-        diags.push(Diagnostic::warning(
-            file,
-            extra.line,
-            "second table in the section ignored",
-        ));
+        diags.push(
+            Diagnostic::warning(file, extra.line, "second table in the section ignored")
+                .skipping(Item::Table, ""),
+        );
     }
     first
 }
@@ -314,11 +312,14 @@ fn params(file: &str, request: &Section<'_>, diags: &mut Vec<Diagnostic>) -> Vec
         return Vec::new();
     };
     if says_none {
-        diags.push(Diagnostic::warning(
-            file,
-            table.line,
-            "Request section says it takes no parameters but has a table; the table is used",
-        ));
+        diags.push(
+            Diagnostic::warning(
+                file,
+                table.line,
+                "Request section says it takes no parameters but has a table; the table is used",
+            )
+            .with_kind(Kind::DocLint),
+        );
     }
     let kind = TableKind {
         name_column: "Parameter",

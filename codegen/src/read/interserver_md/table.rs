@@ -5,7 +5,7 @@
 
 use super::blocks::{Row, Table};
 use super::inline::Inlines;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item};
 use crate::ir::Docs;
 
 /// Name, type and description.
@@ -60,7 +60,8 @@ pub fn entries(
                 "a {} table has the columns `{}`",
                 kind.noun,
                 expected.join("|")
-            )),
+            ))
+            .skipping(Item::Table, ""),
         );
         return None;
     }
@@ -150,7 +151,8 @@ fn read_continuation(
                 row.line,
                 format!("continuation row before any {}: ignored", kind.noun),
             )
-            .with_hint("a row with an empty first cell continues the description of the row above"),
+            .with_hint("a row with an empty first cell continues the description of the row above")
+            .skipping(Item::Row, ""),
         ),
         (_, _) => diags.push(
             Diagnostic::warning(
@@ -160,7 +162,8 @@ fn read_continuation(
             )
             .with_hint(
                 "fill the first cell, or keep only the description to continue the row above",
-            ),
+            )
+            .skipping(Item::Row, ""),
         ),
     }
 }

@@ -7,6 +7,7 @@ mod pipe;
 
 use super::sections::Section;
 use super::{Sink, text, values};
+use crate::diag::Item;
 use crate::ir::Docs;
 use crate::read::page::PageParam;
 
@@ -52,7 +53,12 @@ pub(super) fn read(section: Option<&Section<'_>>, sink: &mut Sink<'_>) -> Vec<Pa
 
 fn param(row: Row, sink: &mut Sink<'_>) -> Option<PageParam> {
     if row.name.is_empty() {
-        sink.warn(row.line, "table row without a parameter name ignored");
+        sink.skip(
+            row.line,
+            (Item::Row, ""),
+            "table row without a parameter name ignored",
+            "",
+        );
         return None;
     }
     let name = row.name;

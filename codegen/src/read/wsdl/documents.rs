@@ -5,7 +5,7 @@
 
 use super::node::{self, Node};
 use super::{decode, ns};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item};
 use std::collections::BTreeSet;
 
 /// A parsed document: a `wsdl:definitions` or an `xsd:schema`.
@@ -74,7 +74,8 @@ pub fn load(
         if !defined.contains(&namespace) {
             diags.push(
                 Diagnostic::warning(&file, line, format!("namespace `{namespace}` is imported without a schemaLocation and defined nowhere here"))
-                    .with_hint("its types will be unknown; add a local schemaLocation"),
+                    .with_hint("its types will be unknown; add a local schemaLocation")
+                    .skipping(Item::Import, &namespace),
             );
         }
     }
@@ -165,10 +166,14 @@ fn requests(
                     out.push(at(child, location, None, Some(schema.target_ns.clone())))
                 }
                 ("include" | "redefine", _) => {
-                    diags.push(child.warning(format!(
-                        "xsd:{} without a usable schemaLocation is ignored",
-                        child.name
-                    )));
+                    diags.push(
+                        child
+                            .warning(format!(
+                                "xsd:{} without a usable schemaLocation is ignored",
+                                child.name
+                            ))
+                            .skipping(Item::Import, ""),
+                    );
                 }
                 _ => {}
             }
@@ -186,7 +191,9 @@ fn local_location(
 ) -> Option<String> {
     let location = request.location.trim();
     let lower = location.to_ascii_lowercase();
-    let warning = |message: String| Diagnostic::warning(&request.file, request.line, message);
+    let warning = |message: String| {
+        Diagnostic::warning(&request.file, request.line, message).skipping(Item::Import, location)
+    };
     if lower.starts_with("http://") || lower.starts_with("https://") {
         diags.push(
             warning(format!("remote document `{location}` is not fetched"))
@@ -219,7 +226,8 @@ fn read_one(
                 request.line,
                 format!("imported file `{location}` cannot be read"),
             )
-            .with_hint("its types will be unknown; only files inside the WSDL's folder are read"),
+            .with_hint("its types will be unknown; only files inside the WSDL's folder are read")
+            .skipping(Item::Import, location),
         );
         return None;
     };
@@ -231,7 +239,8 @@ fn read_one(
         diags.push(
             root.warning(
                 "an imported document must be a wsdl:definitions or an xsd:schema; ignored",
-            ),
+            )
+            .skipping(Item::Import, location),
         );
         return None;
     }

@@ -11,7 +11,7 @@ use super::components::{Components, Port};
 use super::node::Node;
 use super::xsd::Types;
 use super::{docs, ns};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item};
 use crate::ir::{
     Binding, BodyUse, Field, Name, Operation, Output, Param, ParamRole, SoapBinding, SoapStyle,
     TypeRef,
@@ -62,7 +62,11 @@ pub fn read(
     let mut bound: BTreeMap<&str, &Node> = BTreeMap::new();
     for concrete in binding.children(ns::WSDL, "operation") {
         let Some(name) = concrete.attr("name") else {
-            diags.push(concrete.warning("binding operation without a name is skipped"));
+            diags.push(
+                concrete
+                    .warning("binding operation without a name is skipped")
+                    .skipping(Item::Operation, ""),
+            );
             continue;
         };
         if let Some(first) = bound.insert(name, concrete) {
@@ -74,9 +78,13 @@ pub fn read(
             continue;
         }
         let Some(abstract_op) = abstract_ops.get(name) else {
-            diags.push(concrete.warning(format!(
-                "binding operation `{name}` is not in the port type; skipped"
-            )));
+            diags.push(
+                concrete
+                    .warning(format!(
+                        "binding operation `{name}` is not in the port type; skipped"
+                    ))
+                    .skipping(Item::Operation, name),
+            );
             continue;
         };
         if let Some(operation) = operation(&ctx, name, abstract_op, concrete, types, diags) {
@@ -86,7 +94,9 @@ pub fn read(
     for (name, abstract_op) in &abstract_ops {
         if !bound.contains_key(name) {
             diags.push(
-                abstract_op.warning(format!("operation `{name}` has no SOAP binding; skipped")),
+                abstract_op
+                    .warning(format!("operation `{name}` has no SOAP binding; skipped"))
+                    .skipping(Item::Operation, *name),
             );
         }
     }
@@ -98,13 +108,19 @@ fn by_name<'a>(port_type: &'a Node, diags: &mut Vec<Diagnostic>) -> BTreeMap<&'a
     let mut out = BTreeMap::new();
     for op in port_type.children(ns::WSDL, "operation") {
         let Some(name) = op.attr("name") else {
-            diags.push(op.warning("port type operation without a name is skipped"));
+            diags.push(
+                op.warning("port type operation without a name is skipped")
+                    .skipping(Item::Operation, ""),
+            );
             continue;
         };
         if out.contains_key(name) {
-            diags.push(op.warning(format!(
-                "operation `{name}` is overloaded; only the first is read"
-            )));
+            diags.push(
+                op.warning(format!(
+                    "operation `{name}` is overloaded; only the first is read"
+                ))
+                .skipping(Item::Operation, name),
+            );
         } else {
             out.insert(name, op);
         }
@@ -139,9 +155,13 @@ fn operation(
             .child(ns::WSDL, io)
             .and_then(|b| b.child(soap_ns, "header"))
     }) {
-        diags.push(header.warning(format!(
-            "soap:header of `{name}` is not supported; it is not sent or read"
-        )));
+        diags.push(
+            header
+                .warning(format!(
+                    "soap:header of `{name}` is not supported; it is not sent or read"
+                ))
+                .skipping(Item::Header, name),
+        );
     }
     let body_use = body_use(name, body("input"), body("output"), concrete, diags);
     let input_parts = parts(input_message, body("input"));
@@ -151,9 +171,12 @@ fn operation(
         .iter()
         .chain(output_parts.iter().flat_map(|p| &p.list));
     if let Some(part) = all_parts.find(|p| p.attr("name").is_none()) {
-        diags.push(part.warning(format!(
-            "a message part of `{name}` has no name; the operation is skipped"
-        )));
+        diags.push(
+            part.warning(format!(
+                "a message part of `{name}` has no name; the operation is skipped"
+            ))
+            .skipping(Item::Operation, name),
+        );
         return None;
     }
 
@@ -218,7 +241,7 @@ fn messages<'a>(
     let Some(input) = first.filter(|io| io.name == "input") else {
         diags.push(abstract_op.warning(format!(
             "operation `{name}` does not start with an input (notification or solicit-response); skipped"
-        )));
+        )).skipping(Item::Operation, name));
         return None;
     };
     let mut message = |io: &Node| {
@@ -226,10 +249,13 @@ fn messages<'a>(
             .attr("message")
             .and_then(|m| ctx.components.message(io, m, diags));
         if found.is_none() {
-            diags.push(io.warning(format!(
-                "operation `{name}` has no usable {} message; skipped",
-                io.name
-            )));
+            diags.push(
+                io.warning(format!(
+                    "operation `{name}` has no usable {} message; skipped",
+                    io.name
+                ))
+                .skipping(Item::Operation, name),
+            );
         }
         found
     };
@@ -441,10 +467,14 @@ fn document(
             shape.request_element = element.local;
         }
         [first, ..] => {
-            diags.push(first.warning(format!(
-                "document-style `{name}` has {} input parts (not wrapped style); skipped",
-                inputs.list.len()
-            )));
+            diags.push(
+                first
+                    .warning(format!(
+                        "document-style `{name}` has {} input parts (not wrapped style); skipped",
+                        inputs.list.len()
+                    ))
+                    .skipping(Item::Operation, name),
+            );
             return None;
         }
     }
@@ -479,11 +509,14 @@ fn body_element(
     let Some(value) = part.attr("element") else {
         diags.push(part.warning(format!(
             "document-style `{name}` has a part without element= (type= parts need rpc style); skipped"
-        )));
+        )).skipping(Item::Operation, name));
         return None;
     };
     let Some(element) = types.element(part, what, value, diags) else {
-        diags.push(part.warning(format!("`{name}` is skipped: its body element is unknown")));
+        diags.push(
+            part.warning(format!("`{name}` is skipped: its body element is unknown"))
+                .skipping(Item::Operation, name),
+        );
         return None;
     };
     Some((element.name, element.ty))

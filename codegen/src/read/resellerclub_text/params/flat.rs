@@ -4,6 +4,7 @@
 //! description that starts on the next line, a `Note`, an `Example:` paragraph.
 
 use super::{Row, required_flag};
+use crate::diag::Item;
 use crate::read::resellerclub_text::{Sink, sections::Line, text};
 
 /// Most words a data type has (`Array of Strings`: 3).
@@ -45,8 +46,10 @@ pub(super) fn rows(lines: &[Line<'_>], sink: &mut Sink<'_>) -> Vec<Row> {
         match rows.last_mut() {
             Some(row) => {
                 if lacks_flag(line.text) {
-                    sink.warn_hint(
+                    let name = line.text.split_whitespace().next().unwrap_or_default();
+                    sink.skip(
                         line.no,
+                        (Item::Row, name),
                         format!(
                             "`{}` looks like a parameter row without Required / Optional; \
                              read as text of `{}`",

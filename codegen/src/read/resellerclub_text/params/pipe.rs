@@ -9,6 +9,7 @@
 //! next one.
 
 use super::{Row, required_flag};
+use crate::diag::Item;
 use crate::read::resellerclub_text::{Sink, sections::Line, text};
 
 /// Whether the section is a pipe table at all (rather than a flattened one).
@@ -193,8 +194,9 @@ impl Table {
     fn finish(mut self, sink: &mut Sink<'_>) -> Vec<Row> {
         if self.columns.is_none() {
             if let Some(first) = self.cells.first().or(self.open.as_ref()) {
-                sink.warn_hint(
+                sink.skip(
                     first.line,
+                    (Item::Table, ""),
                     "parameter table has neither a separator line nor a row like \
                      `name | Type | Required | …`; ignored",
                     "a header row is followed by a line such as `---|---|---|---|`",

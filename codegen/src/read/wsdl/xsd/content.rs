@@ -2,7 +2,7 @@
 //! enums, and simple types read as the type they restrict.
 
 use super::{MAX_ALIAS_DEPTH, Space, Types, anonymous_type};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Item};
 use crate::ir::{Docs, EnumValue, Field, Name, Scalar, TypeDef, TypeKind, TypeRef};
 use crate::read::wsdl::docs;
 use crate::read::wsdl::node::{Node, QName};
@@ -150,10 +150,14 @@ impl Types<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> TypeKind {
         if is_true(complex.attr("mixed")) {
-            diags.push(complex.warning(format!(
-                "mixed content of `{}`: text between its elements is ignored",
-                owner.name
-            )));
+            diags.push(
+                complex
+                    .warning(format!(
+                        "mixed content of `{}`: text between its elements is ignored",
+                        owner.name
+                    ))
+                    .skipping(Item::SchemaContent, owner.name),
+            );
         }
         if owner.literal_arrays
             && let Some(item) = literal_array_item(complex, diags)
@@ -364,26 +368,42 @@ impl Types<'_> {
                     fields.push(field);
                 }
             }
-            "group" | "attributeGroup" => diags.push(child.warning(format!(
-                "xsd:{} references are not supported; that content of `{}` is missing",
-                child.name, owner.name
-            ))),
-            "any" => diags.push(child.warning(format!(
-                "xsd:any in `{}` (open content) is ignored",
-                owner.name
-            ))),
+            "group" | "attributeGroup" => diags.push(
+                child
+                    .warning(format!(
+                        "xsd:{} references are not supported; that content of `{}` is missing",
+                        child.name, owner.name
+                    ))
+                    .skipping(Item::SchemaContent, owner.name),
+            ),
+            "any" => diags.push(
+                child
+                    .warning(format!(
+                        "xsd:any in `{}` (open content) is ignored",
+                        owner.name
+                    ))
+                    .skipping(Item::SchemaContent, owner.name),
+            ),
             "attribute" => {
                 let name = child.attr("name").or(child.attr("ref")).unwrap_or_default();
-                diags.push(child.warning(format!(
-                    "attribute `{name}` of `{}` is ignored: attributes are not read",
-                    owner.name
-                )));
+                diags.push(
+                    child
+                        .warning(format!(
+                            "attribute `{name}` of `{}` is ignored: attributes are not read",
+                            owner.name
+                        ))
+                        .skipping(Item::SchemaContent, owner.name),
+                );
             }
             "annotation" | "anyAttribute" => {}
-            other => diags.push(child.warning(format!(
-                "unexpected xsd:{other} in `{}` is ignored",
-                owner.name
-            ))),
+            other => diags.push(
+                child
+                    .warning(format!(
+                        "unexpected xsd:{other} in `{}` is ignored",
+                        owner.name
+                    ))
+                    .skipping(Item::SchemaContent, owner.name),
+            ),
         }
     }
 
@@ -415,10 +435,14 @@ impl Types<'_> {
             }
         } else {
             let Some(name) = element.attr("name") else {
-                diags.push(element.warning(format!(
-                    "element without a name or ref in `{}` is ignored",
-                    owner.name
-                )));
+                diags.push(
+                    element
+                        .warning(format!(
+                            "element without a name or ref in `{}` is ignored",
+                            owner.name
+                        ))
+                        .skipping(Item::SchemaContent, owner.name),
+                );
                 return None;
             };
             (
@@ -530,7 +554,11 @@ impl Types<'_> {
             if xsd_child(derivation, "attribute").is_some() {
                 diags.push(
                     derivation
-                        .warning("attributes of a complex type with simple content are ignored"),
+                        .warning("attributes of a complex type with simple content are ignored")
+                        .skipping(
+                            Item::SchemaContent,
+                            definition.attr("name").unwrap_or_default(),
+                        ),
                 );
             }
             return match derivation.attr("base") {
