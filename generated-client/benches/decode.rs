@@ -2,7 +2,7 @@
 //!
 //! - SOAP: `api_vps_get_services` with 10, 1,000 and 10,000 rows and a successful
 //!   `api_api_buy_mail`, fetched at start from the PHP ext/soap `SoapServer` and NuSOAP peers
-//!   (`tests/support/`; NuSOAP needs about 10 s for 10,000 rows). Each is decoded by
+//!   (`tests/support/`; NuSOAP needs a few seconds for 10,000 rows). Each is decoded by
 //!   `runtime::soap::decode_response` into `interserver::ArraySqlRowVps` /
 //!   `interserver::BuyVpsResultStatus`, and tokenized by quick-xml's raw `Reader` as the
 //!   baseline of the same run (NuSOAP's ISO-8859-1 answers are transcoded to UTF-8 for the
