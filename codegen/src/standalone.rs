@@ -10,7 +10,8 @@ pub const HAND_WRITTEN: [&str; 2] = ["src/lib.rs", "src/runtime"];
 
 /// The generated files plus the hand-written ones read from `client_dir` (the workspace's
 /// `generated-client/`), with an empty `[workspace]` table appended to `Cargo.toml` so cargo
-/// does not look for an enclosing workspace.
+/// does not look for an enclosing workspace, and without the workspace's bench targets (their
+/// files stay behind).
 pub fn complete(
     generated: &BTreeMap<String, String>,
     client_dir: &Path,
@@ -20,7 +21,7 @@ pub fn complete(
         collect(client_dir, Path::new(part), &mut files)?;
     }
     if let Some(manifest) = files.get_mut("Cargo.toml") {
-        manifest.push_str("\n[workspace]\n");
+        *manifest = manifest.replace(crate::emit::BENCH_TARGETS, "") + "\n[workspace]\n";
     }
     Ok(files)
 }
@@ -67,6 +68,24 @@ mod tests {
                 .keys()
                 .all(|k| k == "Cargo.toml" || k == "src/lib.rs" || k.starts_with("src/runtime/"))
         );
+    }
+
+    #[test]
+    fn the_bench_targets_stay_in_the_workspace() {
+        let client = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated-client");
+        let manifest = crate::emit::crate_files(&crate::ir::Ir::default())
+            .expect("an empty IR emits")
+            .remove("Cargo.toml")
+            .expect("a manifest");
+        assert!(manifest.contains("[[bench]]"), "{manifest}");
+        let generated = BTreeMap::from([("Cargo.toml".to_owned(), manifest)]);
+        let files = complete(&generated, &client).expect("the runtime is readable");
+        let standalone = &files["Cargo.toml"];
+        assert!(
+            !standalone.contains("[[bench]]") && !standalone.contains("criterion"),
+            "{standalone}"
+        );
+        assert!(standalone.ends_with("\n[workspace]\n"));
     }
 
     #[test]

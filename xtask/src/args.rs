@@ -1,15 +1,25 @@
-//! The command line: `gen [--check] [--specs <dir>] [--out <dir>] [--report <file>]`.
+//! The command line: `gen [--check] [--specs <dir>] [--out <dir>] [--report <file>]` or
+//! `bench-compare`.
 
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--specs <dir> --out <dir>] [--report <file>]
+       cargo xtask bench-compare
 
   gen               generate <workspace>/generated-client from <workspace>/specs
   --check           write nothing; fail if the generated files are not current
   --out <dir>       generate a complete crate (runtime included) into <dir> instead
   --specs <dir>     read the specs from <dir> (needs --out)
-  --report <file>   also write the coverage report as JSON to <file> (even with --check)";
+  --report <file>   also write the coverage report as JSON to <file> (even with --check)
+  bench-compare     decode the 10,000-row answer with PHP's SoapClient and with ours";
+
+/// What to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Gen(Args),
+    BenchCompare,
+}
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,13 +45,21 @@ impl Args {
 }
 
 /// Parses the arguments after the program name.
-pub fn parse(args: &[String]) -> Result<Args, String> {
-    let mut rest = args.iter();
-    match rest.next().map(String::as_str) {
-        Some("gen") => {}
-        Some(other) => return Err(format!("unknown command `{other}`")),
-        None => return Err("missing command".to_owned()),
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let (command, rest) = args.split_first().ok_or("missing command")?;
+    match command.as_str() {
+        "gen" => parse_gen(rest).map(Command::Gen),
+        "bench-compare" => match rest.first() {
+            None => Ok(Command::BenchCompare),
+            Some(other) => Err(format!("unknown argument `{other}`")),
+        },
+        other => Err(format!("unknown command `{other}`")),
     }
+}
+
+/// Parses the arguments after `gen`.
+fn parse_gen(args: &[String]) -> Result<Args, String> {
+    let mut rest = args.iter();
     let mut parsed = Args {
         check: false,
         specs: None,
@@ -80,13 +98,29 @@ pub fn parse(args: &[String]) -> Result<Args, String> {
 mod tests {
     use super::*;
 
-    fn parse_str(line: &str) -> Result<Args, String> {
+    fn parse_line(line: &str) -> Result<Command, String> {
         parse(
             &line
                 .split_whitespace()
                 .map(str::to_owned)
                 .collect::<Vec<_>>(),
         )
+    }
+
+    fn parse_str(line: &str) -> Result<Args, String> {
+        match parse_line(line)? {
+            Command::Gen(args) => Ok(args),
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn parses_bench_compare_without_arguments() {
+        assert_eq!(parse_line("bench-compare"), Ok(Command::BenchCompare));
+        assert_eq!(
+            parse_line("bench-compare --check"),
+            Err("unknown argument `--check`".to_owned())
+        );
     }
 
     #[test]

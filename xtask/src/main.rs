@@ -11,13 +11,18 @@
 //! After the warnings, every successful run prints the coverage report: per service, what was
 //! generated, what was skipped and why, and the findings on each doc page.
 //!
-//! Exit codes: 0 done or current, 1 spec errors or stale code, 2 bad arguments.
+//! `cargo xtask bench-compare` decodes the same 10,000-row SOAP answer with PHP's SoapClient
+//! and with the generated client (see `bench_compare.rs`).
+//!
+//! Exit codes: 0 done or current, 1 spec errors, stale code or a failed comparison, 2 bad
+//! arguments.
 
 mod args;
+mod bench_compare;
 mod report;
 mod sync;
 
-use args::Args;
+use args::{Args, Command};
 use codegen::diag::Diagnostic;
 use codegen::report::Report;
 use std::path::{Path, PathBuf};
@@ -32,7 +37,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&workspace_root(), &args, codegen::generate) {
+    let result = match args {
+        Command::Gen(args) => run(&workspace_root(), &args, codegen::generate),
+        Command::BenchCompare => bench_compare::run(&workspace_root()),
+    };
+    match result {
         Ok(report) => {
             println!("{report}");
             ExitCode::SUCCESS

@@ -39,13 +39,35 @@ tracing-subscriber = { version = "0.3", default-features = false, features = ["f
 form_urlencoded = "1"
 "#;
 
+/// The workspace crate's benchmarks (`benches/`, hand-written, workspace-only: they run the
+/// test peers) and what only they need. A standalone copy has no `benches/` folder, so
+/// [`standalone`](crate::standalone) leaves this section out.
+pub const BENCH_TARGETS: &str = r#"
+# `cargo bench`; no plots or threads needed.
+[dev-dependencies.criterion]
+version = "0.8"
+default-features = false
+features = ["cargo_bench_support"]
+
+# Decoding speed against the real peers' answers (criterion).
+[[bench]]
+name = "decode"
+harness = false
+
+# `cargo xtask bench-compare`'s release half; not run by a plain `cargo bench`.
+[[bench]]
+name = "compare"
+harness = false
+bench = false
+"#;
+
 /// The manifest text.
 pub(super) fn render(ir: &Ir) -> String {
     let modules: Vec<&str> = ir.services.iter().map(|s| unraw(&s.name.rust)).collect();
     let default: Vec<String> = modules.iter().map(|m| format!("{m:?}")).collect();
     let features: String = modules.iter().map(|m| format!("{m} = []\n")).collect();
     format!(
-        "{HEADER}\n{PACKAGE}\n[features]\ndefault = [{}]\n{features}\n{DEPENDENCIES}",
+        "{HEADER}\n{PACKAGE}\n[features]\ndefault = [{}]\n{features}\n{DEPENDENCIES}{BENCH_TARGETS}",
         default.join(", ")
     )
 }

@@ -22,6 +22,8 @@ mod soap;
 mod typeref;
 mod types;
 
+pub use cargo_toml::BENCH_TARGETS;
+
 use crate::diag::Diagnostic;
 use crate::ir::{Group, Ir, Service, Source, TypeDef};
 use docs::Doc;

@@ -275,6 +275,15 @@ impl Call<'_> {
     }
 }
 
+/// Decodes an answer exactly as [`Call::send`] does once the transport has returned it: the
+/// vendors' error bodies, HTTP status, then lenient JSON into `T`. For answers obtained
+/// elsewhere (stored, replayed, measured) without a round trip.
+pub fn decode_response<T: serde::de::DeserializeOwned>(
+    response: transport::Response,
+) -> Result<T, Error> {
+    answer::decode(response)
+}
+
 impl fmt::Debug for Call<'_> {
     /// Parameter names only: a value may be a password.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -599,6 +608,24 @@ mod tests {
         assert!(
             shown.contains("passwd") && shown.contains("4242"),
             "{shown}"
+        );
+    }
+
+    #[test]
+    fn decode_response_decodes_as_send_does() {
+        let answer = |status: u16, body: &str| Response {
+            status,
+            headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
+            body: body.as_bytes().to_vec(),
+        };
+        let numbers: std::collections::BTreeMap<String, u32> =
+            decode_response(answer(200, r#"{"a":"1","b":2}"#)).expect("lenient numbers");
+        assert_eq!(numbers, [("a".to_owned(), 1), ("b".to_owned(), 2)].into());
+        let error = decode_response::<u32>(answer(200, r#"{"status":"ERROR","message":"no"}"#))
+            .unwrap_err();
+        assert!(
+            matches!(&error, Error::Business(b) if b.message == "no"),
+            "{error:?}"
         );
     }
 }

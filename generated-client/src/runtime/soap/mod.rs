@@ -247,6 +247,17 @@ impl Call<'_> {
     }
 }
 
+/// Decodes a response exactly as [`Call::send`] does once the transport has returned it: a
+/// fault or an unusable body becomes its [`Error`], otherwise the response part (rpc) or body
+/// element (document) of `operation` decodes into `T`. For answers obtained elsewhere
+/// (stored, replayed, measured) without a round trip.
+pub fn decode_response<T: serde::de::DeserializeOwned>(
+    operation: &Operation,
+    response: &Response,
+) -> Result<T, Error> {
+    response::decode(operation, response)
+}
+
 /// Turns the answer of a login operation into a session id: an empty answer is
 /// [`Error::Authentication`]. Surrounding whitespace is not part of the id.
 pub fn session_from_login(answer: String) -> Result<Secret, Error> {

@@ -122,8 +122,9 @@ struct VpsService {
     vps_status: String,
 }
 
+/// Through the public entry point, which is what `Call::send` does after the transport.
 fn decode<T: serde::de::DeserializeOwned>(op: &Operation, response: &Response) -> Result<T, Error> {
-    super::response::decode(op, response)
+    super::decode_response(op, response)
 }
 
 // ---- requests ----
