@@ -79,7 +79,7 @@ fn json(c: &mut Criterion) {
     group.bench_function("renew/ours", |b| {
         b.iter_batched(
             || renew.clone(),
-            |answer| decode_response::<RenewResponse>(answer),
+            decode_response::<RenewResponse>,
             criterion::BatchSize::SmallInput,
         )
     });
