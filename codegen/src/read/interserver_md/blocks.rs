@@ -2,7 +2,7 @@
 //! place that walks pulldown-cmark events. HTML (the Example Response tables) is dropped here.
 
 use super::inline::Inlines;
-use crate::read::line_of;
+use crate::read::Lines;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -65,6 +65,7 @@ pub struct CodeBlock {
 pub fn parse(text: &str) -> Vec<Block> {
     let mut walker = Walker {
         text,
+        lines: Lines::new(text),
         blocks: Vec::new(),
         open: None,
         table: None,
@@ -106,6 +107,7 @@ struct TableBuilder {
 
 struct Walker<'t> {
     text: &'t str,
+    lines: Lines,
     blocks: Vec<Block>,
     open: Option<Open>,
     table: Option<TableBuilder>,
@@ -115,7 +117,7 @@ struct Walker<'t> {
 
 impl Walker<'_> {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
-        let line = line_of(self.text, range.start);
+        let line = self.lines.line(range.start);
         match event {
             Event::Start(tag) => self.start(tag, range, line),
             Event::End(tag) => self.end(tag),
@@ -306,7 +308,7 @@ impl Walker<'_> {
                 line,
                 end,
             }) => {
-                let end_line = last_line(self.text, end).max(line);
+                let end_line = last_line(self.text, &self.lines, end).max(line);
                 Block::Text(TextBlock {
                     kind,
                     text,
@@ -320,9 +322,9 @@ impl Walker<'_> {
 }
 
 /// The line of the last non-blank character before `end`.
-fn last_line(text: &str, end: usize) -> u32 {
+fn last_line(text: &str, lines: &Lines, end: usize) -> u32 {
     let head = text.get(..end).unwrap_or(text);
-    line_of(text, head.trim_end().len().saturating_sub(1))
+    lines.line(head.trim_end().len().saturating_sub(1))
 }
 
 /// Cells in one table row as written: unescaped pipes separate cells. In a `bordered` table

@@ -7,6 +7,8 @@
 //! any DTD, so no entity of the document is ever expanded, and nesting deeper than any real
 //! WSDL, so that the recursive tree builders downstream cannot run out of stack.
 
+use crate::read::Lines;
+
 /// Deeper nesting is refused; real WSDLs nest a dozen levels.
 pub const MAX_DEPTH: usize = 256;
 
@@ -163,36 +165,6 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// The offset just after the next `needle` at or after `from`, or the end of the text.
 fn skip_past(bytes: &[u8], from: usize, needle: &[u8]) -> usize {
     find(bytes, from, needle).map_or(bytes.len(), |p| p + needle.len())
-}
-
-/// Line starts, for turning byte offsets into positions without rescanning the text.
-struct Lines {
-    starts: Vec<usize>,
-}
-
-impl Lines {
-    fn new(text: &str) -> Self {
-        let newlines = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| *b == b'\n')
-            .map(|(i, _)| i + 1);
-        Self {
-            starts: std::iter::once(0).chain(newlines).collect(),
-        }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    fn position(&self, text: &str, offset: usize) -> (u32, u32) {
-        let index = self.starts.partition_point(|&start| start <= offset).max(1);
-        let start = self.starts.get(index - 1).copied().unwrap_or(0);
-        let col = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        (to_u32(index), to_u32(col))
-    }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
