@@ -44,9 +44,10 @@ pub enum Error {
     Business(BusinessError),
     /// Login failed (InterServer's `api_login` returned an empty session id).
     Authentication { message: String },
-    /// The response could not be decoded into the expected type. `body` is the raw body.
+    /// The response could not be decoded into the expected type (or nested deeper than the
+    /// decoders allow). `body` is the raw body.
     Decode { message: String, body: String },
-    /// The response exceeded the size or nesting-depth cap.
+    /// The response exceeded the size cap; it was not read further.
     ResponseTooLarge { limit: usize },
     /// The HTTP client itself could not be set up (e.g. the TLS backend failed to start).
     Setup {

@@ -35,7 +35,7 @@
 //! - `href="#id"` (Axis multiRefs) and SOAP 1.2 `enc:ref` are followed to the element with
 //!   that `id` in the same message, found by one scan made the first time a reference occurs.
 //! - Hostile input: a `<!DOCTYPE` is refused (nothing is ever expanded), nesting deeper than
-//!   256 elements is [`Error::ResponseTooLarge`], references expand a bounded number of
+//!   256 elements, even in parts the output type ignores, is [`Error::Decode`], references expand a bounded number of
 //!   elements, and nothing recurses beyond the depth cap.
 //!
 //! A Fault (any HTTP status) is [`Error::Fault`]; a 500 without one (PHP's HTML error page)

@@ -1,7 +1,7 @@
 //! From an HTTP response to the operation's output, or to the error it amounts to.
 
 use super::de::{Capture, NoPart, decode_element};
-use super::xml::{DecodeError, MAX_DEPTH, Start, Token, XmlReader, is_blank};
+use super::xml::{DecodeError, Start, Token, XmlReader, is_blank};
 use super::{InBandError, Operation, Style, fault};
 use crate::runtime::transport::Response;
 use crate::runtime::{BusinessError, Error, Fault, Value};
@@ -161,12 +161,9 @@ fn body_first_child<'a>(r: &mut XmlReader<'a>) -> Result<Start<'a>, DecodeError>
 
 /// A 2xx body that does not decode.
 fn decode_failure(error: DecodeError, body: &str) -> Error {
-    match error {
-        DecodeError::TooDeep => Error::ResponseTooLarge { limit: MAX_DEPTH },
-        error => Error::Decode {
-            message: error.to_string(),
-            body: body.to_owned(),
-        },
+    Error::Decode {
+        message: error.to_string(),
+        body: body.to_owned(),
     }
 }
 

@@ -856,11 +856,16 @@ impl<'a> XmlReader<'a> {
                 return Ok(());
             }
         }
-        // The subtree's own tags balance, so they need no namespace or depth bookkeeping:
-        // only the final end tag does.
+        // The subtree's own tags balance, so they need no namespace bookkeeping (only the
+        // final end tag does); the depth cap holds in skipped parts too.
         loop {
             match self.frame.reader.read_event() {
-                Ok(Event::Start(_)) => level += 1,
+                Ok(Event::Start(_)) => {
+                    level += 1;
+                    if self.scopes.len() + level - 1 > MAX_DEPTH {
+                        return Err(DecodeError::TooDeep);
+                    }
+                }
                 Ok(Event::End(_)) => {
                     level -= 1;
                     if level == 0 {
@@ -1061,21 +1066,33 @@ mod tests {
         assert!(tokens(&ok).is_ok());
     }
 
-    #[test]
-    fn skipping_a_deep_subtree_does_not_recurse() {
+    /// `<r><a>` then `levels` nested `<x>`, then `<b>1</b>`; `a` is skipped.
+    fn skip_nested(levels: usize) -> Result<(), DecodeError> {
         let xml = format!(
             "<r><a>{}</a><b>1</b></r>",
-            "<x>".repeat(100_000) + &"</x>".repeat(100_000)
+            "<x>".repeat(levels) + &"</x>".repeat(levels)
         );
         let mut reader = XmlReader::new(&xml);
-        assert!(matches!(reader.next().unwrap(), Token::Start(_)));
-        let a = reader.next_child().unwrap().unwrap();
+        assert!(matches!(reader.next()?, Token::Start(_)));
+        let a = reader.next_child()?.expect("a");
         assert_eq!(a.local, "a");
-        reader.skip_to_end().unwrap();
-        let b = reader.next_child().unwrap().unwrap();
+        reader.skip_to_end()?;
+        let b = reader.next_child()?.expect("b");
         assert_eq!(b.local, "b");
-        assert_eq!(reader.read_text().unwrap(), "1");
-        assert!(reader.next_child().unwrap().is_none());
+        assert_eq!(reader.read_text()?, "1");
+        assert!(reader.next_child()?.is_none());
+        Ok(())
+    }
+
+    #[test]
+    fn skipping_keeps_the_depth_cap_without_recursing() {
+        // `r` and `a` take two levels.
+        skip_nested(MAX_DEPTH - 2).unwrap();
+        assert!(matches!(
+            skip_nested(MAX_DEPTH - 1),
+            Err(DecodeError::TooDeep)
+        ));
+        assert!(matches!(skip_nested(100_000), Err(DecodeError::TooDeep)));
     }
 
     #[test]
