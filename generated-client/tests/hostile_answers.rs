@@ -4,10 +4,13 @@
 
 mod decode_check;
 
-use decode_check::answer;
-use generated_client::Error;
+use decode_check::json::answer;
+use decode_check::soap;
 use generated_client::runtime::http::{self, Encoding, Method, Operation};
 use generated_client::runtime::transport::{ReqwestTransport, Timeouts};
+use generated_client::{Error, Value};
+use serde::de::IgnoredAny;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -21,6 +24,9 @@ static DETAILS: Operation = Operation {
     encoding: Encoding::Query,
     idempotent: true,
 };
+
+/// Nesting far past any real answer and past what a recursive decoder could survive.
+const DEEP: usize = 10_000;
 
 const MIB: usize = 1024 * 1024;
 
@@ -90,22 +96,64 @@ async fn a_100_mb_answer_fails_at_the_cap_without_being_read_whole() {
     );
 }
 
+/// A decode error that kept `body`, with a message containing `says`.
+fn decode_error(error: Error, body: &str, says: &str) {
+    let Error::Decode {
+        message,
+        body: kept,
+    } = &error
+    else {
+        panic!("{error}")
+    };
+    assert!(message.contains(says), "{message}");
+    assert_eq!(kept, body);
+}
+
 #[test]
-fn answers_nested_10000_deep_are_decode_errors() {
+fn json_answers_nested_10000_deep_are_decode_errors() {
     for body in [
-        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
-        format!("{}1{}", "{\"a\":".repeat(10_000), "}".repeat(10_000)),
-        "[".repeat(10_000),
+        format!("{}{}", "[".repeat(DEEP), "]".repeat(DEEP)),
+        format!("{}1{}", "{\"a\":".repeat(DEEP), "}".repeat(DEEP)),
+        "[".repeat(DEEP),
     ] {
-        let error = answer::<serde::de::IgnoredAny>(200, body.as_bytes()).unwrap_err();
-        let Error::Decode {
-            message,
-            body: kept,
-        } = &error
-        else {
-            panic!("{error}")
-        };
-        assert!(message.contains("recursion limit"), "{message}");
-        assert_eq!(kept, &body);
+        let error = answer::<IgnoredAny>(200, body.as_bytes()).unwrap_err();
+        decode_error(error, &body, "recursion limit");
+    }
+}
+
+#[test]
+fn soap_answers_nested_10000_deep_are_decode_errors() {
+    let deep = format!("{}{}", "<a>".repeat(DEEP), "</a>".repeat(DEEP));
+    let envelope = |header: &str, part: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\">\
+             <e:Header>{header}</e:Header><e:Body><r>{part}</r></e:Body></e:Envelope>"
+        )
+    };
+    // In the decoded part, and in parts nothing decodes: a skipped header, an ignored field.
+    for body in [
+        envelope("", &format!("<return>{deep}</return>")),
+        envelope(&deep, "<return>1</return>"),
+        envelope("", &format!("<return><status>ok</status>{deep}</return>")),
+        envelope("", &"<a>".repeat(DEEP)),
+    ] {
+        for checked in [false, true] {
+            let answer = soap::Answer {
+                checked,
+                ..soap::rpc(200, body.as_bytes())
+            };
+            decode_error(
+                answer.decode::<Value>().unwrap_err(),
+                &body,
+                "nested deeper",
+            );
+            decode_error(
+                answer.decode::<IgnoredAny>().unwrap_err(),
+                &body,
+                "nested deeper",
+            );
+            let fields = answer.decode::<BTreeMap<String, IgnoredAny>>().unwrap_err();
+            decode_error(fields, &body, "nested deeper");
+        }
     }
 }
