@@ -106,6 +106,9 @@ pub fn scan(code: &str, lang: Lang, is_operation: &dyn Fn(&str) -> bool) -> Scan
 struct Text {
     chars: Vec<char>,
     quoted: Vec<bool>,
+    /// Indices of the line breaks in `chars`: a line is a binary search, not a count from the
+    /// top (which made samples with many calls quadratic).
+    breaks: Vec<usize>,
     lang: Lang,
 }
 
@@ -152,9 +155,11 @@ impl Text {
             quoted.push(false);
             i += 1;
         }
+        let breaks = (0..chars.len()).filter(|&i| chars[i] == '\n').collect();
         Self {
             chars,
             quoted,
+            breaks,
             lang,
         }
     }
@@ -183,14 +188,9 @@ impl Text {
             .join(" ")
     }
 
+    /// The 0-based line of `i`.
     fn line_of(&self, i: usize) -> u32 {
-        let breaks = self
-            .chars
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&c| c == '\n')
-            .count();
+        let breaks = self.breaks.partition_point(|&at| at < i);
         u32::try_from(breaks).unwrap_or(u32::MAX)
     }
 

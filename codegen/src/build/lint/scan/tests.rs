@@ -220,3 +220,14 @@ fn broken_code_never_panics_and_unreadable_calls_are_left_out() {
         }
     }
 }
+
+/// Lines of calls used to be counted from the top of the sample for each call, which made a
+/// sample of many calls quadratic (this one took minutes in a debug build).
+#[test]
+fn calls_deep_in_a_long_sample_have_their_lines() {
+    let code = "$res = $client->get_modules($sid);\n".repeat(20_000);
+    let found = scanned(&code, Lang::Php);
+    assert_eq!(found.calls.len(), 20_000);
+    let lines: Vec<u32> = found.calls.iter().map(|c| c.line).collect();
+    assert!(lines.iter().copied().eq(0..20_000), "{:?}", &lines[..10]);
+}
