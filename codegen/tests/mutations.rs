@@ -10,10 +10,9 @@ mod support;
 
 use codegen::read::{interserver_md, manifest, resellerclub_text, wsdl};
 use std::cell::RefCell;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use support::checks::{check_read, text_of};
-use support::mutate::{Mutator, Nesting};
+use support::checks::{check_read, check_text_reader};
+use support::mutate::{self, Nesting, Recipe};
 
 /// Mutations per reader; each reader's test stays within a few seconds in a debug build.
 const CASES: usize = 1_000;
@@ -53,7 +52,7 @@ fn collect(root: &Path, dir: &Path, suffixes: &[&str], found: &mut Vec<(String, 
 }
 
 /// Runs `read` on every real input as it is, then on `CASES` mutations of them; `read`
-/// returns what it broke. Panics with every failure found (and where its input was saved).
+/// returns what it broke.
 fn hammer(
     reader: &str,
     inputs: &[(String, Vec<u8>)],
@@ -61,54 +60,8 @@ fn hammer(
     tokens: &[&[u8]],
     read: impl Fn(&str, &[u8]) -> Result<(), String>,
 ) {
-    let contents: Vec<Vec<u8>> = inputs.iter().map(|(_, bytes)| bytes.clone()).collect();
-    let mut mutator = Mutator::new(SEED, &contents, nestings, tokens);
-    let originals = inputs.iter().map(|(name, bytes)| (name, bytes.clone()));
-    let mutations = schedule(inputs).take(CASES).map(|input| {
-        let (name, bytes) = &inputs[input];
-        (name, mutator.mutate(bytes))
-    });
-    let mut failures = Vec::new();
-    for (case, (name, bytes)) in originals.chain(mutations).enumerate() {
-        let outcome = catch_unwind(AssertUnwindSafe(|| read(name, &bytes)))
-            .unwrap_or_else(|panic| Err(format!("panicked: {}", panic_text(&*panic))));
-        if let Err(broken) = outcome {
-            let saved = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{reader}-{case}"));
-            let _ = std::fs::write(&saved, &bytes);
-            failures.push(format!(
-                "{name} case {case} ({}): {broken}",
-                saved.display()
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} inputs broke the {reader} reader:\n{}",
-        failures.len(),
-        inputs.len() + CASES,
-        failures.join("\n")
-    );
-}
-
-/// Input indexes, round-robin, except that a big input (InterServer's 130 KB WSDL) takes its
-/// turn only every so many rounds: each turn costs as much as several small ones.
-fn schedule(inputs: &[(String, Vec<u8>)]) -> impl Iterator<Item = usize> {
-    let every: Vec<usize> = inputs.iter().map(|(_, b)| b.len() / BIG + 1).collect();
-    (0..).flat_map(move |round| {
-        let every = every.clone();
-        (0..every.len()).filter(move |&i| round % every[i] == 0)
-    })
-}
-
-/// What counts as big, in bytes.
-const BIG: usize = 16 * 1024;
-
-fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
+    let recipe = Recipe { nestings, tokens };
+    mutate::hammer(reader, SEED, CASES, inputs, &recipe, read);
 }
 
 #[test]
@@ -193,12 +146,7 @@ fn interserver_page_reader_survives_mutated_pages() {
         &real_inputs(&[".md"]),
         &nestings,
         &tokens,
-        |name, bytes| {
-            check_read(
-                &interserver_md::read(name, &text_of(bytes)),
-                &one(name, bytes),
-            )
-        },
+        |name, bytes| check_text_reader(name, bytes, interserver_md::read),
     );
 }
 
@@ -227,10 +175,7 @@ fn resellerclub_page_reader_survives_mutated_pages() {
         &real_inputs(&[".txt"]),
         &nestings,
         &tokens,
-        |name, bytes| {
-            let read = resellerclub_text::read(name, &text_of(bytes));
-            check_read(&read, &one(name, bytes))
-        },
+        |name, bytes| check_text_reader(name, bytes, resellerclub_text::read),
     );
 }
 
@@ -256,10 +201,6 @@ fn manifest_reader_survives_mutated_manifests() {
         &real_inputs(&[manifest::FILE_NAME]),
         &nestings,
         &tokens,
-        |name, bytes| check_read(&manifest::read(name, &text_of(bytes)), &one(name, bytes)),
+        |name, bytes| check_text_reader(name, bytes, manifest::read),
     );
-}
-
-fn one(name: &str, bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    vec![(name.to_owned(), bytes.to_vec())]
 }

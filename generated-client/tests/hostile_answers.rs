@@ -4,9 +4,9 @@
 
 mod decode_check;
 
-use decode_check::json::answer;
+use decode_check::json::{DETAILS, answer};
 use decode_check::soap;
-use generated_client::runtime::http::{self, Encoding, Method, Operation};
+use generated_client::runtime::http;
 use generated_client::runtime::transport::{ReqwestTransport, Timeouts};
 use generated_client::{Error, Value};
 use serde::de::IgnoredAny;
@@ -16,14 +16,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-
-static DETAILS: Operation = Operation {
-    name: "enterpriseemail/details",
-    method: Method::Get,
-    path: "/api/enterpriseemail/us/details.json",
-    encoding: Encoding::Query,
-    idempotent: true,
-};
 
 /// Nesting far past any real answer and past what a recursive decoder could survive.
 const DEEP: usize = 10_000;

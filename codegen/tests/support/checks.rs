@@ -3,6 +3,9 @@
 //! no panic (the caller's part), every diagnostic names a file that was read and a line inside
 //! it, and no reader fails silently.
 
+// Each includer uses only part of it.
+#![allow(dead_code)]
+
 use codegen::diag::Diagnostic;
 use codegen::read::Read;
 
@@ -22,6 +25,19 @@ pub fn line_count(bytes: &[u8]) -> usize {
         .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
         .count();
     breaks + 1
+}
+
+/// Reads `bytes` as the text file `file` with `read`, as `codegen::load` does, and checks the
+/// result.
+pub fn check_text_reader<T>(
+    file: &str,
+    bytes: &[u8],
+    read: fn(&str, &str) -> Read<T>,
+) -> Result<(), String> {
+    check_read(
+        &read(file, &text_of(bytes)),
+        &[(file.to_owned(), bytes.to_vec())],
+    )
 }
 
 /// Checks a reader's result. `files` are the files it read (name and content): the one it was

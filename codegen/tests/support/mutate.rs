@@ -6,6 +6,10 @@
 //! and a failure reproduces; no property-testing crate is needed for that. The edits are the
 //! ones fuzzers find bugs with: byte flips, truncations, line deletions and duplications,
 //! splices between inputs, deep nesting, huge numbers, invalid UTF-8 and stray syntax.
+//! [`hammer`] runs a check on the inputs and their mutations and reports every failure.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
 
 /// xorshift64* (Vigna): fast, good enough to spread edits, and reproducible.
 pub struct Rng(u64);
@@ -187,6 +191,76 @@ fn digits_around(data: &[u8], at: usize) -> std::ops::Range<usize> {
         .position(|b| !b.is_ascii_digit())
         .map_or(data.len(), |i| start + i);
     start..end
+}
+
+/// What a format's mutations are made of.
+pub struct Recipe<'a> {
+    /// How the format nests, for the deep-nesting edit.
+    pub nestings: &'a [Nesting],
+    /// Fragments of the format's syntax, inserted anywhere.
+    pub tokens: &'a [&'a [u8]],
+}
+
+/// Runs `check` on every input (name, content) as it is, then on `cases` mutations of them
+/// made from `seed`; `check` returns what broke, and a panic counts as broken. Panics with
+/// every failure found, each input saved in the test's scratch folder as `<what>-<case>` so it
+/// can become a regression test.
+pub fn hammer(
+    what: &str,
+    seed: u64,
+    cases: usize,
+    inputs: &[(String, Vec<u8>)],
+    recipe: &Recipe<'_>,
+    check: impl Fn(&str, &[u8]) -> Result<(), String>,
+) {
+    let contents: Vec<Vec<u8>> = inputs.iter().map(|(_, bytes)| bytes.clone()).collect();
+    let mut mutator = Mutator::new(seed, &contents, recipe.nestings, recipe.tokens);
+    let originals = inputs.iter().map(|(name, bytes)| (name, bytes.clone()));
+    let mutations = schedule(inputs).take(cases).map(|input| {
+        let (name, bytes) = &inputs[input];
+        (name, mutator.mutate(bytes))
+    });
+    let mut failures = Vec::new();
+    for (case, (name, bytes)) in originals.chain(mutations).enumerate() {
+        let outcome = catch_unwind(AssertUnwindSafe(|| check(name, &bytes)))
+            .unwrap_or_else(|panic| Err(format!("panicked: {}", panic_text(&*panic))));
+        if let Err(broken) = outcome {
+            let saved = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{what}-{case}"));
+            let _ = std::fs::write(&saved, &bytes);
+            failures.push(format!(
+                "{name} case {case} ({}): {broken}",
+                saved.display()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} inputs broke the {what} check:\n{}",
+        failures.len(),
+        inputs.len() + cases,
+        failures.join("\n")
+    );
+}
+
+/// Input indexes, round-robin, except that a big input (InterServer's 130 KB WSDL) takes its
+/// turn only every so many rounds: each turn costs as much as several small ones.
+fn schedule(inputs: &[(String, Vec<u8>)]) -> impl Iterator<Item = usize> {
+    let every: Vec<usize> = inputs.iter().map(|(_, b)| b.len() / BIG + 1).collect();
+    (0..).flat_map(move |round| {
+        let every = every.clone();
+        (0..every.len()).filter(move |&i| round % every[i] == 0)
+    })
+}
+
+/// What counts as big, in bytes.
+const BIG: usize = 16 * 1024;
+
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

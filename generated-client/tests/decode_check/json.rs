@@ -9,7 +9,8 @@ use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-static DETAILS: Operation = Operation {
+/// A read-only ResellerClub call.
+pub static DETAILS: Operation = Operation {
     name: "enterpriseemail/details",
     method: Method::Get,
     path: "/api/enterpriseemail/us/details.json",

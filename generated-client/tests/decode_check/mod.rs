@@ -22,6 +22,18 @@ use std::task::{Context, Poll, Waker};
 /// HTTP statuses an answer is tried with: success, the vendors' error statuses, 403.
 pub const STATUSES: [u16; 5] = [200, 201, 403, 404, 500];
 
+/// A fuzz input as an answer: the first byte picks the status from [`STATUSES`], the rest is
+/// the body, checked by `check` (`json::check_answer` or `soap::check_answer`).
+pub fn check_input(
+    input: &[u8],
+    check: fn(u16, &[u8]) -> Result<(), String>,
+) -> Result<(), String> {
+    match input.split_first() {
+        Some((status, body)) => check(STATUSES[usize::from(*status) % STATUSES.len()], body),
+        None => Ok(()),
+    }
+}
+
 /// Answers with one fixed response, at once.
 struct Canned(Response);
 

@@ -1,0 +1,15 @@
+//! The InterServer doc page (markdown) reader on any bytes, decoded as `codegen::load` decodes a file.
+
+#![no_main]
+
+#[path = "../../tests/support/checks.rs"]
+mod checks;
+
+use codegen::read::interserver_md;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    if let Err(broken) = checks::check_text_reader("vendor/page.md", bytes, interserver_md::read) {
+        panic!("{broken}");
+    }
+});

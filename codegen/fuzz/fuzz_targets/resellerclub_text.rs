@@ -1,0 +1,17 @@
+//! The ResellerClub doc page (text) reader on any bytes, decoded as `codegen::load` decodes a file.
+
+#![no_main]
+
+#[path = "../../tests/support/checks.rs"]
+mod checks;
+
+use codegen::read::resellerclub_text;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    if let Err(broken) =
+        checks::check_text_reader("vendor/page.txt", bytes, resellerclub_text::read)
+    {
+        panic!("{broken}");
+    }
+});
