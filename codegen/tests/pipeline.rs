@@ -68,3 +68,17 @@ fn output_is_byte_identical_on_every_run() {
         assert_eq!(generate(dir), generate(dir), "{dir}");
     }
 }
+
+#[test]
+fn schema_files_the_wsdl_imports_are_not_pages() {
+    let (ir, diagnostics) = codegen::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/specs/soap_schema_file"),
+    );
+    let diagnostics: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(diagnostics, Vec::<String>::new());
+    let ir = serde_json::to_value(ir.expect("generates")).expect("serializes");
+    assert_eq!(
+        ir["services"][0]["operations"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
