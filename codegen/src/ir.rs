@@ -308,6 +308,9 @@ pub struct SoapBinding {
     /// request wrapper is the operation name and the response wrapper `<name>Response`.
     pub request_element: String,
     pub response_element: String,
+    /// Document style: the parts are in the body element's namespace
+    /// (`elementFormDefault="qualified"`, as .NET writes), not in none (as JAX-WS does).
+    pub qualified: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]

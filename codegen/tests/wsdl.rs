@@ -199,6 +199,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
             endpoint: "https://shop.example/api.php".into(),
             request_element: "list_orders".into(),
             response_element: "list_ordersResponse".into(),
+            qualified: false,
         }
     );
     assert_eq!(
@@ -234,6 +235,7 @@ fn document_literal_wrapped() {
     );
     assert_eq!(binding.endpoint, "https://dns.example/v11.asmx");
     assert_eq!(binding.soap_action, "http://example.com/dns/ListRecords");
+    assert!(binding.qualified, "elementFormDefault=\"qualified\"");
     assert_eq!(
         (binding.style, binding.body_use),
         (SoapStyle::Document, BodyUse::Literal)

@@ -270,6 +270,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
             endpoint: "https://my.interserver.net/api.php".to_owned(),
             request_element: name.to_owned(),
             response_element: format!("{name}Response"),
+            qualified: false,
         }),
         idempotent: false,
     }

@@ -77,6 +77,7 @@ fn soap_binding(op: &str, idempotent: bool) -> (Binding, bool) {
         endpoint: "https://api.example.com/soap.php".to_owned(),
         request_element: op.to_owned(),
         response_element: format!("{op}Response"),
+        qualified: false,
     };
     (Binding::Soap(binding), idempotent)
 }

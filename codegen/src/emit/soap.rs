@@ -235,6 +235,7 @@ fn operation_static(
         soap_action,
         request_element,
         response_element,
+        qualified,
         ..
     } = binding;
     let idempotent = op.idempotent;
@@ -248,6 +249,7 @@ fn operation_static(
             soap_action: #soap_action,
             request_element: #request_element,
             response_element: #response_element,
+            qualified: #qualified,
             idempotent: #idempotent,
         };
     })

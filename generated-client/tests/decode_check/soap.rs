@@ -20,6 +20,7 @@ static RPC: Operation = Operation {
     soap_action: "urn:myapi#api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
+    qualified: false,
     idempotent: false,
 };
 
@@ -32,6 +33,7 @@ static DOCUMENT: Operation = Operation {
     soap_action: "",
     request_element: "getOrder",
     response_element: "getOrderResponse",
+    qualified: false,
     idempotent: true,
 };
 

@@ -9,7 +9,7 @@
 
 use super::components::{Components, Port};
 use super::node::Node;
-use super::xsd::Types;
+use super::xsd::{Element, Types};
 use super::{docs, ns};
 use crate::diag::{Diagnostic, Item};
 use crate::ir::{
@@ -222,6 +222,7 @@ fn operation(
             endpoint: ctx.port.endpoint.clone(),
             request_element: shape.request_element,
             response_element: shape.response_element,
+            qualified: shape.qualified,
         }),
         idempotent: false,
     })
@@ -355,6 +356,8 @@ struct Shape {
     response_element: String,
     /// The body elements' namespace (document style).
     namespace: Option<String>,
+    /// Whether the parts are in that namespace (document style); rpc parts never are.
+    qualified: bool,
 }
 
 fn rpc(
@@ -401,6 +404,7 @@ fn rpc(
         request_element: name.to_owned(),
         response_element: format!("{name}Response"),
         namespace: None,
+        qualified: false,
     }
 }
 
@@ -440,11 +444,16 @@ fn document(
         request_element: String::new(),
         response_element: String::new(),
         namespace: None,
+        qualified: false,
     };
     match inputs.list.as_slice() {
         [] => {}
         [part] => {
-            let (element, ty) = body_element(name, part, &inputs.what(part), types, diags)?;
+            let Element {
+                name: element,
+                ty,
+                qualified,
+            } = body_element(name, part, &inputs.what(part), types, diags)?;
             shape.params = match types.fields(&ty) {
                 Some(fields) => fields.iter().map(param_of_field).collect(),
                 None => {
@@ -464,6 +473,7 @@ fn document(
                 }
             };
             shape.namespace = Some(element.ns);
+            shape.qualified = qualified;
             shape.request_element = element.local;
         }
         [first, ..] => {
@@ -485,7 +495,9 @@ fn document(
                 rest.len() + 1
             )));
         }
-        let (element, ty) = body_element(name, first, &outputs.what(first), types, diags)?;
+        let Element {
+            name: element, ty, ..
+        } = body_element(name, first, &outputs.what(first), types, diags)?;
         shape.output = Output::Value {
             name: Name::wire(first.attr("name").unwrap_or_default()),
             ty,
@@ -505,7 +517,7 @@ fn body_element(
     what: &str,
     types: &mut Types<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(super::node::QName, TypeRef)> {
+) -> Option<Element> {
     let Some(value) = part.attr("element") else {
         diags.push(part.warning(format!(
             "document-style `{name}` has a part without element= (type= parts need rpc style); skipped"
@@ -519,7 +531,7 @@ fn body_element(
         );
         return None;
     };
-    Some((element.name, element.ty))
+    Some(element)
 }
 
 /// A wrapped operation's parameter: a field of its input element.

@@ -72,6 +72,9 @@ pub struct Operation {
     /// Body element names: the rpc wrapper or the document element.
     pub request_element: &'static str,
     pub response_element: &'static str,
+    /// Document style: the parts are in `namespace` (`elementFormDefault="qualified"`), not in
+    /// no namespace. rpc parts are never qualified.
+    pub qualified: bool,
     pub idempotent: bool,
 }
 

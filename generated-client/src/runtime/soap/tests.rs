@@ -89,6 +89,7 @@ static BUY_MAIL: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
+    qualified: false,
     idempotent: false,
 };
 
@@ -179,8 +180,38 @@ static RENEW_DOC: Operation = Operation {
     soap_action: "http://example.com/hosting/Renew",
     request_element: "RenewRequest",
     response_element: "RenewResponse",
+    qualified: true,
     idempotent: false,
 };
+
+/// A JAX-WS style schema without `elementFormDefault`: the parts are in no namespace.
+#[tokio::test]
+async fn document_literal_unqualified_parts_are_in_no_namespace() {
+    static ADD: Operation = Operation {
+        name: "add",
+        request_element: "add",
+        response_element: "addResponse",
+        qualified: false,
+        ..RENEW_DOC
+    };
+    let answer = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+        <ns2:addResponse xmlns:ns2=\"http://example.com/hosting\"><return>3</return>\
+        </ns2:addResponse></S:Body></S:Envelope>";
+    let (client, transport) = canned_client(ok_xml(answer));
+    let mut call = client.call(&ADD);
+    call.arg("a", XsiType::xsd("int"), &1i32).unwrap();
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct AddResponse {
+        r#return: i32,
+    }
+    let sum: AddResponse = call.send().await.unwrap();
+    assert_eq!(sum, AddResponse { r#return: 3 });
+    let body = String::from_utf8(sent(&transport).body).unwrap();
+    assert!(
+        body.contains("<SOAP-ENV:Body><ns1:add><a>1</a></ns1:add></SOAP-ENV:Body>"),
+        "{body}"
+    );
+}
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct RenewResponse {
@@ -239,6 +270,7 @@ static STATUS_12: Operation = Operation {
     soap_action: "urn:status#getStatus",
     request_element: "getStatus",
     response_element: "getStatusResponse",
+    qualified: false,
     idempotent: true,
 };
 

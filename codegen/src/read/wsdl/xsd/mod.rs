@@ -33,12 +33,18 @@ enum Space {
 struct Global<'a> {
     node: &'a Node,
     target_ns: String,
+    /// The schema's `elementFormDefault="qualified"`.
+    qualified: bool,
 }
 
 /// A global element as a WSDL part's `element=` sees it.
 pub struct Element {
     pub name: QName,
     pub ty: TypeRef,
+    /// Whether the local elements inside it are in its namespace, as its schema's
+    /// `elementFormDefault` says (taken to hold for its type too: generators write both into
+    /// one schema; per-element `form` is not read).
+    pub qualified: bool,
 }
 
 /// The types of every schema, built once and then queried by the WSDL reader.
@@ -130,6 +136,7 @@ impl<'a> Types<'a> {
                     Global {
                         node,
                         target_ns: schema.target_ns.clone(),
+                        qualified: schema.node.attr("elementFormDefault") == Some("qualified"),
                     },
                 );
                 order.push(key);
@@ -300,14 +307,22 @@ impl<'a> Types<'a> {
                 return None;
             }
         };
-        if !self.globals.contains_key(&(Space::Element, name.clone())) {
+        let Some(qualified) = self
+            .globals
+            .get(&(Space::Element, name.clone()))
+            .map(|g| g.qualified)
+        else {
             diags.push(at.warning(format!(
                 "{what} refers to element `{value}` ({name}), which is defined nowhere"
             )));
             return None;
-        }
+        };
         let ty = self.global_element(&name, diags);
-        Some(Element { name, ty })
+        Some(Element {
+            name,
+            ty,
+            qualified,
+        })
     }
 
     /// The fields of a struct type, for document/literal wrapped operations.
