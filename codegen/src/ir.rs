@@ -311,6 +311,9 @@ pub struct SoapBinding {
     /// Document style: the parts are in the body element's namespace
     /// (`elementFormDefault="qualified"`, as .NET writes), not in none (as JAX-WS does).
     pub qualified: bool,
+    /// rpc style: the output is the response wrapper with one field per part (several output
+    /// parts), not its one part.
+    pub all_parts: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]

@@ -200,6 +200,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
             request_element: "list_orders".into(),
             response_element: "list_ordersResponse".into(),
             qualified: false,
+            all_parts: false,
         }
     );
     assert_eq!(
@@ -207,16 +208,16 @@ fn rpc_encoded_arrays_structs_and_docs() {
         SoapStyle::Rpc,
         "binding default style"
     );
-    assert_eq!(output(op(wsdl, "get_names")), ("return", &named("names")));
+    // Two output parts: the answer is the wrapper (see several_rpc_output_parts_are_one_struct).
+    assert_eq!(
+        output(op(wsdl, "get_names")),
+        ("get_namesResponse", &named("get_namesResponse"))
+    );
 
     let messages = out.messages();
-    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert_eq!(messages.len(), 1, "{messages:#?}");
     assert!(
-        messages[0].contains(":43:") && messages[0].contains("`get_names` returns 2 parts"),
-        "{messages:#?}"
-    );
-    assert!(
-        messages[1].contains(":60:") && messages[1].contains("`unbound` has no SOAP binding"),
+        messages[0].contains(":60:") && messages[0].contains("`unbound` has no SOAP binding"),
         "{messages:#?}"
     );
     insta::assert_json_snapshot!("rpc_encoded", out.snapshot());
@@ -704,5 +705,40 @@ fn interserver_myapi() {
             .windows(2)
             .all(|w| w[0].name.wire < w[1].name.wire),
         "sorted by name"
+    );
+}
+
+#[test]
+fn several_rpc_output_parts_are_one_struct() {
+    let out = read("multi_part_output.wsdl");
+    let wsdl = out.wsdl();
+    let statement = op(wsdl, "statement");
+    assert!(soap(statement).all_parts);
+    let Output::Value { ty: answer, .. } = &statement.output else {
+        panic!("statement has no output");
+    };
+    assert_eq!(answer, &named("statementResponse"));
+    let TypeKind::Struct { fields, .. } = &ty(wsdl, "statementResponse").kind else {
+        panic!("statementResponse is not a struct");
+    };
+    let fields: Vec<(&str, &TypeRef)> = fields.iter().map(|f| (&*f.name.wire, &f.ty)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("status", &TypeRef::Scalar(Scalar::String)),
+            ("balance", &named("balance")),
+            ("msg", &TypeRef::Scalar(Scalar::String)),
+        ]
+    );
+    // The schema's own `lookupResponse` keeps its name; the implied wrapper gets another.
+    let Output::Value { ty: answer, .. } = &op(wsdl, "lookup").output else {
+        panic!("lookup has no output");
+    };
+    assert_eq!(answer, &named("lookupResponse_2"));
+    assert_eq!(
+        out.messages(),
+        [
+            "wsdl/multi_part_output.wsdl:28: warning: another type is already named `lookupResponse`; this one is named `lookupResponse_2`"
+        ]
     );
 }

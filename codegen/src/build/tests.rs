@@ -271,6 +271,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
             request_element: name.to_owned(),
             response_element: format!("{name}Response"),
             qualified: false,
+            all_parts: false,
         }),
         idempotent: false,
     }

@@ -78,6 +78,7 @@ fn soap_binding(op: &str, idempotent: bool) -> (Binding, bool) {
         request_element: op.to_owned(),
         response_element: format!("{op}Response"),
         qualified: false,
+        all_parts: false,
     };
     (Binding::Soap(binding), idempotent)
 }

@@ -236,6 +236,7 @@ fn operation_static(
         request_element,
         response_element,
         qualified,
+        all_parts,
         ..
     } = binding;
     let idempotent = op.idempotent;
@@ -250,6 +251,7 @@ fn operation_static(
             request_element: #request_element,
             response_element: #response_element,
             qualified: #qualified,
+            all_parts: #all_parts,
             idempotent: #idempotent,
         };
     })

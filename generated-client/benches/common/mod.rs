@@ -34,6 +34,7 @@ pub static VPS_GET_SERVICES: Operation = Operation {
     request_element: "api_vps_get_services",
     response_element: "api_vps_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -48,6 +49,7 @@ pub static BUY_MAIL: Operation = Operation {
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 

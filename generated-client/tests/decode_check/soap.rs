@@ -21,6 +21,7 @@ static RPC: Operation = Operation {
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -34,6 +35,7 @@ static DOCUMENT: Operation = Operation {
     request_element: "getOrder",
     response_element: "getOrderResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 

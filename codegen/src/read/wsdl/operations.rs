@@ -13,8 +13,8 @@ use super::xsd::{Element, Types};
 use super::{docs, ns};
 use crate::diag::{Diagnostic, Item};
 use crate::ir::{
-    Binding, BodyUse, Field, Name, Operation, Output, Param, ParamRole, SoapBinding, SoapStyle,
-    TypeRef,
+    Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, SoapBinding,
+    SoapStyle, TypeRef,
 };
 use std::collections::BTreeMap;
 
@@ -181,7 +181,14 @@ fn operation(
     }
 
     let shape = match style {
-        SoapStyle::Rpc => rpc(name, &input_parts, output_parts.as_ref(), types, diags),
+        SoapStyle::Rpc => rpc(
+            name,
+            &input_parts,
+            output_parts.as_ref(),
+            ctx.target_ns,
+            types,
+            diags,
+        ),
         SoapStyle::Document => document(name, &input_parts, output_parts.as_ref(), types, diags)?,
     };
     let namespace = match (style, body("input").and_then(|b| b.attr("namespace"))) {
@@ -223,6 +230,7 @@ fn operation(
             request_element: shape.request_element,
             response_element: shape.response_element,
             qualified: shape.qualified,
+            all_parts: shape.all_parts,
         }),
         idempotent: false,
     })
@@ -358,12 +366,15 @@ struct Shape {
     namespace: Option<String>,
     /// Whether the parts are in that namespace (document style); rpc parts never are.
     qualified: bool,
+    /// The output is the rpc wrapper with all its parts, not its one part.
+    all_parts: bool,
 }
 
 fn rpc(
     name: &str,
     inputs: &Parts<'_>,
     outputs: Option<&Parts<'_>>,
+    target_ns: &str,
     types: &mut Types<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Shape {
@@ -381,20 +392,34 @@ fn rpc(
             source: part.source(),
         })
         .collect();
+    let response_element = format!("{name}Response");
+    let mut all_parts = false;
     let output = match outputs.map(|o| (o, o.list.as_slice())) {
         None | Some((_, [])) => Output::None,
-        Some((outputs, [first, rest @ ..])) => {
-            if !rest.is_empty() {
-                diags.push(first.warning(format!(
-                    "`{name}` returns {} parts; only the first, `{}`, is read",
-                    rest.len() + 1,
-                    first.attr("name").unwrap_or_default()
-                )));
-            }
+        Some((outputs, [part])) => Output::Value {
+            name: Name::wire(part.attr("name").unwrap_or_default()),
+            ty: part_type(part, &outputs.what(part), types, diags),
+            docs: docs::wsdl(part),
+        },
+        // Several parts (PHP functions returning several values): the answer is the
+        // wrapper, one field per part.
+        Some((outputs, list @ [first, ..])) => {
+            let fields = list
+                .iter()
+                .map(|part| Field {
+                    name: Name::wire(part.attr("name").unwrap_or_default()),
+                    ty: part_type(part, &outputs.what(part), types, diags),
+                    required: true,
+                    nillable: false,
+                    docs: docs::wsdl(part),
+                    source: part.source(),
+                })
+                .collect();
+            all_parts = true;
             Output::Value {
-                name: Name::wire(first.attr("name").unwrap_or_default()),
-                ty: part_type(first, &outputs.what(first), types, diags),
-                docs: docs::wsdl(first),
+                name: Name::wire(&response_element),
+                ty: types.implied_struct(&response_element, first, target_ns, fields, diags),
+                docs: Docs::default(),
             }
         }
     };
@@ -402,9 +427,10 @@ fn rpc(
         params,
         output,
         request_element: name.to_owned(),
-        response_element: format!("{name}Response"),
+        response_element,
         namespace: None,
         qualified: false,
+        all_parts,
     }
 }
 
@@ -445,6 +471,7 @@ fn document(
         response_element: String::new(),
         namespace: None,
         qualified: false,
+        all_parts: false,
     };
     match inputs.list.as_slice() {
         [] => {}

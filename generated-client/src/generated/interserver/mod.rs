@@ -2068,6 +2068,7 @@ static ADD_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     request_element: "api_add_dns_domain",
     response_element: "api_add_dns_domainResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2081,6 +2082,7 @@ static ADD_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::O
     request_element: "api_add_dns_record",
     response_element: "api_add_dns_recordResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2094,6 +2096,7 @@ static ADD_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     request_element: "api_add_prepay",
     response_element: "api_add_prepayResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2107,6 +2110,7 @@ static AUTO_CPANEL_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_api_auto_cpanel_login",
     response_element: "api_api_auto_cpanel_loginResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2120,6 +2124,7 @@ static AUTO_DIRECTADMIN_LOGIN: crate::runtime::soap::Operation = crate::runtime:
     request_element: "api_api_auto_directadmin_login",
     response_element: "api_api_auto_directadmin_loginResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2133,6 +2138,7 @@ static AUTO_DIRECTADMIN_STORAGE_LOGIN: crate::runtime::soap::Operation = crate::
     request_element: "api_api_auto_directadmin_storage_login",
     response_element: "api_api_auto_directadmin_storage_loginResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2146,6 +2152,7 @@ static AUTO_ZONEMTA_LOGIN: crate::runtime::soap::Operation = crate::runtime::soa
     request_element: "api_api_auto_zonemta_login",
     response_element: "api_api_auto_zonemta_loginResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2159,6 +2166,7 @@ static BUY_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operati
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2172,6 +2180,7 @@ static BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     request_element: "api_api_buy_vps",
     response_element: "api_api_buy_vpsResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2185,6 +2194,7 @@ static BUY_VPS_ADMIN: crate::runtime::soap::Operation = crate::runtime::soap::Op
     request_element: "api_api_buy_vps_admin",
     response_element: "api_api_buy_vps_adminResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2198,6 +2208,7 @@ static VALIDATE_BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap:
     request_element: "api_api_validate_buy_vps",
     response_element: "api_api_validate_buy_vpsResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2211,6 +2222,7 @@ static BACKUPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     request_element: "api_backups_cancel_service",
     response_element: "api_backups_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2224,6 +2236,7 @@ static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     request_element: "api_backups_get_client_invoices",
     response_element: "api_backups_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2237,6 +2250,7 @@ static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     request_element: "api_backups_get_client_unpaid_invoices",
     response_element: "api_backups_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2250,6 +2264,7 @@ static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     request_element: "api_backups_get_service",
     response_element: "api_backups_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2263,6 +2278,7 @@ static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     request_element: "api_backups_get_services",
     response_element: "api_backups_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2276,6 +2292,7 @@ static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     request_element: "api_buy_license",
     response_element: "api_buy_licenseResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2289,6 +2306,7 @@ static BUY_LICENSE_PREPAY: crate::runtime::soap::Operation = crate::runtime::soa
     request_element: "api_buy_license_prepay",
     response_element: "api_buy_license_prepayResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2302,6 +2320,7 @@ static CANCEL_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::O
     request_element: "api_cancel_license",
     response_element: "api_cancel_licenseResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2315,6 +2334,7 @@ static CANCEL_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_cancel_license_ip",
     response_element: "api_cancel_license_ipResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2328,6 +2348,7 @@ static CHANGE_FLOATING_IPS_IP: crate::runtime::soap::Operation = crate::runtime:
     request_element: "api_change_floating_ips_ip",
     response_element: "api_change_floating_ips_ipResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2341,6 +2362,7 @@ static CHANGE_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_change_license_ip",
     response_element: "api_change_license_ipResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2354,6 +2376,7 @@ static CHANGE_LICENSE_IP_BY_ID: crate::runtime::soap::Operation = crate::runtime
     request_element: "api_change_license_ip_by_id",
     response_element: "api_change_license_ip_by_idResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2367,6 +2390,7 @@ static DELETE_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_delete_dns_domain",
     response_element: "api_delete_dns_domainResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2380,6 +2404,7 @@ static DELETE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_delete_dns_record",
     response_element: "api_delete_dns_recordResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2393,6 +2418,7 @@ static DOMAINS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     request_element: "api_domains_cancel_service",
     response_element: "api_domains_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2406,6 +2432,7 @@ static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     request_element: "api_domains_get_client_invoices",
     response_element: "api_domains_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2419,6 +2446,7 @@ static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     request_element: "api_domains_get_client_unpaid_invoices",
     response_element: "api_domains_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2432,6 +2460,7 @@ static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     request_element: "api_domains_get_service",
     response_element: "api_domains_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2445,6 +2474,7 @@ static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     request_element: "api_domains_get_services",
     response_element: "api_domains_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2458,6 +2488,7 @@ static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     request_element: "api_floating_ips_cancel_service",
     response_element: "api_floating_ips_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2471,6 +2502,7 @@ static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     request_element: "api_floating_ips_get_client_invoices",
     response_element: "api_floating_ips_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2484,6 +2516,7 @@ static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     request_element: "api_floating_ips_get_client_unpaid_invoices",
     response_element: "api_floating_ips_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2497,6 +2530,7 @@ static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     request_element: "api_floating_ips_get_service",
     response_element: "api_floating_ips_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2510,6 +2544,7 @@ static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     request_element: "api_floating_ips_get_services",
     response_element: "api_floating_ips_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2523,6 +2558,7 @@ static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     request_element: "api_getTicketList",
     response_element: "api_getTicketListResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2536,6 +2572,7 @@ static GET_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     request_element: "api_get_dns_domain",
     response_element: "api_get_dns_domainResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2549,6 +2586,7 @@ static GET_DNS_RECORDS: crate::runtime::soap::Operation = crate::runtime::soap::
     request_element: "api_get_dns_records",
     response_element: "api_get_dns_recordsResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2562,6 +2600,7 @@ static GET_IMA: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     request_element: "api_get_ima",
     response_element: "api_get_imaResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2575,6 +2614,7 @@ static GET_LICENSE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_get_license_types",
     response_element: "api_get_license_typesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2588,6 +2628,7 @@ static GET_PREPAY_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     request_element: "api_get_prepay_list",
     response_element: "api_get_prepay_listResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2601,6 +2642,7 @@ static GET_PREPAY_PAYPAL_FILL_URL: crate::runtime::soap::Operation = crate::runt
     request_element: "api_get_prepay_paypal_fill_url",
     response_element: "api_get_prepay_paypal_fill_urlResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2614,6 +2656,7 @@ static GET_PREPAY_REMAINING: crate::runtime::soap::Operation = crate::runtime::s
     request_element: "api_get_prepay_remaining",
     response_element: "api_get_prepay_remainingResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2627,6 +2670,7 @@ static GET_VPS_BACKUPS: crate::runtime::soap::Operation = crate::runtime::soap::
     request_element: "api_get_vps_backups",
     response_element: "api_get_vps_backupsResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2640,6 +2684,7 @@ static LICENSES_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime
     request_element: "api_licenses_cancel_service",
     response_element: "api_licenses_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2653,6 +2698,7 @@ static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::ru
     request_element: "api_licenses_get_client_invoices",
     response_element: "api_licenses_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2666,6 +2712,7 @@ static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cr
     request_element: "api_licenses_get_client_unpaid_invoices",
     response_element: "api_licenses_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2679,6 +2726,7 @@ static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::s
     request_element: "api_licenses_get_service",
     response_element: "api_licenses_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2692,6 +2740,7 @@ static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::
     request_element: "api_licenses_get_services",
     response_element: "api_licenses_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2705,6 +2754,7 @@ static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation 
     request_element: "api_login",
     response_element: "api_loginResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2718,6 +2768,7 @@ static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     request_element: "api_mail_cancel_service",
     response_element: "api_mail_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2731,6 +2782,7 @@ static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtim
     request_element: "api_mail_get_client_invoices",
     response_element: "api_mail_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2744,6 +2796,7 @@ static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate:
     request_element: "api_mail_get_client_unpaid_invoices",
     response_element: "api_mail_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2757,6 +2810,7 @@ static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap:
     request_element: "api_mail_get_service",
     response_element: "api_mail_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2770,6 +2824,7 @@ static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_mail_get_services",
     response_element: "api_mail_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2783,6 +2838,7 @@ static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     request_element: "api_make_payment",
     response_element: "api_make_paymentResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2796,6 +2852,7 @@ static OPEN_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     request_element: "api_openTicket",
     response_element: "api_openTicketResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2809,6 +2866,7 @@ static QUICKSERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     request_element: "api_quickservers_cancel_service",
     response_element: "api_quickservers_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2822,6 +2880,7 @@ static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     request_element: "api_quickservers_get_client_invoices",
     response_element: "api_quickservers_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2835,6 +2894,7 @@ static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     request_element: "api_quickservers_get_client_unpaid_invoices",
     response_element: "api_quickservers_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2848,6 +2908,7 @@ static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     request_element: "api_quickservers_get_service",
     response_element: "api_quickservers_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2861,6 +2922,7 @@ static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     request_element: "api_quickservers_get_services",
     response_element: "api_quickservers_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2874,6 +2936,7 @@ static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operat
     request_element: "api_send_mail",
     response_element: "api_send_mailResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2887,6 +2950,7 @@ static SERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     request_element: "api_servers_cancel_service",
     response_element: "api_servers_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2900,6 +2964,7 @@ static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     request_element: "api_servers_get_client_invoices",
     response_element: "api_servers_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2913,6 +2978,7 @@ static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     request_element: "api_servers_get_client_unpaid_invoices",
     response_element: "api_servers_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2926,6 +2992,7 @@ static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     request_element: "api_servers_get_service",
     response_element: "api_servers_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2939,6 +3006,7 @@ static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     request_element: "api_servers_get_services",
     response_element: "api_servers_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2952,6 +3020,7 @@ static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     request_element: "api_ssl_cancel_service",
     response_element: "api_ssl_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2965,6 +3034,7 @@ static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     request_element: "api_ssl_get_client_invoices",
     response_element: "api_ssl_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2978,6 +3048,7 @@ static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     request_element: "api_ssl_get_client_unpaid_invoices",
     response_element: "api_ssl_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2991,6 +3062,7 @@ static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     request_element: "api_ssl_get_service",
     response_element: "api_ssl_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3004,6 +3076,7 @@ static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     request_element: "api_ssl_get_services",
     response_element: "api_ssl_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3017,6 +3090,7 @@ static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     request_element: "api_ticketPost",
     response_element: "api_ticketPostResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3030,6 +3104,7 @@ static UPDATE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_update_dns_record",
     response_element: "api_update_dns_recordResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3043,6 +3118,7 @@ static VIEW_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     request_element: "api_viewTicket",
     response_element: "api_viewTicketResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3056,6 +3132,7 @@ static VPS_BACKUP_DELETE: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_vps_backup_delete",
     response_element: "api_vps_backup_deleteResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3069,6 +3146,7 @@ static VPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     request_element: "api_vps_cancel_service",
     response_element: "api_vps_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3082,6 +3160,7 @@ static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     request_element: "api_vps_get_client_invoices",
     response_element: "api_vps_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3095,6 +3174,7 @@ static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     request_element: "api_vps_get_client_unpaid_invoices",
     response_element: "api_vps_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3108,6 +3188,7 @@ static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::so
     request_element: "api_vps_get_server_name",
     response_element: "api_vps_get_server_nameResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3121,6 +3202,7 @@ static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     request_element: "api_vps_get_service",
     response_element: "api_vps_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3134,6 +3216,7 @@ static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     request_element: "api_vps_get_services",
     response_element: "api_vps_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3147,6 +3230,7 @@ static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap:
     request_element: "api_vps_queue_backup",
     response_element: "api_vps_queue_backupResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3160,6 +3244,7 @@ static VPS_QUEUE_RESTART: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "api_vps_queue_restart",
     response_element: "api_vps_queue_restartResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3173,6 +3258,7 @@ static VPS_QUEUE_START: crate::runtime::soap::Operation = crate::runtime::soap::
     request_element: "api_vps_queue_start",
     response_element: "api_vps_queue_startResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3186,6 +3272,7 @@ static VPS_QUEUE_STOP: crate::runtime::soap::Operation = crate::runtime::soap::O
     request_element: "api_vps_queue_stop",
     response_element: "api_vps_queue_stopResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3199,6 +3286,7 @@ static VPS_SCREENSHOT: crate::runtime::soap::Operation = crate::runtime::soap::O
     request_element: "api_vps_screenshot",
     response_element: "api_vps_screenshotResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3212,6 +3300,7 @@ static WEBHOSTING_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runti
     request_element: "api_webhosting_cancel_service",
     response_element: "api_webhosting_cancel_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3225,6 +3314,7 @@ static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::
     request_element: "api_webhosting_get_client_invoices",
     response_element: "api_webhosting_get_client_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3238,6 +3328,7 @@ static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = 
     request_element: "api_webhosting_get_client_unpaid_invoices",
     response_element: "api_webhosting_get_client_unpaid_invoicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3251,6 +3342,7 @@ static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     request_element: "api_webhosting_get_service",
     response_element: "api_webhosting_get_serviceResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3264,6 +3356,7 @@ static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime
     request_element: "api_webhosting_get_services",
     response_element: "api_webhosting_get_servicesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3277,6 +3370,7 @@ static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     request_element: "get_hostname",
     response_element: "get_hostnameResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3290,6 +3384,7 @@ static GET_LOCKED_IPS: crate::runtime::soap::Operation = crate::runtime::soap::O
     request_element: "get_locked_ips",
     response_element: "get_locked_ipsResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3303,6 +3398,7 @@ static GET_MODULES: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     request_element: "get_modules",
     response_element: "get_modulesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3316,6 +3412,7 @@ static GET_VPS_LOCATIONS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     request_element: "get_vps_locations_array",
     response_element: "get_vps_locations_arrayResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3329,6 +3426,7 @@ static GET_VPS_PLATFORMS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     request_element: "get_vps_platforms_array",
     response_element: "get_vps_platforms_arrayResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3342,6 +3440,7 @@ static GET_VPS_SLICE_TYPES: crate::runtime::soap::Operation = crate::runtime::so
     request_element: "get_vps_slice_types",
     response_element: "get_vps_slice_typesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3355,6 +3454,7 @@ static GET_VPS_TEMPLATES: crate::runtime::soap::Operation = crate::runtime::soap
     request_element: "get_vps_templates",
     response_element: "get_vps_templatesResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3368,5 +3468,6 @@ static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     request_element: "strPixels",
     response_element: "strPixelsResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };

@@ -75,6 +75,9 @@ pub struct Operation {
     /// Document style: the parts are in `namespace` (`elementFormDefault="qualified"`), not in
     /// no namespace. rpc parts are never qualified.
     pub qualified: bool,
+    /// rpc style: the output is the response wrapper, decoded as a struct with one field per
+    /// part (several output parts); otherwise the wrapper's one part.
+    pub all_parts: bool,
     pub idempotent: bool,
 }
 

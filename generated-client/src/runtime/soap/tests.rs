@@ -90,6 +90,7 @@ static BUY_MAIL: Operation = Operation {
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
     qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -181,6 +182,7 @@ static RENEW_DOC: Operation = Operation {
     request_element: "RenewRequest",
     response_element: "RenewResponse",
     qualified: true,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -271,6 +273,7 @@ static STATUS_12: Operation = Operation {
     request_element: "getStatus",
     response_element: "getStatusResponse",
     qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -979,4 +982,36 @@ fn session_from_login_refuses_empty_answers() {
     let session = session_from_login("abc123\n".to_owned()).unwrap();
     assert_eq!(session.expose(), "abc123");
     assert_eq!(format!("{session:?}"), "<redacted>");
+}
+
+/// NuSOAP's answer to a PHP function returning several values: every part of the wrapper.
+#[test]
+fn rpc_answer_with_several_parts_decodes_as_one_struct() {
+    static STATEMENT: Operation = Operation {
+        name: "statement",
+        request_element: "statement",
+        response_element: "statementResponse",
+        all_parts: true,
+        ..BUY_MAIL
+    };
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Statement {
+        status: String,
+        balance: f64,
+        msg: String,
+    }
+    let answer = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" \
+        xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><SOAP-ENV:Body>\
+        <ns1:statementResponse xmlns:ns1=\"urn:acct\"><status xsi:type=\"xsd:string\">ok</status>\
+        <balance xsi:type=\"xsd:double\">12.5</balance><msg xsi:type=\"xsd:string\"/>\
+        </ns1:statementResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    let statement: Statement = decode_response(&STATEMENT, &ok_xml(answer)).unwrap();
+    assert_eq!(
+        statement,
+        Statement {
+            status: "ok".into(),
+            balance: 12.5,
+            msg: String::new()
+        }
+    );
 }

@@ -325,6 +325,31 @@ impl<'a> Types<'a> {
         })
     }
 
+    /// Adds a struct no schema defines but the WSDL implies (the parts of an rpc answer),
+    /// named `wanted` unless a type has that name already.
+    pub fn implied_struct(
+        &mut self,
+        wanted: &str,
+        at: &Node,
+        target_ns: &str,
+        fields: Vec<Field>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> TypeRef {
+        let name = self.claim(wanted, at, diags);
+        self.defs.insert(
+            name.clone(),
+            TypeDef {
+                group: None,
+                name: crate::ir::Name::wire(&name),
+                namespace: Some(target_ns.to_owned()),
+                docs: crate::ir::Docs::default(),
+                source: at.source(),
+                kind: TypeKind::Struct { fields, rest: None },
+            },
+        );
+        TypeRef::Named { group: None, name }
+    }
+
     /// The fields of a struct type, for document/literal wrapped operations.
     pub fn fields(&self, ty: &TypeRef) -> Option<&[Field]> {
         let TypeRef::Named { name, .. } = ty else {
