@@ -482,7 +482,19 @@ fn document(
                 qualified,
             } = body_element(name, part, &inputs.what(part), types, diags)?;
             shape.params = match types.fields(&ty) {
-                Some(fields) => fields.iter().map(param_of_field).collect(),
+                Some(fields) => fields
+                    .iter()
+                    .inspect(|field| {
+                        if types.is_array(&field.ty) {
+                            diags.push(part.warning(format!(
+                                "`{}` of `{name}` is a list type: it is sent as SOAP-ENC `<item>` \
+                                 children, not as the item elements its schema names",
+                                field.name.wire
+                            )));
+                        }
+                    })
+                    .map(param_of_field)
+                    .collect(),
                 None => {
                     diags.push(part.warning(format!(
                         "the input element of `{name}` is not a struct (not wrapped style); it is one parameter"

@@ -58,6 +58,13 @@ fn occurs(node: &Node, diags: &mut Vec<Diagnostic>) -> (u64, Option<u64>) {
     (min, max)
 }
 
+/// Whether `maxOccurs` allows more than one occurrence (read quietly: [`occurs`] warns).
+fn repeats(node: &Node) -> bool {
+    node.attr("maxOccurs")
+        .map(str::trim)
+        .is_some_and(|max| max == "unbounded" || max.parse::<u64>().is_ok_and(|n| n > 1))
+}
+
 /// The single `element` of a `sequence`, if that is all the sequence holds.
 fn single_element(sequence: &Node) -> Option<&Node> {
     let mut particles = sequence
@@ -359,6 +366,14 @@ impl Types<'_> {
             }
             "element" => {
                 if let Some(field) = self.field(owner, child, optional, diags) {
+                    if repeats(child) {
+                        diags.push(child.warning(format!(
+                            "`{}` in `{}` repeats: it is typed as a list, but the runtime reads \
+                             and writes lists as children of one element, not as repeated \
+                             `<{}>` elements",
+                            field.name.wire, owner.name, field.name.wire
+                        )));
+                    }
                     if fields.iter().any(|f| f.name.wire == field.name.wire) {
                         diags.push(child.warning(format!(
                             "`{}` appears twice in `{}`",

@@ -361,6 +361,16 @@ impl<'a> Types<'a> {
         }
     }
 
+    /// Whether `ty` names a list type (a SOAP-ENC or literal array).
+    pub fn is_array(&self, ty: &TypeRef) -> bool {
+        let TypeRef::Named { name, .. } = ty else {
+            return false;
+        };
+        self.defs
+            .get(name)
+            .is_some_and(|def| matches!(def.kind, TypeKind::Array { .. }))
+    }
+
     /// Every [`TypeDef`], sorted by name.
     pub fn into_defs(self) -> Vec<TypeDef> {
         self.defs.into_values().collect()
