@@ -159,6 +159,23 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
             continue;
         }
         let file = rel(&path);
+        let schema_like = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xsd") || e.eq_ignore_ascii_case("wsdl"));
+        if manifest.wsdl.is_some() && schema_like {
+            // Saved beside the WSDL for an import that still names a remote location.
+            diags.push(
+                Diagnostic::warning(
+                    &file,
+                    0,
+                    "no import of the WSDL names this file, so its types are not read — point \
+                     the import's location at it",
+                )
+                .skipping(diag::Item::Page, &file),
+            );
+            continue;
+        }
         let text = match read_text(&path, &file) {
             Ok(text) => text,
             Err(d) => {
