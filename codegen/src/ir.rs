@@ -186,6 +186,10 @@ pub struct Field {
     pub required: bool,
     /// The server may send an explicit nil.
     pub nillable: bool,
+    /// A list element that repeats (XSD `maxOccurs` > 1): one sibling element per item on the
+    /// wire, not one element holding the items.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeated: bool,
     pub docs: Docs,
     pub source: Source,
 }
@@ -259,6 +263,9 @@ pub struct Param {
     /// For a map parameter, the key names of its numbered pairs on the wire
     /// (`attr-name1=…&attr-value1=…`).
     pub pair_names: Option<PairNames>,
+    /// A repeated element (see [`Field::repeated`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeated: bool,
     pub docs: Docs,
     pub source: Source,
 }

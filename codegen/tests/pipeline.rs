@@ -88,4 +88,13 @@ fn schema_files_the_wsdl_imports_are_not_pages() {
     assert_eq!(operations.as_array().map(Vec::len), Some(1));
     // The schema has no elementFormDefault: the parts go on the wire in no namespace.
     assert_eq!(operations[0]["binding"]["Soap"]["qualified"], false);
+    // A repeated element is a slice, sent as one element per item.
+    let code = generate("tests/fixtures/specs/soap_schema_file");
+    assert!(code.contains("more: &[f64],"), "{code}");
+    assert!(
+        code.contains(
+            "for item in more {\n            call.arg(\"more\", crate::runtime::soap::XsiType::xsd(\"double\"), item)?;"
+        ),
+        "{code}"
+    );
 }

@@ -212,6 +212,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
                     ty: ty.clone(),
                     required: true,
                     nillable: false,
+                    repeated: false,
                     docs: Docs::default(),
                     source: src(WSDL, line + n),
                 })
@@ -249,6 +250,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
                 role: ParamRole::Input,
                 secret: false,
                 pair_names: None,
+                repeated: false,
                 docs: Docs::default(),
                 source: src(WSDL, line + 1),
             })

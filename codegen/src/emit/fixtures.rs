@@ -44,6 +44,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, nillable: bool, do
         ty,
         required,
         nillable,
+        repeated: false,
         docs,
         source: src("interserver/api.wsdl", 10),
     }
@@ -62,6 +63,7 @@ fn param(wire: &str, rust: &str, ty: TypeRef, role: ParamRole, secret: bool, doc
         role,
         secret,
         pair_names: None,
+        repeated: false,
         docs,
         source: src("interserver/api.wsdl", 20),
     }
@@ -295,6 +297,7 @@ fn http_param(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str) ->
         role: ParamRole::Input,
         secret: false,
         pair_names: None,
+        repeated: false,
         docs,
         source: src("resellerclub/renew.txt", 7),
     }

@@ -313,6 +313,7 @@ fn method(
     let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
     let mut args = Vec::new();
     let mut parts = Vec::new();
+    let item = ident(&names::local("item", &taken), at)?;
     for param in &op.params {
         let wire = &param.name.wire;
         let xsi = xsi_type(ctx, &param.ty, binding.version, &param.source)?;
@@ -326,6 +327,17 @@ fn method(
                 } else {
                     quote!(#param_name)
                 };
+                if let (true, TypeRef::List(item_ty)) = (param.repeated, &param.ty) {
+                    // One element per item; no item is how a repeated element is left out.
+                    let xsi = xsi_type(ctx, item_ty, binding.version, &param.source)?;
+                    args.push(quote!(#param_name: #ty));
+                    parts.push(quote! {
+                        for #item in #value {
+                            #call.arg(#wire, #xsi, #item)?;
+                        }
+                    });
+                    continue;
+                }
                 let send = quote!(#call.arg(#wire, #xsi, #value)?;);
                 // Literal use says "not given" by leaving the element out. Encoded parts are
                 // always sent: servers such as NuSOAP take them by position.

@@ -67,6 +67,9 @@ fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, D
     if unraw(&field.name.rust) != wire {
         serde.push(quote!(rename = #wire));
     }
+    if field.repeated {
+        serde.push(quote!(with = "crate::runtime::soap::repeated"));
+    }
     let ty = if let TypeRef::List(_) = field.ty {
         // A repeated element the server may leave out, or send nil items of: no occurrence is
         // an empty list, so an `Option` around it would only add a second way to say "none".

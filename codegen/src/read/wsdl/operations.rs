@@ -388,6 +388,7 @@ fn rpc(
             role: ParamRole::Input,
             secret: false,
             pair_names: None,
+            repeated: false,
             docs: docs::wsdl(part),
             source: part.source(),
         })
@@ -411,6 +412,7 @@ fn rpc(
                     ty: part_type(part, &outputs.what(part), types, diags),
                     required: true,
                     nillable: false,
+                    repeated: false,
                     docs: docs::wsdl(part),
                     source: part.source(),
                 })
@@ -506,6 +508,7 @@ fn document(
                         role: ParamRole::Input,
                         secret: false,
                         pair_names: None,
+                        repeated: false,
                         docs: docs::wsdl(part),
                         source: part.source(),
                     }]
@@ -582,6 +585,7 @@ fn param_of_field(field: &Field) -> Param {
         role: ParamRole::Input,
         secret: false,
         pair_names: None,
+        repeated: field.repeated,
         docs: field.docs.clone(),
         source: field.source.clone(),
     }

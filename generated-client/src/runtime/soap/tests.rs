@@ -1015,3 +1015,70 @@ fn rpc_answer_with_several_parts_decodes_as_one_struct() {
         }
     );
 }
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Reading {
+    at: String,
+    #[serde(with = "crate::runtime::soap::repeated", default)]
+    flags: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Readings {
+    #[serde(with = "crate::runtime::soap::repeated", default)]
+    values: Vec<i32>,
+    label: String,
+    #[serde(with = "crate::runtime::soap::repeated", default)]
+    readings: Vec<Reading>,
+}
+
+/// JAX-WS and .NET write lists as repeated elements: the items are siblings, between other
+/// fields or last in their parent, and a missing one is an empty list.
+#[test]
+fn repeated_elements_decode_as_lists() {
+    let answer = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+        <ns2:readings xmlns:ns2=\"http://example.com/hosting\">\
+        <values>1</values>\n<values>2</values><values>3</values><label>x</label>\
+        <readings><at>a</at><flags>f1</flags><flags/></readings>\
+        <readings><at>b</at></readings>\
+        </ns2:readings></S:Body></S:Envelope>";
+    let decoded: Readings = decode_response(&RENEW_DOC, &ok_xml(answer)).unwrap();
+    assert_eq!(
+        decoded,
+        Readings {
+            values: vec![1, 2, 3],
+            label: "x".into(),
+            readings: vec![
+                Reading {
+                    at: "a".into(),
+                    flags: vec!["f1".into(), String::new()]
+                },
+                Reading {
+                    at: "b".into(),
+                    flags: Vec::new()
+                },
+            ],
+        }
+    );
+}
+
+#[tokio::test]
+async fn repeated_elements_are_sent_as_siblings() {
+    let (client, transport) = canned_client(ok_xml(
+        "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+         <RenewResponse/></S:Body></S:Envelope>",
+    ));
+    let mut call = client.call(&RENEW_DOC);
+    let reading = Reading {
+        at: "a".into(),
+        flags: vec!["f1".into(), "f2".into()],
+    };
+    call.arg("reading", XsiType::xsd("anyType"), &reading)
+        .unwrap();
+    let _ = call.send::<Value>().await;
+    let body = String::from_utf8(sent(&transport).body).unwrap();
+    assert!(
+        body.contains("<reading><at>a</at><flags>f1</flags><flags>f2</flags></reading>"),
+        "{body}"
+    );
+}

@@ -58,13 +58,6 @@ fn occurs(node: &Node, diags: &mut Vec<Diagnostic>) -> (u64, Option<u64>) {
     (min, max)
 }
 
-/// Whether `maxOccurs` allows more than one occurrence (read quietly: [`occurs`] warns).
-fn repeats(node: &Node) -> bool {
-    node.attr("maxOccurs")
-        .map(str::trim)
-        .is_some_and(|max| max == "unbounded" || max.parse::<u64>().is_ok_and(|n| n > 1))
-}
-
 /// The single `element` of a `sequence`, if that is all the sequence holds.
 fn single_element(sequence: &Node) -> Option<&Node> {
     let mut particles = sequence
@@ -366,14 +359,6 @@ impl Types<'_> {
             }
             "element" => {
                 if let Some(field) = self.field(owner, child, optional, diags) {
-                    if repeats(child) {
-                        diags.push(child.warning(format!(
-                            "`{}` in `{}` repeats: it is typed as a list, but the runtime reads \
-                             and writes lists as children of one element, not as repeated \
-                             `<{}>` elements",
-                            field.name.wire, owner.name, field.name.wire
-                        )));
-                    }
                     if fields.iter().any(|f| f.name.wire == field.name.wire) {
                         diags.push(child.warning(format!(
                             "`{}` appears twice in `{}`",
@@ -466,7 +451,8 @@ impl Types<'_> {
                 element,
             )
         };
-        let ty = if max.is_none_or(|max| max > 1) {
+        let repeated = max.is_none_or(|max| max > 1);
+        let ty = if repeated {
             TypeRef::List(Box::new(ty))
         } else {
             ty
@@ -480,6 +466,7 @@ impl Types<'_> {
             ty,
             required: min > 0 && !optional,
             nillable: is_true(element.attr("nillable")) || is_true(declaration.attr("nillable")),
+            repeated,
             docs,
             source: element.source(),
         })
