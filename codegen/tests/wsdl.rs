@@ -772,3 +772,25 @@ fn literal_lists_repeated_or_wrapped() {
         "answers with lists are not warned about"
     );
 }
+
+#[test]
+fn open_content_is_a_dynamic_value() {
+    let out = read("open_content.wsdl");
+    let wsdl = out.wsdl();
+    let response: Vec<(&str, &TypeRef)> = match &ty(wsdl, "GetTablesResponse").kind {
+        TypeKind::Struct { fields, .. } => fields.iter().map(|f| (&*f.name.wire, &f.ty)).collect(),
+        other => panic!("not a struct: {other:?}"),
+    };
+    assert_eq!(
+        response,
+        [
+            ("GetTablesResult", &TypeRef::Dynamic),
+            ("Extra", &TypeRef::Dynamic),
+            ("Partly", &named("Partly")),
+        ]
+    );
+    assert_eq!(
+        out.messages(),
+        ["wsdl/open_content.wsdl:33: warning: xsd:any in `Partly` (open content) is ignored"]
+    );
+}

@@ -12,10 +12,42 @@ use crate::read::wsdl::ns;
 /// scalar it restricts).
 pub(super) fn defines_type(node: &Node) -> bool {
     match node.name.as_str() {
-        "complexType" => xsd_child(node, "simpleContent").is_none(),
+        "complexType" => xsd_child(node, "simpleContent").is_none() && !open_content(node),
         "simpleType" => enumeration(node).is_some(),
         _ => false,
     }
+}
+
+/// Whether a complex type holds nothing but open content: a sequence of `xsd:any` (with
+/// the inline `xsd:schema` of a .NET DataSet). Its values are read as dynamic values, which
+/// keep what an empty struct would drop.
+fn open_content(complex: &Node) -> bool {
+    let mut content = complex
+        .elements()
+        .filter(|e| !(ns::is_xsd(&e.ns) && e.name == "annotation"));
+    let Some(sequence) = content
+        .next()
+        .filter(|e| ns::is_xsd(&e.ns) && e.name == "sequence")
+    else {
+        return false;
+    };
+    if content.next().is_some() {
+        return false;
+    }
+    let particles: Vec<&Node> = sequence
+        .elements()
+        .filter(|e| !(ns::is_xsd(&e.ns) && e.name == "annotation"))
+        .collect();
+    let inline_schema = |e: &Node| {
+        e.name == "element"
+            && e.attr("ref")
+                .and_then(|r| e.qname(r).ok())
+                .is_some_and(|q| ns::is_xsd(&q.ns) && q.local == "schema")
+    };
+    particles.iter().any(|e| e.name == "any")
+        && particles
+            .iter()
+            .all(|e| ns::is_xsd(&e.ns) && (e.name == "any" || inline_schema(e)))
 }
 
 fn xsd_child<'n>(node: &'n Node, local: &str) -> Option<&'n Node> {
@@ -540,6 +572,9 @@ impl Types<'_> {
             None => "an anonymous type".to_owned(),
         };
         if definition.name == "complexType" {
+            if open_content(definition) {
+                return TypeRef::Dynamic;
+            }
             let derivation = xsd_child(definition, "simpleContent").and_then(|c| {
                 c.elements().find(|e| {
                     ns::is_xsd(&e.ns) && (e.name == "extension" || e.name == "restriction")
