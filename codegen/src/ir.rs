@@ -164,8 +164,13 @@ pub enum TypeKind {
         fields: Vec<Field>,
         rest: Option<TypeRef>,
     },
-    /// A named list type (SOAP-ENC array such as `array_sql_row_vps`).
-    Array { item: TypeRef },
+    /// A named list type (SOAP-ENC array such as `array_sql_row_vps`). `item_element` names
+    /// the items of a literal list (`int` in .NET's `ArrayOfInt`); SOAP-ENC items are `<item>`.
+    Array {
+        item: TypeRef,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        item_element: Option<String>,
+    },
     /// A closed set of string values.
     Enum { values: Vec<EnumValue> },
 }

@@ -88,8 +88,10 @@ fn schema_files_the_wsdl_imports_are_not_pages() {
     assert_eq!(operations.as_array().map(Vec::len), Some(1));
     // The schema has no elementFormDefault: the parts go on the wire in no namespace.
     assert_eq!(operations[0]["binding"]["Soap"]["qualified"], false);
-    // A repeated element is a slice, sent as one element per item.
+    // A repeated element is a slice, sent as one element per item; a wrapper list is sent
+    // with the item element its schema names.
     let code = generate("tests/fixtures/specs/soap_schema_file");
+    assert!(code.contains("item: \"item\","), "{code}");
     assert!(code.contains("more: &[f64],"), "{code}");
     assert!(
         code.contains(

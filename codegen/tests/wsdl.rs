@@ -136,13 +136,15 @@ fn rpc_encoded_arrays_structs_and_docs() {
     assert_eq!(
         ty(wsdl, "orders").kind,
         TypeKind::Array {
-            item: named("order")
+            item: named("order"),
+            item_element: None,
         }
     );
     assert_eq!(
         ty(wsdl, "names").kind,
         TypeKind::Array {
-            item: scalar(Scalar::String)
+            item: scalar(Scalar::String),
+            item_element: None,
         }
     );
     let order = ty(wsdl, "order");
@@ -284,7 +286,8 @@ fn document_literal_wrapped() {
     assert_eq!(
         ty(wsdl, "ArrayOfRecord").kind,
         TypeKind::Array {
-            item: named("Record")
+            item: named("Record"),
+            item_element: Some("Record".into()),
         }
     );
     let TypeKind::Enum { values } = &ty(wsdl, "RecordKind").kind else {
@@ -407,7 +410,8 @@ fn names_resolve_by_namespace_uri_not_prefix() {
     assert_eq!(
         ty(wsdl, "Items").kind,
         TypeKind::Array {
-            item: named("Item")
+            item: named("Item"),
+            item_element: None,
         }
     );
     assert_eq!(
@@ -622,7 +626,8 @@ fn interserver_myapi() {
             .find(|t| t.name.wire == "array_sql_row_vps")
             .map(|t| &t.kind),
         Some(&TypeKind::Array {
-            item: named("sql_row_vps")
+            item: named("sql_row_vps"),
+            item_element: None,
         })
     );
 
@@ -749,8 +754,16 @@ fn literal_lists_repeated_or_wrapped() {
     assert_eq!(
         out.messages(),
         [
-            "wsdl/literal_lists.wsdl:26: warning: `values` of `Sum` is a list type: it is sent as SOAP-ENC `<item>` children, not as the item elements its schema names"
+            "wsdl/literal_lists.wsdl:24: warning: `weights`, sent inside `options` of `Sum`, is a list type: it is written with SOAP-ENC `<item>` children, not the item elements its schema names"
         ]
+    );
+    // The wrapper list knows its items' element name, to send them by it.
+    assert_eq!(
+        ty(out.wsdl(), "ArrayOfInt").kind,
+        TypeKind::Array {
+            item: scalar(Scalar::Int),
+            item_element: Some("int".into()),
+        }
     );
     let sum = op(out.wsdl(), "Sum");
     // The repeated element is a list sent as sibling elements; the ArrayOfInt wrapper is not.
@@ -761,7 +774,12 @@ fn literal_lists_repeated_or_wrapped() {
         .collect();
     assert_eq!(
         repeated,
-        [("values", false), ("label", false), ("extra", true)]
+        [
+            ("values", false),
+            ("label", false),
+            ("extra", true),
+            ("options", false)
+        ]
     );
     let Output::Value { ty: answer, .. } = &sum.output else {
         panic!("Sum has no output");

@@ -231,6 +231,7 @@ fn array_type(name: &str, line: u32, item: &str) -> TypeDef {
         source: src(WSDL, line),
         kind: TypeKind::Array {
             item: named(None, item),
+            item_element: None,
         },
     }
 }

@@ -142,6 +142,7 @@ pub(crate) fn soap_service() -> Service {
             source: src("interserver/api.wsdl", 30),
             kind: TypeKind::Array {
                 item: named(None, "service"),
+                item_element: None,
             },
         },
         TypeDef {

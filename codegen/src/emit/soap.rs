@@ -338,6 +338,12 @@ fn method(
                     });
                     continue;
                 }
+                let value = match list_item_element(ctx, &param.ty, &param.source)? {
+                    Some(element) => quote! {
+                        &crate::runtime::soap::repeated::ListOf { item: #element, items: #value }
+                    },
+                    None => value,
+                };
                 let send = quote!(#call.arg(#wire, #xsi, #value)?;);
                 // Literal use says "not given" by leaving the element out. Encoded parts are
                 // always sent: servers such as NuSOAP take them by position.
@@ -484,6 +490,22 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
             (quote!(&[(#key, #value)]), false)
         }
         Shape::Dynamic => (quote!(&crate::runtime::Value), false),
+    })
+}
+
+/// The item element of a literal list type (`ArrayOfInt`'s `int`), which the runtime must be
+/// told: a list alone is written with SOAP-ENC `<item>`s.
+fn list_item_element<'c>(
+    ctx: &'c Ctx,
+    ty: &TypeRef,
+    at: &Source,
+) -> Result<Option<&'c str>, Diagnostic> {
+    let TypeRef::Named { group, name } = ty else {
+        return Ok(None);
+    };
+    Ok(match &ctx.type_def(group.as_deref(), name, at)?.kind {
+        TypeKind::Array { item_element, .. } => item_element.as_deref(),
+        TypeKind::Struct { .. } | TypeKind::Enum { .. } => None,
     })
 }
 

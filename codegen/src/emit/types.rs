@@ -40,7 +40,7 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
                 }
             })
         }
-        TypeKind::Array { item } => {
+        TypeKind::Array { item, .. } => {
             let mut doc = Doc::from_docs(&def.docs, format!("The {} list.", docs::code(wire)));
             doc.markdown(format!("Wire type: {}.", docs::code(wire)));
             let doc = doc.outer();

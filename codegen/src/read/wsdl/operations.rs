@@ -191,6 +191,21 @@ fn operation(
         ),
         SoapStyle::Document => document(name, &input_parts, output_parts.as_ref(), types, diags)?,
     };
+    if body_use == BodyUse::Literal {
+        for param in &shape.params {
+            for field in types.nested_literal_lists(&param.ty) {
+                diags.push(Diagnostic::warning(
+                    &field.source.file,
+                    field.source.line,
+                    format!(
+                        "`{}`, sent inside `{}` of `{name}`, is a list type: it is written with \
+                         SOAP-ENC `<item>` children, not the item elements its schema names",
+                        field.name.wire, param.name.wire
+                    ),
+                ));
+            }
+        }
+    }
     let namespace = match (style, body("input").and_then(|b| b.attr("namespace"))) {
         (SoapStyle::Rpc, Some(namespace)) => namespace.trim().to_owned(),
         (SoapStyle::Rpc, None) => {
@@ -484,19 +499,7 @@ fn document(
                 qualified,
             } = body_element(name, part, &inputs.what(part), types, diags)?;
             shape.params = match types.fields(&ty) {
-                Some(fields) => fields
-                    .iter()
-                    .inspect(|field| {
-                        if types.is_array(&field.ty) {
-                            diags.push(part.warning(format!(
-                                "`{}` of `{name}` is a list type: it is sent as SOAP-ENC `<item>` \
-                                 children, not as the item elements its schema names",
-                                field.name.wire
-                            )));
-                        }
-                    })
-                    .map(param_of_field)
-                    .collect(),
+                Some(fields) => fields.iter().map(param_of_field).collect(),
                 None => {
                     diags.push(part.warning(format!(
                         "the input element of `{name}` is not a struct (not wrapped style); it is one parameter"

@@ -1063,7 +1063,7 @@ fn repeated_elements_decode_as_lists() {
 }
 
 #[tokio::test]
-async fn repeated_elements_are_sent_as_siblings() {
+async fn repeated_elements_and_literal_lists_are_sent_by_item_name() {
     let (client, transport) = canned_client(ok_xml(
         "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
          <RenewResponse/></S:Body></S:Envelope>",
@@ -1075,10 +1075,19 @@ async fn repeated_elements_are_sent_as_siblings() {
     };
     call.arg("reading", XsiType::xsd("anyType"), &reading)
         .unwrap();
+    let values = [1, 2];
+    let list = repeated::ListOf {
+        item: "int",
+        items: &values,
+    };
+    call.arg("values", XsiType::xsd("anyType"), &list).unwrap();
     let _ = call.send::<Value>().await;
     let body = String::from_utf8(sent(&transport).body).unwrap();
     assert!(
-        body.contains("<reading><at>a</at><flags>f1</flags><flags>f2</flags></reading>"),
+        body.contains(
+            "<reading><at>a</at><flags>f1</flags><flags>f2</flags></reading>\
+             <values><int>1</int><int>2</int></values>"
+        ),
         "{body}"
     );
 }

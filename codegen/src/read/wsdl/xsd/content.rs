@@ -196,6 +196,7 @@ impl Types<'_> {
             && let Some(field) = self.field(owner, item, false, diags)
         {
             return TypeKind::Array {
+                item_element: Some(field.name.wire),
                 item: item_of(field.ty),
             };
         }
@@ -310,12 +311,14 @@ impl Types<'_> {
             }
             return TypeKind::Array {
                 item: self.array_item(owner, attribute, value, diags),
+                item_element: None,
             };
         }
         let item = xsd_child(restriction, "sequence").and_then(single_element);
         if let Some(field) = item.and_then(|item| self.field(owner, item, false, diags)) {
             return TypeKind::Array {
                 item: item_of(field.ty),
+                item_element: None,
             };
         }
         diags.push(restriction.warning(format!(
@@ -324,6 +327,7 @@ impl Types<'_> {
         )));
         TypeKind::Array {
             item: TypeRef::Dynamic,
+            item_element: None,
         }
     }
 

@@ -361,14 +361,49 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// Whether `ty` names a list type (a SOAP-ENC or literal array).
-    pub fn is_array(&self, ty: &TypeRef) -> bool {
-        let TypeRef::Named { name, .. } = ty else {
-            return false;
+    /// The fields inside `ty`, at any depth, whose type is a literal list (`ArrayOfInt`): a
+    /// parameter of that type is sent by its item name, a nested field is not.
+    pub fn nested_literal_lists(&self, ty: &TypeRef) -> Vec<&Field> {
+        let mut seen = BTreeSet::new();
+        let mut found = Vec::new();
+        self.find_literal_lists(ty, &mut seen, &mut found);
+        found
+    }
+
+    fn find_literal_lists<'s>(
+        &'s self,
+        ty: &TypeRef,
+        seen: &mut BTreeSet<&'s str>,
+        found: &mut Vec<&'s Field>,
+    ) {
+        let name = match ty {
+            TypeRef::List(item) => return self.find_literal_lists(item, seen, found),
+            TypeRef::Named { name, .. } => name,
+            _ => return,
         };
-        self.defs
-            .get(name)
-            .is_some_and(|def| matches!(def.kind, TypeKind::Array { .. }))
+        let Some((name, def)) = self.defs.get_key_value(name) else {
+            return;
+        };
+        if !seen.insert(name) {
+            return;
+        }
+        match &def.kind {
+            TypeKind::Struct { fields, .. } => {
+                for field in fields {
+                    if let TypeRef::Named { name, .. } = &field.ty
+                        && let Some(TypeKind::Array {
+                            item_element: Some(_),
+                            ..
+                        }) = self.defs.get(name).map(|d| &d.kind)
+                    {
+                        found.push(field);
+                    }
+                    self.find_literal_lists(&field.ty, seen, found);
+                }
+            }
+            TypeKind::Array { item, .. } => self.find_literal_lists(item, seen, found),
+            TypeKind::Enum { .. } => {}
+        }
     }
 
     /// Every [`TypeDef`], sorted by name.
