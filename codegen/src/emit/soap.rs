@@ -42,7 +42,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let login = login_operation(ctx, errors);
 
     let mut client_scope = Scope::new("`impl Client`");
-    client_scope.reserve(&["new", "with_transport", "session"]);
+    client_scope.reserve(&["new", "with_transport", "endpoint", "session"]);
     let mut session_scope = Scope::new("`impl Session`");
     session_scope.reserve(&["client", "sid"]);
     let mut client_methods = Vec::new();
@@ -612,6 +612,11 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
                 transport: std::sync::Arc<dyn crate::runtime::Transport>,
             ) -> Self {
                 Self { soap: crate::runtime::soap::Client::new(endpoint, transport) }
+            }
+
+            /// The URL requests are posted to.
+            pub fn endpoint(&self) -> &str {
+                self.soap.endpoint()
             }
 
             #session

@@ -39,6 +39,11 @@ impl Client {
         }
     }
 
+    /// The URL requests are posted to.
+    pub fn endpoint(&self) -> &str {
+        self.soap.endpoint()
+    }
+
     /// Resumes a session from a session id a login returned earlier.
     pub fn session(&self, sid: crate::runtime::Secret) -> Session {
         Session {
