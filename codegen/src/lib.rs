@@ -150,11 +150,14 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let is_wsdl = manifest.wsdl.as_deref() == Some(name)
+        let part_of_wsdl = manifest.wsdl.as_deref() == Some(name)
             || path
                 .canonicalize()
                 .is_ok_and(|p| imported.borrow().contains(&p));
-        if !path.is_file() || name == read::manifest::FILE_NAME || is_wsdl || name.starts_with('.')
+        if !path.is_file()
+            || name == read::manifest::FILE_NAME
+            || part_of_wsdl
+            || name.starts_with('.')
         {
             continue;
         }
