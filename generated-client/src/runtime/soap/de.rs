@@ -217,6 +217,7 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
                 first: Some(self.start),
                 name,
                 index: 0,
+                done: false,
             });
         }
         visitor.visit_newtype_struct(self)
@@ -420,6 +421,8 @@ struct Repeated<'d, 'a> {
     first: Option<Start<'a>>,
     name: &'a str,
     index: usize,
+    /// A sibling of another name (or the parent's end) was put back.
+    done: bool,
 }
 
 impl<'a> SeqAccess<'a> for Repeated<'_, 'a> {
@@ -431,12 +434,12 @@ impl<'a> SeqAccess<'a> for Repeated<'_, 'a> {
     ) -> Result<Option<S::Value>, DecodeError> {
         let start = match self.first.take() {
             Some(start) => start,
-            None if self.index == usize::MAX => return Ok(None),
+            None if self.done => return Ok(None),
             None => match self.r.next_child()? {
                 Some(next) if next.local == self.name => next,
                 other => {
                     self.r.push_back(other.map_or(Token::End, Token::Start));
-                    self.index = usize::MAX;
+                    self.done = true;
                     return Ok(None);
                 }
             },
