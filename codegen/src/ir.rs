@@ -164,8 +164,13 @@ pub enum TypeKind {
         fields: Vec<Field>,
         rest: Option<TypeRef>,
     },
-    /// A named list type (SOAP-ENC array such as `array_sql_row_vps`).
-    Array { item: TypeRef },
+    /// A named list type (SOAP-ENC array such as `array_sql_row_vps`). `item_element` names
+    /// the items of a literal list (`int` in .NET's `ArrayOfInt`); SOAP-ENC items are `<item>`.
+    Array {
+        item: TypeRef,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        item_element: Option<String>,
+    },
     /// A closed set of string values.
     Enum { values: Vec<EnumValue> },
 }
@@ -186,6 +191,10 @@ pub struct Field {
     pub required: bool,
     /// The server may send an explicit nil.
     pub nillable: bool,
+    /// A list element that repeats (XSD `maxOccurs` > 1): one sibling element per item on the
+    /// wire, not one element holding the items.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeated: bool,
     pub docs: Docs,
     pub source: Source,
 }
@@ -259,6 +268,9 @@ pub struct Param {
     /// For a map parameter, the key names of its numbered pairs on the wire
     /// (`attr-name1=…&attr-value1=…`).
     pub pair_names: Option<PairNames>,
+    /// A repeated element (see [`Field::repeated`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub repeated: bool,
     pub docs: Docs,
     pub source: Source,
 }
@@ -308,6 +320,12 @@ pub struct SoapBinding {
     /// request wrapper is the operation name and the response wrapper `<name>Response`.
     pub request_element: String,
     pub response_element: String,
+    /// Document style: the parts are in the body element's namespace
+    /// (`elementFormDefault="qualified"`, as .NET writes), not in none (as JAX-WS does).
+    pub qualified: bool,
+    /// rpc style: the output is the response wrapper with one field per part (several output
+    /// parts), not its one part.
+    pub all_parts: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]

@@ -92,7 +92,8 @@ pub fn generate(specs_dir: &Path) -> Result<Output, Vec<Diagnostic>> {
     }
 }
 
-/// Reads one vendor folder: its manifest, its WSDL if any, and every other file as a page.
+/// Reads one vendor folder: its manifest, its WSDL if any (with the local files it imports), and
+/// every other file as a page.
 fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::Service> {
     let rel = |p: &Path| {
         p.strip_prefix(root)
@@ -108,6 +109,8 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
         .ok()?;
     let manifest = take(read::manifest::read(&manifest_file, &text), diags)?;
 
+    // Schemas and WSDLs the WSDL imports are part of it, not doc pages.
+    let imported = std::cell::RefCell::new(std::collections::BTreeSet::new());
     let wsdl = match &manifest.wsdl {
         Some(name) => {
             let path = dir.join(name);
@@ -125,12 +128,13 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
             };
             // Imports resolve only to local files beside the WSDL: never the network.
             let import = |location: &str| -> Option<Vec<u8>> {
-                let candidate = dir.join(location);
-                let inside = candidate
-                    .canonicalize()
-                    .ok()?
-                    .starts_with(dir.canonicalize().ok()?);
-                inside.then(|| std::fs::read(candidate).ok()).flatten()
+                let candidate = dir.join(location).canonicalize().ok()?;
+                if !candidate.starts_with(dir.canonicalize().ok()?) {
+                    return None;
+                }
+                let bytes = std::fs::read(&candidate).ok()?;
+                imported.borrow_mut().insert(candidate);
+                Some(bytes)
             };
             Some((
                 file.clone(),
@@ -146,12 +150,35 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let is_wsdl = manifest.wsdl.as_deref() == Some(name);
-        if !path.is_file() || name == read::manifest::FILE_NAME || is_wsdl || name.starts_with('.')
+        let part_of_wsdl = manifest.wsdl.as_deref() == Some(name)
+            || path
+                .canonicalize()
+                .is_ok_and(|p| imported.borrow().contains(&p));
+        if !path.is_file()
+            || name == read::manifest::FILE_NAME
+            || part_of_wsdl
+            || name.starts_with('.')
         {
             continue;
         }
         let file = rel(&path);
+        let schema_like = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xsd") || e.eq_ignore_ascii_case("wsdl"));
+        if manifest.wsdl.is_some() && schema_like {
+            // Saved beside the WSDL for an import that still names a remote location.
+            diags.push(
+                Diagnostic::warning(
+                    &file,
+                    0,
+                    "no import of the WSDL names this file, so its types are not read — point \
+                     the import's location at it",
+                )
+                .skipping(diag::Item::Page, &file),
+            );
+            continue;
+        }
         let text = match read_text(&path, &file) {
             Ok(text) => text,
             Err(d) => {

@@ -76,7 +76,7 @@ fn output_keys(ir: &Ir, op: &Operation) -> Vec<String> {
                 keys.extend(fields.iter().map(|f| f.name.wire.clone()));
                 todo.extend(rest.clone());
             }
-            Some(TypeKind::Array { item }) => todo.push(item.clone()),
+            Some(TypeKind::Array { item, .. }) => todo.push(item.clone()),
             _ => {}
         }
     }

@@ -68,3 +68,35 @@ fn output_is_byte_identical_on_every_run() {
         assert_eq!(generate(dir), generate(dir), "{dir}");
     }
 }
+
+#[test]
+fn schema_files_the_wsdl_imports_are_not_pages() {
+    let (ir, diagnostics) = codegen::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/specs/soap_schema_file"),
+    );
+    let diagnostics: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    // The imported calc.xsd is part of the WSDL; a schema nothing imports is named, not read
+    // as a page.
+    assert_eq!(
+        diagnostics,
+        [
+            "calc/unused.xsd: warning: no import of the WSDL names this file, so its types are not read — point the import's location at it"
+        ]
+    );
+    let ir = serde_json::to_value(ir.expect("generates")).expect("serializes");
+    let operations = &ir["services"][0]["operations"];
+    assert_eq!(operations.as_array().map(Vec::len), Some(1));
+    // The schema has no elementFormDefault: the parts go on the wire in no namespace.
+    assert_eq!(operations[0]["binding"]["Soap"]["qualified"], false);
+    // A repeated element is a slice, sent as one element per item; a wrapper list is sent
+    // with the item element its schema names.
+    let code = generate("tests/fixtures/specs/soap_schema_file");
+    assert!(code.contains("item: \"item\","), "{code}");
+    assert!(code.contains("more: &[f64],"), "{code}");
+    assert!(
+        code.contains(
+            "for item in more {\n            call.arg(\"more\", crate::runtime::soap::XsiType::xsd(\"double\"), item)?;"
+        ),
+        "{code}"
+    );
+}

@@ -136,13 +136,15 @@ fn rpc_encoded_arrays_structs_and_docs() {
     assert_eq!(
         ty(wsdl, "orders").kind,
         TypeKind::Array {
-            item: named("order")
+            item: named("order"),
+            item_element: None,
         }
     );
     assert_eq!(
         ty(wsdl, "names").kind,
         TypeKind::Array {
-            item: scalar(Scalar::String)
+            item: scalar(Scalar::String),
+            item_element: None,
         }
     );
     let order = ty(wsdl, "order");
@@ -199,6 +201,8 @@ fn rpc_encoded_arrays_structs_and_docs() {
             endpoint: "https://shop.example/api.php".into(),
             request_element: "list_orders".into(),
             response_element: "list_ordersResponse".into(),
+            qualified: false,
+            all_parts: false,
         }
     );
     assert_eq!(
@@ -206,16 +210,16 @@ fn rpc_encoded_arrays_structs_and_docs() {
         SoapStyle::Rpc,
         "binding default style"
     );
-    assert_eq!(output(op(wsdl, "get_names")), ("return", &named("names")));
+    // Two output parts: the answer is the wrapper (see several_rpc_output_parts_are_one_struct).
+    assert_eq!(
+        output(op(wsdl, "get_names")),
+        ("get_namesResponse", &named("get_namesResponse"))
+    );
 
     let messages = out.messages();
-    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert_eq!(messages.len(), 1, "{messages:#?}");
     assert!(
-        messages[0].contains(":43:") && messages[0].contains("`get_names` returns 2 parts"),
-        "{messages:#?}"
-    );
-    assert!(
-        messages[1].contains(":60:") && messages[1].contains("`unbound` has no SOAP binding"),
+        messages[0].contains(":60:") && messages[0].contains("`unbound` has no SOAP binding"),
         "{messages:#?}"
     );
     insta::assert_json_snapshot!("rpc_encoded", out.snapshot());
@@ -234,6 +238,7 @@ fn document_literal_wrapped() {
     );
     assert_eq!(binding.endpoint, "https://dns.example/v11.asmx");
     assert_eq!(binding.soap_action, "http://example.com/dns/ListRecords");
+    assert!(binding.qualified, "elementFormDefault=\"qualified\"");
     assert_eq!(
         (binding.style, binding.body_use),
         (SoapStyle::Document, BodyUse::Literal)
@@ -281,7 +286,8 @@ fn document_literal_wrapped() {
     assert_eq!(
         ty(wsdl, "ArrayOfRecord").kind,
         TypeKind::Array {
-            item: named("Record")
+            item: named("Record"),
+            item_element: Some("Record".into()),
         }
     );
     let TypeKind::Enum { values } = &ty(wsdl, "RecordKind").kind else {
@@ -404,7 +410,8 @@ fn names_resolve_by_namespace_uri_not_prefix() {
     assert_eq!(
         ty(wsdl, "Items").kind,
         TypeKind::Array {
-            item: named("Item")
+            item: named("Item"),
+            item_element: None,
         }
     );
     assert_eq!(
@@ -619,7 +626,8 @@ fn interserver_myapi() {
             .find(|t| t.name.wire == "array_sql_row_vps")
             .map(|t| &t.kind),
         Some(&TypeKind::Array {
-            item: named("sql_row_vps")
+            item: named("sql_row_vps"),
+            item_element: None,
         })
     );
 
@@ -702,5 +710,105 @@ fn interserver_myapi() {
             .windows(2)
             .all(|w| w[0].name.wire < w[1].name.wire),
         "sorted by name"
+    );
+}
+
+#[test]
+fn several_rpc_output_parts_are_one_struct() {
+    let out = read("multi_part_output.wsdl");
+    let wsdl = out.wsdl();
+    let statement = op(wsdl, "statement");
+    assert!(soap(statement).all_parts);
+    let Output::Value { ty: answer, .. } = &statement.output else {
+        panic!("statement has no output");
+    };
+    assert_eq!(answer, &named("statementResponse"));
+    let TypeKind::Struct { fields, .. } = &ty(wsdl, "statementResponse").kind else {
+        panic!("statementResponse is not a struct");
+    };
+    let fields: Vec<(&str, &TypeRef)> = fields.iter().map(|f| (&*f.name.wire, &f.ty)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("status", &TypeRef::Scalar(Scalar::String)),
+            ("balance", &named("balance")),
+            ("msg", &TypeRef::Scalar(Scalar::String)),
+        ]
+    );
+    // The schema's own `lookupResponse` keeps its name; the implied wrapper gets another.
+    let Output::Value { ty: answer, .. } = &op(wsdl, "lookup").output else {
+        panic!("lookup has no output");
+    };
+    assert_eq!(answer, &named("lookupResponse_2"));
+    assert_eq!(
+        out.messages(),
+        [
+            "wsdl/multi_part_output.wsdl:28: warning: another type is already named `lookupResponse`; this one is named `lookupResponse_2`"
+        ]
+    );
+}
+
+#[test]
+fn literal_lists_repeated_or_wrapped() {
+    let out = read("literal_lists.wsdl");
+    assert_eq!(
+        out.messages(),
+        [
+            "wsdl/literal_lists.wsdl:24: warning: `weights`, sent inside `options` of `Sum`, is a list type: it is written with SOAP-ENC `<item>` children, not the item elements its schema names"
+        ]
+    );
+    // The wrapper list knows its items' element name, to send them by it.
+    assert_eq!(
+        ty(out.wsdl(), "ArrayOfInt").kind,
+        TypeKind::Array {
+            item: scalar(Scalar::Int),
+            item_element: Some("int".into()),
+        }
+    );
+    let sum = op(out.wsdl(), "Sum");
+    // The repeated element is a list sent as sibling elements; the ArrayOfInt wrapper is not.
+    let repeated: Vec<(&str, bool)> = sum
+        .params
+        .iter()
+        .map(|p| (&*p.name.wire, p.repeated))
+        .collect();
+    assert_eq!(
+        repeated,
+        [
+            ("values", false),
+            ("label", false),
+            ("extra", true),
+            ("options", false)
+        ]
+    );
+    let Output::Value { ty: answer, .. } = &sum.output else {
+        panic!("Sum has no output");
+    };
+    assert_eq!(
+        answer,
+        &named("SumResponse"),
+        "answers with lists are not warned about"
+    );
+}
+
+#[test]
+fn open_content_is_a_dynamic_value() {
+    let out = read("open_content.wsdl");
+    let wsdl = out.wsdl();
+    let response: Vec<(&str, &TypeRef)> = match &ty(wsdl, "GetTablesResponse").kind {
+        TypeKind::Struct { fields, .. } => fields.iter().map(|f| (&*f.name.wire, &f.ty)).collect(),
+        other => panic!("not a struct: {other:?}"),
+    };
+    assert_eq!(
+        response,
+        [
+            ("GetTablesResult", &TypeRef::Dynamic),
+            ("Extra", &TypeRef::Dynamic),
+            ("Partly", &named("Partly")),
+        ]
+    );
+    assert_eq!(
+        out.messages(),
+        ["wsdl/open_content.wsdl:33: warning: xsd:any in `Partly` (open content) is ignored"]
     );
 }

@@ -7,13 +7,17 @@ use codegen::report::{Findings, Report, ServiceReport};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Writes the report as indented JSON ending in a newline.
+/// Writes the report as indented JSON ending in a newline, making its folder as `--out` does.
 pub fn write_json(path: &Path, report: &Report) -> Result<(), String> {
     let mut json = serde_json::to_string_pretty(report)
         .map_err(|e| format!("error: cannot encode the report: {e}"))?;
     json.push('\n');
-    std::fs::write(path, json)
-        .map_err(|e| format!("error: cannot write the report to {}: {e}", path.display()))
+    let cannot =
+        |e: std::io::Error| format!("error: cannot write the report to {}: {e}", path.display());
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(cannot)?;
+    }
+    std::fs::write(path, json).map_err(cannot)
 }
 
 /// The report for people. Messages are shown without their hints: the warnings above have them.
@@ -148,6 +152,16 @@ mod tests {
                 groups: Vec::new(),
             }],
         }
+    }
+
+    #[test]
+    fn the_report_folder_is_made() {
+        let dir = std::env::temp_dir().join(format!("xtask-report-{}", std::process::id()));
+        let path = dir.join("new/folder/report.json");
+        let report = Report::new(Some(&ir_of("x")), &[]);
+        write_json(&path, &report).unwrap();
+        assert!(std::fs::read_to_string(&path).unwrap().ends_with("}\n"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -265,6 +265,7 @@ impl Builder<'_> {
             role: ParamRole::Input,
             secret: false,
             pair_names: None,
+            repeated: false,
             docs: row.docs.clone(),
             source: Source {
                 file: file.to_owned(),
@@ -304,6 +305,7 @@ impl Builder<'_> {
                 key: key_name.to_owned(),
                 value: value_name.to_owned(),
             }),
+            repeated: false,
             docs,
             source: Source {
                 file: file.to_owned(),
@@ -456,6 +458,7 @@ impl Builder<'_> {
                 ty: TypeRef::Scalar(field_type(key)),
                 required: !key.conditional,
                 nillable: false,
+                repeated: false,
                 docs: field_docs(key),
                 source: Source {
                     file: file.to_owned(),

@@ -276,7 +276,7 @@ fn record_of(ty: &TypeRef, types: &[TypeDef], depth: u8) -> Option<usize> {
             let index = types.iter().position(|t| t.name.wire == *name)?;
             match &types.get(index)?.kind {
                 TypeKind::Struct { .. } => Some(index),
-                TypeKind::Array { item } => record_of(item, types, depth + 1),
+                TypeKind::Array { item, .. } => record_of(item, types, depth + 1),
                 TypeKind::Enum { .. } => None,
             }
         }

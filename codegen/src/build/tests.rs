@@ -212,6 +212,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
                     ty: ty.clone(),
                     required: true,
                     nillable: false,
+                    repeated: false,
                     docs: Docs::default(),
                     source: src(WSDL, line + n),
                 })
@@ -230,6 +231,7 @@ fn array_type(name: &str, line: u32, item: &str) -> TypeDef {
         source: src(WSDL, line),
         kind: TypeKind::Array {
             item: named(None, item),
+            item_element: None,
         },
     }
 }
@@ -249,6 +251,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
                 role: ParamRole::Input,
                 secret: false,
                 pair_names: None,
+                repeated: false,
                 docs: Docs::default(),
                 source: src(WSDL, line + 1),
             })
@@ -270,6 +273,8 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
             endpoint: "https://my.interserver.net/api.php".to_owned(),
             request_element: name.to_owned(),
             response_element: format!("{name}Response"),
+            qualified: false,
+            all_parts: false,
         }),
         idempotent: false,
     }

@@ -111,7 +111,7 @@ fn same(page: &TypeRef, wsdl: &TypeRef, types: &[TypeDef]) -> bool {
         (TypeRef::Named { name, .. }, TypeRef::Dynamic) => kind_of(name, types).is_none(),
         (TypeRef::List(a), TypeRef::List(b)) => same(a, b, types),
         (TypeRef::List(a), TypeRef::Named { name, .. }) => match kind_of(name, types) {
-            Some(TypeKind::Array { item }) => same(a, item, types),
+            Some(TypeKind::Array { item, .. }) => same(a, item, types),
             _ => false,
         },
         (TypeRef::Map(ak, av), TypeRef::Map(bk, bv)) => same(ak, bk, types) && same(av, bv, types),
@@ -193,7 +193,10 @@ mod tests {
             namespace: Some("urn:myapi".to_owned()),
             docs: Docs::default(),
             source: Source::default(),
-            kind: TypeKind::Array { item },
+            kind: TypeKind::Array {
+                item,
+                item_element: None,
+            },
         }
     }
 

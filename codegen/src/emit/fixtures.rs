@@ -44,6 +44,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, nillable: bool, do
         ty,
         required,
         nillable,
+        repeated: false,
         docs,
         source: src("interserver/api.wsdl", 10),
     }
@@ -62,6 +63,7 @@ fn param(wire: &str, rust: &str, ty: TypeRef, role: ParamRole, secret: bool, doc
         role,
         secret,
         pair_names: None,
+        repeated: false,
         docs,
         source: src("interserver/api.wsdl", 20),
     }
@@ -77,6 +79,8 @@ fn soap_binding(op: &str, idempotent: bool) -> (Binding, bool) {
         endpoint: "https://api.example.com/soap.php".to_owned(),
         request_element: op.to_owned(),
         response_element: format!("{op}Response"),
+        qualified: false,
+        all_parts: false,
     };
     (Binding::Soap(binding), idempotent)
 }
@@ -138,6 +142,7 @@ pub(crate) fn soap_service() -> Service {
             source: src("interserver/api.wsdl", 30),
             kind: TypeKind::Array {
                 item: named(None, "service"),
+                item_element: None,
             },
         },
         TypeDef {
@@ -293,6 +298,7 @@ fn http_param(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str) ->
         role: ParamRole::Input,
         secret: false,
         pair_names: None,
+        repeated: false,
         docs,
         source: src("resellerclub/renew.txt", 7),
     }

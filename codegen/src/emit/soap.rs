@@ -42,7 +42,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let login = login_operation(ctx, errors);
 
     let mut client_scope = Scope::new("`impl Client`");
-    client_scope.reserve(&["new", "with_transport", "session"]);
+    client_scope.reserve(&["new", "with_transport", "endpoint", "session"]);
     let mut session_scope = Scope::new("`impl Session`");
     session_scope.reserve(&["client", "sid"]);
     let mut client_methods = Vec::new();
@@ -235,6 +235,8 @@ fn operation_static(
         soap_action,
         request_element,
         response_element,
+        qualified,
+        all_parts,
         ..
     } = binding;
     let idempotent = op.idempotent;
@@ -248,6 +250,8 @@ fn operation_static(
             soap_action: #soap_action,
             request_element: #request_element,
             response_element: #response_element,
+            qualified: #qualified,
+            all_parts: #all_parts,
             idempotent: #idempotent,
         };
     })
@@ -309,6 +313,7 @@ fn method(
     let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
     let mut args = Vec::new();
     let mut parts = Vec::new();
+    let item = ident(&names::local("item", &taken), at)?;
     for param in &op.params {
         let wire = &param.name.wire;
         let xsi = xsi_type(ctx, &param.ty, binding.version, &param.source)?;
@@ -321,6 +326,23 @@ fn method(
                     quote!(&#param_name)
                 } else {
                     quote!(#param_name)
+                };
+                if let (true, TypeRef::List(item_ty)) = (param.repeated, &param.ty) {
+                    // One element per item; no item is how a repeated element is left out.
+                    let xsi = xsi_type(ctx, item_ty, binding.version, &param.source)?;
+                    args.push(quote!(#param_name: #ty));
+                    parts.push(quote! {
+                        for #item in #value {
+                            #call.arg(#wire, #xsi, #item)?;
+                        }
+                    });
+                    continue;
+                }
+                let value = match list_item_element(ctx, &param.ty, &param.source)? {
+                    Some(element) => quote! {
+                        &crate::runtime::soap::repeated::ListOf { item: #element, items: #value }
+                    },
+                    None => value,
                 };
                 let send = quote!(#call.arg(#wire, #xsi, #value)?;);
                 // Literal use says "not given" by leaving the element out. Encoded parts are
@@ -471,6 +493,22 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
     })
 }
 
+/// The item element of a literal list type (`ArrayOfInt`'s `int`), which the runtime must be
+/// told: a list alone is written with SOAP-ENC `<item>`s.
+fn list_item_element<'c>(
+    ctx: &'c Ctx,
+    ty: &TypeRef,
+    at: &Source,
+) -> Result<Option<&'c str>, Diagnostic> {
+    let TypeRef::Named { group, name } = ty else {
+        return Ok(None);
+    };
+    Ok(match &ctx.type_def(group.as_deref(), name, at)?.kind {
+        TypeKind::Array { item_element, .. } => item_element.as_deref(),
+        TypeKind::Struct { .. } | TypeKind::Enum { .. } => None,
+    })
+}
+
 /// The `xsi:type` a part is sent with.
 fn xsi_type(
     ctx: &Ctx,
@@ -574,6 +612,11 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
                 transport: std::sync::Arc<dyn crate::runtime::Transport>,
             ) -> Self {
                 Self { soap: crate::runtime::soap::Client::new(endpoint, transport) }
+            }
+
+            /// The URL requests are posted to.
+            pub fn endpoint(&self) -> &str {
+                self.soap.endpoint()
             }
 
             #session

@@ -518,3 +518,21 @@ fn an_optional_repeated_field_is_a_plain_list_that_defaults_to_empty() {
         "{types}"
     );
 }
+
+/// Every operation of a WSDL can be skipped (its schema left remote): the client that remains
+/// must still compile warning-free, so it reads its SOAP client in `endpoint()`.
+#[test]
+fn soap_client_without_operations_reads_its_fields() {
+    let mut service = fixtures::soap_service();
+    service.operations.clear();
+    service.session = None;
+    service.in_band_error = None;
+    let files = emit(&Ir {
+        services: vec![service],
+    });
+    let client = item(&files["src/generated/interserver/mod.rs"], "impl Client {");
+    assert!(
+        client.contains("pub fn endpoint(&self) -> &str {\n        self.soap.endpoint()\n    }"),
+        "{client}"
+    );
+}

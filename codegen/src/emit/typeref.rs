@@ -88,7 +88,7 @@ impl<'a> Ctx<'a> {
                 match &def.kind {
                     TypeKind::Struct { .. } => Shape::Struct,
                     TypeKind::Enum { .. } => Shape::Enum,
-                    TypeKind::Array { item } => Shape::List(item),
+                    TypeKind::Array { item, .. } => Shape::List(item),
                 }
             }
             TypeRef::List(item) => Shape::List(item),

@@ -40,7 +40,7 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
                 }
             })
         }
-        TypeKind::Array { item } => {
+        TypeKind::Array { item, .. } => {
             let mut doc = Doc::from_docs(&def.docs, format!("The {} list.", docs::code(wire)));
             doc.markdown(format!("Wire type: {}.", docs::code(wire)));
             let doc = doc.outer();
@@ -66,6 +66,9 @@ fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, D
     let mut serde = Vec::new();
     if unraw(&field.name.rust) != wire {
         serde.push(quote!(rename = #wire));
+    }
+    if field.repeated {
+        serde.push(quote!(with = "crate::runtime::soap::repeated"));
     }
     let ty = if let TypeRef::List(_) = field.ty {
         // A repeated element the server may leave out, or send nil items of: no occurrence is

@@ -33,6 +33,8 @@ pub static VPS_GET_SERVICES: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_vps_get_services",
     request_element: "api_vps_get_services",
     response_element: "api_vps_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -46,6 +48,8 @@ pub static BUY_MAIL: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 

@@ -20,6 +20,8 @@ static RPC: Operation = Operation {
     soap_action: "urn:myapi#api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -32,6 +34,8 @@ static DOCUMENT: Operation = Operation {
     soap_action: "",
     request_element: "getOrder",
     response_element: "getOrderResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 

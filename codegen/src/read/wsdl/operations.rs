@@ -9,12 +9,12 @@
 
 use super::components::{Components, Port};
 use super::node::Node;
-use super::xsd::Types;
+use super::xsd::{Element, Types};
 use super::{docs, ns};
 use crate::diag::{Diagnostic, Item};
 use crate::ir::{
-    Binding, BodyUse, Field, Name, Operation, Output, Param, ParamRole, SoapBinding, SoapStyle,
-    TypeRef,
+    Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, SoapBinding,
+    SoapStyle, TypeRef,
 };
 use std::collections::BTreeMap;
 
@@ -181,9 +181,31 @@ fn operation(
     }
 
     let shape = match style {
-        SoapStyle::Rpc => rpc(name, &input_parts, output_parts.as_ref(), types, diags),
+        SoapStyle::Rpc => rpc(
+            name,
+            &input_parts,
+            output_parts.as_ref(),
+            ctx.target_ns,
+            types,
+            diags,
+        ),
         SoapStyle::Document => document(name, &input_parts, output_parts.as_ref(), types, diags)?,
     };
+    if body_use == BodyUse::Literal {
+        for param in &shape.params {
+            for field in types.nested_literal_lists(&param.ty) {
+                diags.push(Diagnostic::warning(
+                    &field.source.file,
+                    field.source.line,
+                    format!(
+                        "`{}`, sent inside `{}` of `{name}`, is a list type: it is written with \
+                         SOAP-ENC `<item>` children, not the item elements its schema names",
+                        field.name.wire, param.name.wire
+                    ),
+                ));
+            }
+        }
+    }
     let namespace = match (style, body("input").and_then(|b| b.attr("namespace"))) {
         (SoapStyle::Rpc, Some(namespace)) => namespace.trim().to_owned(),
         (SoapStyle::Rpc, None) => {
@@ -222,6 +244,8 @@ fn operation(
             endpoint: ctx.port.endpoint.clone(),
             request_element: shape.request_element,
             response_element: shape.response_element,
+            qualified: shape.qualified,
+            all_parts: shape.all_parts,
         }),
         idempotent: false,
     })
@@ -355,12 +379,17 @@ struct Shape {
     response_element: String,
     /// The body elements' namespace (document style).
     namespace: Option<String>,
+    /// Whether the parts are in that namespace (document style); rpc parts never are.
+    qualified: bool,
+    /// The output is the rpc wrapper with all its parts, not its one part.
+    all_parts: bool,
 }
 
 fn rpc(
     name: &str,
     inputs: &Parts<'_>,
     outputs: Option<&Parts<'_>>,
+    target_ns: &str,
     types: &mut Types<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Shape {
@@ -374,24 +403,40 @@ fn rpc(
             role: ParamRole::Input,
             secret: false,
             pair_names: None,
+            repeated: false,
             docs: docs::wsdl(part),
             source: part.source(),
         })
         .collect();
+    let response_element = format!("{name}Response");
+    let mut all_parts = false;
     let output = match outputs.map(|o| (o, o.list.as_slice())) {
         None | Some((_, [])) => Output::None,
-        Some((outputs, [first, rest @ ..])) => {
-            if !rest.is_empty() {
-                diags.push(first.warning(format!(
-                    "`{name}` returns {} parts; only the first, `{}`, is read",
-                    rest.len() + 1,
-                    first.attr("name").unwrap_or_default()
-                )));
-            }
+        Some((outputs, [part])) => Output::Value {
+            name: Name::wire(part.attr("name").unwrap_or_default()),
+            ty: part_type(part, &outputs.what(part), types, diags),
+            docs: docs::wsdl(part),
+        },
+        // Several parts (PHP functions returning several values): the answer is the
+        // wrapper, one field per part.
+        Some((outputs, list @ [first, ..])) => {
+            let fields = list
+                .iter()
+                .map(|part| Field {
+                    name: Name::wire(part.attr("name").unwrap_or_default()),
+                    ty: part_type(part, &outputs.what(part), types, diags),
+                    required: true,
+                    nillable: false,
+                    repeated: false,
+                    docs: docs::wsdl(part),
+                    source: part.source(),
+                })
+                .collect();
+            all_parts = true;
             Output::Value {
-                name: Name::wire(first.attr("name").unwrap_or_default()),
-                ty: part_type(first, &outputs.what(first), types, diags),
-                docs: docs::wsdl(first),
+                name: Name::wire(&response_element),
+                ty: types.implied_struct(&response_element, first, target_ns, fields, diags),
+                docs: Docs::default(),
             }
         }
     };
@@ -399,8 +444,10 @@ fn rpc(
         params,
         output,
         request_element: name.to_owned(),
-        response_element: format!("{name}Response"),
+        response_element,
         namespace: None,
+        qualified: false,
+        all_parts,
     }
 }
 
@@ -440,11 +487,17 @@ fn document(
         request_element: String::new(),
         response_element: String::new(),
         namespace: None,
+        qualified: false,
+        all_parts: false,
     };
     match inputs.list.as_slice() {
         [] => {}
         [part] => {
-            let (element, ty) = body_element(name, part, &inputs.what(part), types, diags)?;
+            let Element {
+                name: element,
+                ty,
+                qualified,
+            } = body_element(name, part, &inputs.what(part), types, diags)?;
             shape.params = match types.fields(&ty) {
                 Some(fields) => fields.iter().map(param_of_field).collect(),
                 None => {
@@ -458,12 +511,14 @@ fn document(
                         role: ParamRole::Input,
                         secret: false,
                         pair_names: None,
+                        repeated: false,
                         docs: docs::wsdl(part),
                         source: part.source(),
                     }]
                 }
             };
             shape.namespace = Some(element.ns);
+            shape.qualified = qualified;
             shape.request_element = element.local;
         }
         [first, ..] => {
@@ -485,7 +540,9 @@ fn document(
                 rest.len() + 1
             )));
         }
-        let (element, ty) = body_element(name, first, &outputs.what(first), types, diags)?;
+        let Element {
+            name: element, ty, ..
+        } = body_element(name, first, &outputs.what(first), types, diags)?;
         shape.output = Output::Value {
             name: Name::wire(first.attr("name").unwrap_or_default()),
             ty,
@@ -505,7 +562,7 @@ fn body_element(
     what: &str,
     types: &mut Types<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(super::node::QName, TypeRef)> {
+) -> Option<Element> {
     let Some(value) = part.attr("element") else {
         diags.push(part.warning(format!(
             "document-style `{name}` has a part without element= (type= parts need rpc style); skipped"
@@ -519,7 +576,7 @@ fn body_element(
         );
         return None;
     };
-    Some((element.name, element.ty))
+    Some(element)
 }
 
 /// A wrapped operation's parameter: a field of its input element.
@@ -531,6 +588,7 @@ fn param_of_field(field: &Field) -> Param {
         role: ParamRole::Input,
         secret: false,
         pair_names: None,
+        repeated: field.repeated,
         docs: field.docs.clone(),
         source: field.source.clone(),
     }

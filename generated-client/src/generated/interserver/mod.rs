@@ -39,6 +39,11 @@ impl Client {
         }
     }
 
+    /// The URL requests are posted to.
+    pub fn endpoint(&self) -> &str {
+        self.soap.endpoint()
+    }
+
     /// Resumes a session from a session id a login returned earlier.
     pub fn session(&self, sid: crate::runtime::Secret) -> Session {
         Session {
@@ -2067,6 +2072,8 @@ static ADD_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_add_dns_domain",
     request_element: "api_add_dns_domain",
     response_element: "api_add_dns_domainResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2079,6 +2086,8 @@ static ADD_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_add_dns_record",
     request_element: "api_add_dns_record",
     response_element: "api_add_dns_recordResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2091,6 +2100,8 @@ static ADD_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     soap_action: "https://my.interserver.net/api.php/api_add_prepay",
     request_element: "api_add_prepay",
     response_element: "api_add_prepayResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2103,6 +2114,8 @@ static AUTO_CPANEL_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_api_auto_cpanel_login",
     request_element: "api_api_auto_cpanel_login",
     response_element: "api_api_auto_cpanel_loginResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2115,6 +2128,8 @@ static AUTO_DIRECTADMIN_LOGIN: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_api_auto_directadmin_login",
     request_element: "api_api_auto_directadmin_login",
     response_element: "api_api_auto_directadmin_loginResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2127,6 +2142,8 @@ static AUTO_DIRECTADMIN_STORAGE_LOGIN: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_api_auto_directadmin_storage_login",
     request_element: "api_api_auto_directadmin_storage_login",
     response_element: "api_api_auto_directadmin_storage_loginResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2139,6 +2156,8 @@ static AUTO_ZONEMTA_LOGIN: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_api_auto_zonemta_login",
     request_element: "api_api_auto_zonemta_login",
     response_element: "api_api_auto_zonemta_loginResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2151,6 +2170,8 @@ static BUY_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operati
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2163,6 +2184,8 @@ static BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     soap_action: "https://my.interserver.net/api.php/api_api_buy_vps",
     request_element: "api_api_buy_vps",
     response_element: "api_api_buy_vpsResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2175,6 +2198,8 @@ static BUY_VPS_ADMIN: crate::runtime::soap::Operation = crate::runtime::soap::Op
     soap_action: "https://my.interserver.net/api.php/api_api_buy_vps_admin",
     request_element: "api_api_buy_vps_admin",
     response_element: "api_api_buy_vps_adminResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2187,6 +2212,8 @@ static VALIDATE_BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_api_validate_buy_vps",
     request_element: "api_api_validate_buy_vps",
     response_element: "api_api_validate_buy_vpsResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2199,6 +2226,8 @@ static BACKUPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_backups_cancel_service",
     request_element: "api_backups_cancel_service",
     response_element: "api_backups_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2211,6 +2240,8 @@ static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_backups_get_client_invoices",
     request_element: "api_backups_get_client_invoices",
     response_element: "api_backups_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2223,6 +2254,8 @@ static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     soap_action: "https://my.interserver.net/api.php/api_backups_get_client_unpaid_invoices",
     request_element: "api_backups_get_client_unpaid_invoices",
     response_element: "api_backups_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2235,6 +2268,8 @@ static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_backups_get_service",
     request_element: "api_backups_get_service",
     response_element: "api_backups_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2247,6 +2282,8 @@ static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_backups_get_services",
     request_element: "api_backups_get_services",
     response_element: "api_backups_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2259,6 +2296,8 @@ static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_buy_license",
     request_element: "api_buy_license",
     response_element: "api_buy_licenseResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2271,6 +2310,8 @@ static BUY_LICENSE_PREPAY: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_buy_license_prepay",
     request_element: "api_buy_license_prepay",
     response_element: "api_buy_license_prepayResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2283,6 +2324,8 @@ static CANCEL_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_cancel_license",
     request_element: "api_cancel_license",
     response_element: "api_cancel_licenseResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2295,6 +2338,8 @@ static CANCEL_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_cancel_license_ip",
     request_element: "api_cancel_license_ip",
     response_element: "api_cancel_license_ipResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2307,6 +2352,8 @@ static CHANGE_FLOATING_IPS_IP: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_change_floating_ips_ip",
     request_element: "api_change_floating_ips_ip",
     response_element: "api_change_floating_ips_ipResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2319,6 +2366,8 @@ static CHANGE_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_change_license_ip",
     request_element: "api_change_license_ip",
     response_element: "api_change_license_ipResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2331,6 +2380,8 @@ static CHANGE_LICENSE_IP_BY_ID: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_change_license_ip_by_id",
     request_element: "api_change_license_ip_by_id",
     response_element: "api_change_license_ip_by_idResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2343,6 +2394,8 @@ static DELETE_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_delete_dns_domain",
     request_element: "api_delete_dns_domain",
     response_element: "api_delete_dns_domainResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2355,6 +2408,8 @@ static DELETE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_delete_dns_record",
     request_element: "api_delete_dns_record",
     response_element: "api_delete_dns_recordResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2367,6 +2422,8 @@ static DOMAINS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_domains_cancel_service",
     request_element: "api_domains_cancel_service",
     response_element: "api_domains_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2379,6 +2436,8 @@ static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_domains_get_client_invoices",
     request_element: "api_domains_get_client_invoices",
     response_element: "api_domains_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2391,6 +2450,8 @@ static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     soap_action: "https://my.interserver.net/api.php/api_domains_get_client_unpaid_invoices",
     request_element: "api_domains_get_client_unpaid_invoices",
     response_element: "api_domains_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2403,6 +2464,8 @@ static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_domains_get_service",
     request_element: "api_domains_get_service",
     response_element: "api_domains_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2415,6 +2478,8 @@ static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_domains_get_services",
     request_element: "api_domains_get_services",
     response_element: "api_domains_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2427,6 +2492,8 @@ static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_cancel_service",
     request_element: "api_floating_ips_cancel_service",
     response_element: "api_floating_ips_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2439,6 +2506,8 @@ static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_client_invoices",
     request_element: "api_floating_ips_get_client_invoices",
     response_element: "api_floating_ips_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2451,6 +2520,8 @@ static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_client_unpaid_invoices",
     request_element: "api_floating_ips_get_client_unpaid_invoices",
     response_element: "api_floating_ips_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2463,6 +2534,8 @@ static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_service",
     request_element: "api_floating_ips_get_service",
     response_element: "api_floating_ips_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2475,6 +2548,8 @@ static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_services",
     request_element: "api_floating_ips_get_services",
     response_element: "api_floating_ips_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2487,6 +2562,8 @@ static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_getTicketList",
     request_element: "api_getTicketList",
     response_element: "api_getTicketListResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2499,6 +2576,8 @@ static GET_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_get_dns_domain",
     request_element: "api_get_dns_domain",
     response_element: "api_get_dns_domainResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2511,6 +2590,8 @@ static GET_DNS_RECORDS: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_get_dns_records",
     request_element: "api_get_dns_records",
     response_element: "api_get_dns_recordsResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2523,6 +2604,8 @@ static GET_IMA: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     soap_action: "https://my.interserver.net/api.php/api_get_ima",
     request_element: "api_get_ima",
     response_element: "api_get_imaResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2535,6 +2618,8 @@ static GET_LICENSE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_get_license_types",
     request_element: "api_get_license_types",
     response_element: "api_get_license_typesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2547,6 +2632,8 @@ static GET_PREPAY_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_get_prepay_list",
     request_element: "api_get_prepay_list",
     response_element: "api_get_prepay_listResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2559,6 +2646,8 @@ static GET_PREPAY_PAYPAL_FILL_URL: crate::runtime::soap::Operation = crate::runt
     soap_action: "https://my.interserver.net/api.php/api_get_prepay_paypal_fill_url",
     request_element: "api_get_prepay_paypal_fill_url",
     response_element: "api_get_prepay_paypal_fill_urlResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2571,6 +2660,8 @@ static GET_PREPAY_REMAINING: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_get_prepay_remaining",
     request_element: "api_get_prepay_remaining",
     response_element: "api_get_prepay_remainingResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2583,6 +2674,8 @@ static GET_VPS_BACKUPS: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_get_vps_backups",
     request_element: "api_get_vps_backups",
     response_element: "api_get_vps_backupsResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2595,6 +2688,8 @@ static LICENSES_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_licenses_cancel_service",
     request_element: "api_licenses_cancel_service",
     response_element: "api_licenses_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2607,6 +2702,8 @@ static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::ru
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_client_invoices",
     request_element: "api_licenses_get_client_invoices",
     response_element: "api_licenses_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2619,6 +2716,8 @@ static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cr
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_client_unpaid_invoices",
     request_element: "api_licenses_get_client_unpaid_invoices",
     response_element: "api_licenses_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2631,6 +2730,8 @@ static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_service",
     request_element: "api_licenses_get_service",
     response_element: "api_licenses_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2643,6 +2744,8 @@ static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_services",
     request_element: "api_licenses_get_services",
     response_element: "api_licenses_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2655,6 +2758,8 @@ static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation 
     soap_action: "https://my.interserver.net/api.php/api_login",
     request_element: "api_login",
     response_element: "api_loginResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2667,6 +2772,8 @@ static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_mail_cancel_service",
     request_element: "api_mail_cancel_service",
     response_element: "api_mail_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2679,6 +2786,8 @@ static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtim
     soap_action: "https://my.interserver.net/api.php/api_mail_get_client_invoices",
     request_element: "api_mail_get_client_invoices",
     response_element: "api_mail_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2691,6 +2800,8 @@ static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate:
     soap_action: "https://my.interserver.net/api.php/api_mail_get_client_unpaid_invoices",
     request_element: "api_mail_get_client_unpaid_invoices",
     response_element: "api_mail_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2703,6 +2814,8 @@ static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_mail_get_service",
     request_element: "api_mail_get_service",
     response_element: "api_mail_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2715,6 +2828,8 @@ static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_mail_get_services",
     request_element: "api_mail_get_services",
     response_element: "api_mail_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2727,6 +2842,8 @@ static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     soap_action: "https://my.interserver.net/api.php/api_make_payment",
     request_element: "api_make_payment",
     response_element: "api_make_paymentResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2739,6 +2856,8 @@ static OPEN_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_openTicket",
     request_element: "api_openTicket",
     response_element: "api_openTicketResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2751,6 +2870,8 @@ static QUICKSERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_quickservers_cancel_service",
     request_element: "api_quickservers_cancel_service",
     response_element: "api_quickservers_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2763,6 +2884,8 @@ static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_client_invoices",
     request_element: "api_quickservers_get_client_invoices",
     response_element: "api_quickservers_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2775,6 +2898,8 @@ static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_client_unpaid_invoices",
     request_element: "api_quickservers_get_client_unpaid_invoices",
     response_element: "api_quickservers_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2787,6 +2912,8 @@ static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_service",
     request_element: "api_quickservers_get_service",
     response_element: "api_quickservers_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2799,6 +2926,8 @@ static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_services",
     request_element: "api_quickservers_get_services",
     response_element: "api_quickservers_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2811,6 +2940,8 @@ static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operat
     soap_action: "https://my.interserver.net/api.php/api_send_mail",
     request_element: "api_send_mail",
     response_element: "api_send_mailResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2823,6 +2954,8 @@ static SERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_servers_cancel_service",
     request_element: "api_servers_cancel_service",
     response_element: "api_servers_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2835,6 +2968,8 @@ static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_servers_get_client_invoices",
     request_element: "api_servers_get_client_invoices",
     response_element: "api_servers_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2847,6 +2982,8 @@ static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     soap_action: "https://my.interserver.net/api.php/api_servers_get_client_unpaid_invoices",
     request_element: "api_servers_get_client_unpaid_invoices",
     response_element: "api_servers_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2859,6 +2996,8 @@ static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_servers_get_service",
     request_element: "api_servers_get_service",
     response_element: "api_servers_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2871,6 +3010,8 @@ static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_servers_get_services",
     request_element: "api_servers_get_services",
     response_element: "api_servers_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2883,6 +3024,8 @@ static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_ssl_cancel_service",
     request_element: "api_ssl_cancel_service",
     response_element: "api_ssl_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2895,6 +3038,8 @@ static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_client_invoices",
     request_element: "api_ssl_get_client_invoices",
     response_element: "api_ssl_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2907,6 +3052,8 @@ static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_client_unpaid_invoices",
     request_element: "api_ssl_get_client_unpaid_invoices",
     response_element: "api_ssl_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2919,6 +3066,8 @@ static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_service",
     request_element: "api_ssl_get_service",
     response_element: "api_ssl_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2931,6 +3080,8 @@ static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_services",
     request_element: "api_ssl_get_services",
     response_element: "api_ssl_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2943,6 +3094,8 @@ static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_ticketPost",
     request_element: "api_ticketPost",
     response_element: "api_ticketPostResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2955,6 +3108,8 @@ static UPDATE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_update_dns_record",
     request_element: "api_update_dns_record",
     response_element: "api_update_dns_recordResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2967,6 +3122,8 @@ static VIEW_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_viewTicket",
     request_element: "api_viewTicket",
     response_element: "api_viewTicketResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -2979,6 +3136,8 @@ static VPS_BACKUP_DELETE: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_vps_backup_delete",
     request_element: "api_vps_backup_delete",
     response_element: "api_vps_backup_deleteResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -2991,6 +3150,8 @@ static VPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_vps_cancel_service",
     request_element: "api_vps_cancel_service",
     response_element: "api_vps_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3003,6 +3164,8 @@ static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_vps_get_client_invoices",
     request_element: "api_vps_get_client_invoices",
     response_element: "api_vps_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3015,6 +3178,8 @@ static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_vps_get_client_unpaid_invoices",
     request_element: "api_vps_get_client_unpaid_invoices",
     response_element: "api_vps_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3027,6 +3192,8 @@ static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_vps_get_server_name",
     request_element: "api_vps_get_server_name",
     response_element: "api_vps_get_server_nameResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3039,6 +3206,8 @@ static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_vps_get_service",
     request_element: "api_vps_get_service",
     response_element: "api_vps_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3051,6 +3220,8 @@ static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_vps_get_services",
     request_element: "api_vps_get_services",
     response_element: "api_vps_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3063,6 +3234,8 @@ static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_backup",
     request_element: "api_vps_queue_backup",
     response_element: "api_vps_queue_backupResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3075,6 +3248,8 @@ static VPS_QUEUE_RESTART: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_restart",
     request_element: "api_vps_queue_restart",
     response_element: "api_vps_queue_restartResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3087,6 +3262,8 @@ static VPS_QUEUE_START: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_start",
     request_element: "api_vps_queue_start",
     response_element: "api_vps_queue_startResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3099,6 +3276,8 @@ static VPS_QUEUE_STOP: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_stop",
     request_element: "api_vps_queue_stop",
     response_element: "api_vps_queue_stopResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3111,6 +3290,8 @@ static VPS_SCREENSHOT: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_vps_screenshot",
     request_element: "api_vps_screenshot",
     response_element: "api_vps_screenshotResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3123,6 +3304,8 @@ static WEBHOSTING_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runti
     soap_action: "https://my.interserver.net/api.php/api_webhosting_cancel_service",
     request_element: "api_webhosting_cancel_service",
     response_element: "api_webhosting_cancel_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3135,6 +3318,8 @@ static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_client_invoices",
     request_element: "api_webhosting_get_client_invoices",
     response_element: "api_webhosting_get_client_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3147,6 +3332,8 @@ static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = 
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_client_unpaid_invoices",
     request_element: "api_webhosting_get_client_unpaid_invoices",
     response_element: "api_webhosting_get_client_unpaid_invoicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3159,6 +3346,8 @@ static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_service",
     request_element: "api_webhosting_get_service",
     response_element: "api_webhosting_get_serviceResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3171,6 +3360,8 @@ static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_services",
     request_element: "api_webhosting_get_services",
     response_element: "api_webhosting_get_servicesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -3183,6 +3374,8 @@ static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     soap_action: "https://my.interserver.net/api.php/get_hostname",
     request_element: "get_hostname",
     response_element: "get_hostnameResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3195,6 +3388,8 @@ static GET_LOCKED_IPS: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/get_locked_ips",
     request_element: "get_locked_ips",
     response_element: "get_locked_ipsResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3207,6 +3402,8 @@ static GET_MODULES: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/get_modules",
     request_element: "get_modules",
     response_element: "get_modulesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3219,6 +3416,8 @@ static GET_VPS_LOCATIONS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/get_vps_locations_array",
     request_element: "get_vps_locations_array",
     response_element: "get_vps_locations_arrayResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3231,6 +3430,8 @@ static GET_VPS_PLATFORMS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/get_vps_platforms_array",
     request_element: "get_vps_platforms_array",
     response_element: "get_vps_platforms_arrayResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3243,6 +3444,8 @@ static GET_VPS_SLICE_TYPES: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/get_vps_slice_types",
     request_element: "get_vps_slice_types",
     response_element: "get_vps_slice_typesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3255,6 +3458,8 @@ static GET_VPS_TEMPLATES: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/get_vps_templates",
     request_element: "get_vps_templates",
     response_element: "get_vps_templatesResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -3267,5 +3472,7 @@ static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     soap_action: "https://my.interserver.net/api.php/strPixels",
     request_element: "strPixels",
     response_element: "strPixelsResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };

@@ -1,6 +1,8 @@
 //! A serde `Deserializer` over the [`XmlReader`] token stream: one element at a time, no
 //! tree. The decoding rules are listed in the [module documentation](super).
 
+use super::repeated::REPEATED_NEWTYPE;
+use super::xml::Token;
 use super::xml::{Content, DecodeError, Kind, Start, XmlReader, clip, is_blank};
 use crate::runtime::value::DECIMAL_NEWTYPE;
 use serde::de::value::BorrowedStrDeserializer;
@@ -208,6 +210,16 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
             }
             return self.text()?.deserialize_newtype_struct(name, visitor);
         }
+        if name == REPEATED_NEWTYPE {
+            let name = self.start.local;
+            return visitor.visit_seq(Repeated {
+                r: self.r,
+                first: Some(self.start),
+                name,
+                index: 0,
+                done: false,
+            });
+        }
         visitor.visit_newtype_struct(self)
     }
 
@@ -398,6 +410,46 @@ impl<'a> MapAccess<'a> for ChildMap<'_, 'a> {
             }
         })();
         result.map_err(|e| e.within(name))
+    }
+}
+
+/// A repeated element's items: the element itself, then its following siblings of the same
+/// name. The first other sibling, or the parent's end tag, is put back for the parent.
+struct Repeated<'d, 'a> {
+    r: &'d mut XmlReader<'a>,
+    /// The element whose start tag was read; `None` once it was handed out.
+    first: Option<Start<'a>>,
+    name: &'a str,
+    index: usize,
+    /// A sibling of another name (or the parent's end) was put back.
+    done: bool,
+}
+
+impl<'a> SeqAccess<'a> for Repeated<'_, 'a> {
+    type Error = DecodeError;
+
+    fn next_element_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, DecodeError> {
+        let start = match self.first.take() {
+            Some(start) => start,
+            None if self.done => return Ok(None),
+            None => match self.r.next_child()? {
+                Some(next) if next.local == self.name => next,
+                other => {
+                    self.r.push_back(other.map_or(Token::End, Token::Start));
+                    self.done = true;
+                    return Ok(None);
+                }
+            },
+        };
+        let index = self.index;
+        self.index += 1;
+        ElementDe::new(self.r, start, None)
+            .and_then(|de| seed.deserialize(de))
+            .map(Some)
+            .map_err(|e| e.within(format_args!("[{index}]")))
     }
 }
 

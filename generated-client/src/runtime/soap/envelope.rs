@@ -3,8 +3,9 @@
 //! The envelope declares `SOAP-ENV`, `xsd`, `xsi`, `SOAP-ENC` and, for the operation's
 //! namespace, `ns1`. rpc style wraps the parts in `<ns1:{request_element}>` (with
 //! `SOAP-ENV:encodingStyle` for encoded use); document style puts them in
-//! `<{request_element} xmlns="{namespace}">`, so that the parts are qualified as
-//! `elementFormDefault="qualified"` schemas require.
+//! `<{request_element} xmlns="{namespace}">` when they are qualified
+//! (`elementFormDefault="qualified"`), so that they are in that namespace too, and otherwise
+//! in `<ns1:{request_element}>`, which leaves them in none.
 
 use super::ser::{OPERATION_PREFIX, SerError, escape, is_xml_name};
 use super::xml::{ENCODING_11, ENCODING_12, ENVELOPE_11, ENVELOPE_12, XSD, XSI};
@@ -42,9 +43,11 @@ pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerE
         declare(&mut out, &format!("xmlns:{OPERATION_PREFIX}"), op.namespace)?;
     }
     out.extend_from_slice(b"><SOAP-ENV:Body>");
-    let wrapper = match (op.style, op.namespace.is_empty()) {
-        (Style::Rpc, false) => format!("{OPERATION_PREFIX}:{}", op.request_element),
-        _ => op.request_element.to_owned(),
+    let default_namespace = op.style == Style::Document && op.qualified;
+    let wrapper = if op.namespace.is_empty() || default_namespace {
+        op.request_element.to_owned()
+    } else {
+        format!("{OPERATION_PREFIX}:{}", op.request_element)
     };
     out.push(b'<');
     out.extend_from_slice(wrapper.as_bytes());
@@ -56,7 +59,9 @@ pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerE
                 encoding_namespace(op.version),
             )?;
         }
-        Style::Document if !op.namespace.is_empty() => declare(&mut out, "xmlns", op.namespace)?,
+        Style::Document if default_namespace && !op.namespace.is_empty() => {
+            declare(&mut out, "xmlns", op.namespace)?;
+        }
         _ => {}
     }
     out.push(b'>');

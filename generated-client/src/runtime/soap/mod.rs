@@ -25,7 +25,8 @@
 //!   all nil in turn. PHP sends its nulls this way while WSDLs rarely say `nillable`. Blank
 //!   text is likewise 0/false for numbers and booleans, as PHP means it.
 //! - Lists come from SOAP-ENC arrays (`<item>` or any child name): one item is a one-item
-//!   list, no item an empty one. `Vec<(K, V)>` and [`Value::Map`](crate::runtime::Value) come
+//!   list, no item an empty one. A field marked [`repeated`] is a repeated element instead:
+//!   the element and its same-named siblings are the items. `Vec<(K, V)>` and [`Value::Map`](crate::runtime::Value) come
 //!   from Apache `Map`s (`<item><key/><value/></item>`); a pair also comes from any element
 //!   as (its name, its content).
 //! - [`Value`](crate::runtime::Value): nil is `Null`, a SOAP-ENC array a `List`, an Apache Map
@@ -46,6 +47,7 @@ mod charset;
 mod de;
 mod envelope;
 mod fault;
+pub mod repeated;
 mod response;
 mod ser;
 mod xml;
@@ -72,6 +74,12 @@ pub struct Operation {
     /// Body element names: the rpc wrapper or the document element.
     pub request_element: &'static str,
     pub response_element: &'static str,
+    /// Document style: the parts are in `namespace` (`elementFormDefault="qualified"`), not in
+    /// no namespace. rpc parts are never qualified.
+    pub qualified: bool,
+    /// rpc style: the output is the response wrapper, decoded as a struct with one field per
+    /// part (several output parts); otherwise the wrapper's one part.
+    pub all_parts: bool,
     pub idempotent: bool,
 }
 

@@ -122,6 +122,7 @@ fn locate<'a>(
     }
     match op.style {
         Style::Document => Ok(Part::Element(first)),
+        Style::Rpc if op.all_parts => Ok(Part::Element(first)),
         Style::Rpc => match r.next_child() {
             Ok(Some(part)) => Ok(Part::Element(part)),
             Ok(None) => Ok(Part::Missing {

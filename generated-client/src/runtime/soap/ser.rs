@@ -6,6 +6,7 @@
 //! Lists are SOAP-ENC arrays of `<item>`s, maps and lists of pairs Apache `Map`s, `None` an
 //! `xsi:nil` element. Literal use writes the same elements without type attributes.
 
+use super::repeated::REPEATED_NEWTYPE;
 use super::xml::{APACHE_SOAP, XSD};
 use super::{Use, Version, XsiType};
 use crate::runtime::value::DECIMAL_NEWTYPE;
@@ -38,6 +39,7 @@ pub(super) fn write_part<T: Serialize + ?Sized>(
             context,
             name,
             given,
+            repeated: false,
         })
         .map(|_| ())
 }
@@ -221,6 +223,8 @@ struct ElementSer<'o> {
     name: &'static str,
     /// The part's WSDL type, which wins over the value's own label.
     given: Option<XsiType>,
+    /// A list is written as one element per item (a repeated element), not as an array.
+    repeated: bool,
 }
 
 impl<'o> ElementSer<'o> {
@@ -268,6 +272,7 @@ impl<'o> ElementSer<'o> {
             context: self.context,
             name,
             given: None,
+            repeated: false,
         }
     }
 }
@@ -392,6 +397,7 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         if name == DECIMAL_NEWTYPE {
             self.given = self.given.or(Some(XsiType::xsd("decimal")));
         }
+        self.repeated |= name == REPEATED_NEWTYPE;
         value.serialize(self)
     }
 
@@ -496,8 +502,13 @@ impl ser::SerializeSeq for ListSer<'_> {
         let item = ElementSer {
             out: &mut self.items,
             context: self.parent.context,
-            name: "item",
+            name: if self.parent.repeated {
+                self.parent.name
+            } else {
+                "item"
+            },
             given: None,
+            repeated: false,
         };
         let written = value.serialize(item)?;
         self.count += 1;
@@ -513,6 +524,11 @@ impl ser::SerializeSeq for ListSer<'_> {
 
     fn end(mut self) -> Result<Written, SerError> {
         let context = self.parent.context;
+        if self.parent.repeated {
+            // The items are the elements: no wrapper around them.
+            self.parent.out.extend_from_slice(&self.items);
+            return Ok(Written::value(Label::None));
+        }
         if self.count > 0 && self.pairs {
             let label = self.parent.label(Label::Map);
             self.parent.start(label)?;

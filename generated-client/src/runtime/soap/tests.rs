@@ -89,6 +89,8 @@ static BUY_MAIL: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: false,
 };
 
@@ -179,8 +181,39 @@ static RENEW_DOC: Operation = Operation {
     soap_action: "http://example.com/hosting/Renew",
     request_element: "RenewRequest",
     response_element: "RenewResponse",
+    qualified: true,
+    all_parts: false,
     idempotent: false,
 };
+
+/// A JAX-WS style schema without `elementFormDefault`: the parts are in no namespace.
+#[tokio::test]
+async fn document_literal_unqualified_parts_are_in_no_namespace() {
+    static ADD: Operation = Operation {
+        name: "add",
+        request_element: "add",
+        response_element: "addResponse",
+        qualified: false,
+        ..RENEW_DOC
+    };
+    let answer = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+        <ns2:addResponse xmlns:ns2=\"http://example.com/hosting\"><return>3</return>\
+        </ns2:addResponse></S:Body></S:Envelope>";
+    let (client, transport) = canned_client(ok_xml(answer));
+    let mut call = client.call(&ADD);
+    call.arg("a", XsiType::xsd("int"), &1i32).unwrap();
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct AddResponse {
+        r#return: i32,
+    }
+    let sum: AddResponse = call.send().await.unwrap();
+    assert_eq!(sum, AddResponse { r#return: 3 });
+    let body = String::from_utf8(sent(&transport).body).unwrap();
+    assert!(
+        body.contains("<SOAP-ENV:Body><ns1:add><a>1</a></ns1:add></SOAP-ENV:Body>"),
+        "{body}"
+    );
+}
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct RenewResponse {
@@ -239,6 +272,8 @@ static STATUS_12: Operation = Operation {
     soap_action: "urn:status#getStatus",
     request_element: "getStatus",
     response_element: "getStatusResponse",
+    qualified: false,
+    all_parts: false,
     idempotent: true,
 };
 
@@ -947,4 +982,112 @@ fn session_from_login_refuses_empty_answers() {
     let session = session_from_login("abc123\n".to_owned()).unwrap();
     assert_eq!(session.expose(), "abc123");
     assert_eq!(format!("{session:?}"), "<redacted>");
+}
+
+/// NuSOAP's answer to a PHP function returning several values: every part of the wrapper.
+#[test]
+fn rpc_answer_with_several_parts_decodes_as_one_struct() {
+    static STATEMENT: Operation = Operation {
+        name: "statement",
+        request_element: "statement",
+        response_element: "statementResponse",
+        all_parts: true,
+        ..BUY_MAIL
+    };
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Statement {
+        status: String,
+        balance: f64,
+        msg: String,
+    }
+    let answer = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" \
+        xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><SOAP-ENV:Body>\
+        <ns1:statementResponse xmlns:ns1=\"urn:acct\"><status xsi:type=\"xsd:string\">ok</status>\
+        <balance xsi:type=\"xsd:double\">12.5</balance><msg xsi:type=\"xsd:string\"/>\
+        </ns1:statementResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    let statement: Statement = decode_response(&STATEMENT, &ok_xml(answer)).unwrap();
+    assert_eq!(
+        statement,
+        Statement {
+            status: "ok".into(),
+            balance: 12.5,
+            msg: String::new()
+        }
+    );
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Reading {
+    at: String,
+    #[serde(with = "crate::runtime::soap::repeated", default)]
+    flags: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Readings {
+    #[serde(with = "crate::runtime::soap::repeated", default)]
+    values: Vec<i32>,
+    label: String,
+    #[serde(with = "crate::runtime::soap::repeated", default)]
+    readings: Vec<Reading>,
+}
+
+/// JAX-WS and .NET write lists as repeated elements: the items are siblings, between other
+/// fields or last in their parent, and a missing one is an empty list.
+#[test]
+fn repeated_elements_decode_as_lists() {
+    let answer = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+        <ns2:readings xmlns:ns2=\"http://example.com/hosting\">\
+        <values>1</values>\n<values>2</values><values>3</values><label>x</label>\
+        <readings><at>a</at><flags>f1</flags><flags/></readings>\
+        <readings><at>b</at></readings>\
+        </ns2:readings></S:Body></S:Envelope>";
+    let decoded: Readings = decode_response(&RENEW_DOC, &ok_xml(answer)).unwrap();
+    assert_eq!(
+        decoded,
+        Readings {
+            values: vec![1, 2, 3],
+            label: "x".into(),
+            readings: vec![
+                Reading {
+                    at: "a".into(),
+                    flags: vec!["f1".into(), String::new()]
+                },
+                Reading {
+                    at: "b".into(),
+                    flags: Vec::new()
+                },
+            ],
+        }
+    );
+}
+
+#[tokio::test]
+async fn repeated_elements_and_literal_lists_are_sent_by_item_name() {
+    let (client, transport) = canned_client(ok_xml(
+        "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+         <RenewResponse/></S:Body></S:Envelope>",
+    ));
+    let mut call = client.call(&RENEW_DOC);
+    let reading = Reading {
+        at: "a".into(),
+        flags: vec!["f1".into(), "f2".into()],
+    };
+    call.arg("reading", XsiType::xsd("anyType"), &reading)
+        .unwrap();
+    let values = [1, 2];
+    let list = repeated::ListOf {
+        item: "int",
+        items: &values,
+    };
+    call.arg("values", XsiType::xsd("anyType"), &list).unwrap();
+    let _ = call.send::<Value>().await;
+    let body = String::from_utf8(sent(&transport).body).unwrap();
+    assert!(
+        body.contains(
+            "<reading><at>a</at><flags>f1</flags><flags>f2</flags></reading>\
+             <values><int>1</int><int>2</int></values>"
+        ),
+        "{body}"
+    );
 }

@@ -12,10 +12,42 @@ use crate::read::wsdl::ns;
 /// scalar it restricts).
 pub(super) fn defines_type(node: &Node) -> bool {
     match node.name.as_str() {
-        "complexType" => xsd_child(node, "simpleContent").is_none(),
+        "complexType" => xsd_child(node, "simpleContent").is_none() && !open_content(node),
         "simpleType" => enumeration(node).is_some(),
         _ => false,
     }
+}
+
+/// Whether a complex type holds nothing but open content: a sequence of `xsd:any` (with
+/// the inline `xsd:schema` of a .NET DataSet). Its values are read as dynamic values, which
+/// keep what an empty struct would drop.
+fn open_content(complex: &Node) -> bool {
+    let mut content = complex
+        .elements()
+        .filter(|e| !(ns::is_xsd(&e.ns) && e.name == "annotation"));
+    let Some(sequence) = content
+        .next()
+        .filter(|e| ns::is_xsd(&e.ns) && e.name == "sequence")
+    else {
+        return false;
+    };
+    if content.next().is_some() {
+        return false;
+    }
+    let particles: Vec<&Node> = sequence
+        .elements()
+        .filter(|e| !(ns::is_xsd(&e.ns) && e.name == "annotation"))
+        .collect();
+    let inline_schema = |e: &Node| {
+        e.name == "element"
+            && e.attr("ref")
+                .and_then(|r| e.qname(r).ok())
+                .is_some_and(|q| ns::is_xsd(&q.ns) && q.local == "schema")
+    };
+    particles.iter().any(|e| e.name == "any")
+        && particles
+            .iter()
+            .all(|e| ns::is_xsd(&e.ns) && (e.name == "any" || inline_schema(e)))
 }
 
 fn xsd_child<'n>(node: &'n Node, local: &str) -> Option<&'n Node> {
@@ -164,6 +196,7 @@ impl Types<'_> {
             && let Some(field) = self.field(owner, item, false, diags)
         {
             return TypeKind::Array {
+                item_element: Some(field.name.wire),
                 item: item_of(field.ty),
             };
         }
@@ -278,12 +311,14 @@ impl Types<'_> {
             }
             return TypeKind::Array {
                 item: self.array_item(owner, attribute, value, diags),
+                item_element: None,
             };
         }
         let item = xsd_child(restriction, "sequence").and_then(single_element);
         if let Some(field) = item.and_then(|item| self.field(owner, item, false, diags)) {
             return TypeKind::Array {
                 item: item_of(field.ty),
+                item_element: None,
             };
         }
         diags.push(restriction.warning(format!(
@@ -292,6 +327,7 @@ impl Types<'_> {
         )));
         TypeKind::Array {
             item: TypeRef::Dynamic,
+            item_element: None,
         }
     }
 
@@ -451,7 +487,8 @@ impl Types<'_> {
                 element,
             )
         };
-        let ty = if max.is_none_or(|max| max > 1) {
+        let repeated = max.is_none_or(|max| max > 1);
+        let ty = if repeated {
             TypeRef::List(Box::new(ty))
         } else {
             ty
@@ -465,6 +502,7 @@ impl Types<'_> {
             ty,
             required: min > 0 && !optional,
             nillable: is_true(element.attr("nillable")) || is_true(declaration.attr("nillable")),
+            repeated,
             docs,
             source: element.source(),
         })
@@ -538,6 +576,9 @@ impl Types<'_> {
             None => "an anonymous type".to_owned(),
         };
         if definition.name == "complexType" {
+            if open_content(definition) {
+                return TypeRef::Dynamic;
+            }
             let derivation = xsd_child(definition, "simpleContent").and_then(|c| {
                 c.elements().find(|e| {
                     ns::is_xsd(&e.ns) && (e.name == "extension" || e.name == "restriction")

@@ -33,12 +33,18 @@ enum Space {
 struct Global<'a> {
     node: &'a Node,
     target_ns: String,
+    /// The schema's `elementFormDefault="qualified"`.
+    qualified: bool,
 }
 
 /// A global element as a WSDL part's `element=` sees it.
 pub struct Element {
     pub name: QName,
     pub ty: TypeRef,
+    /// Whether the local elements inside it are in its namespace, as its schema's
+    /// `elementFormDefault` says (taken to hold for its type too: generators write both into
+    /// one schema; per-element `form` is not read).
+    pub qualified: bool,
 }
 
 /// The types of every schema, built once and then queried by the WSDL reader.
@@ -130,6 +136,7 @@ impl<'a> Types<'a> {
                     Global {
                         node,
                         target_ns: schema.target_ns.clone(),
+                        qualified: schema.node.attr("elementFormDefault") == Some("qualified"),
                     },
                 );
                 order.push(key);
@@ -300,14 +307,47 @@ impl<'a> Types<'a> {
                 return None;
             }
         };
-        if !self.globals.contains_key(&(Space::Element, name.clone())) {
+        let Some(qualified) = self
+            .globals
+            .get(&(Space::Element, name.clone()))
+            .map(|g| g.qualified)
+        else {
             diags.push(at.warning(format!(
                 "{what} refers to element `{value}` ({name}), which is defined nowhere"
             )));
             return None;
-        }
+        };
         let ty = self.global_element(&name, diags);
-        Some(Element { name, ty })
+        Some(Element {
+            name,
+            ty,
+            qualified,
+        })
+    }
+
+    /// Adds a struct no schema defines but the WSDL implies (the parts of an rpc answer),
+    /// named `wanted` unless a type has that name already.
+    pub fn implied_struct(
+        &mut self,
+        wanted: &str,
+        at: &Node,
+        target_ns: &str,
+        fields: Vec<Field>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> TypeRef {
+        let name = self.claim(wanted, at, diags);
+        self.defs.insert(
+            name.clone(),
+            TypeDef {
+                group: None,
+                name: crate::ir::Name::wire(&name),
+                namespace: Some(target_ns.to_owned()),
+                docs: crate::ir::Docs::default(),
+                source: at.source(),
+                kind: TypeKind::Struct { fields, rest: None },
+            },
+        );
+        TypeRef::Named { group: None, name }
     }
 
     /// The fields of a struct type, for document/literal wrapped operations.
@@ -318,6 +358,51 @@ impl<'a> Types<'a> {
         match &self.defs.get(name)?.kind {
             TypeKind::Struct { fields, .. } => Some(fields),
             TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
+        }
+    }
+
+    /// The fields inside `ty`, at any depth, whose type is a literal list (`ArrayOfInt`): a
+    /// parameter of that type is sent by its item name, a nested field is not.
+    pub fn nested_literal_lists(&self, ty: &TypeRef) -> Vec<&Field> {
+        let mut seen = BTreeSet::new();
+        let mut found = Vec::new();
+        self.find_literal_lists(ty, &mut seen, &mut found);
+        found
+    }
+
+    fn find_literal_lists<'s>(
+        &'s self,
+        ty: &TypeRef,
+        seen: &mut BTreeSet<&'s str>,
+        found: &mut Vec<&'s Field>,
+    ) {
+        let name = match ty {
+            TypeRef::List(item) => return self.find_literal_lists(item, seen, found),
+            TypeRef::Named { name, .. } => name,
+            _ => return,
+        };
+        let Some((name, def)) = self.defs.get_key_value(name) else {
+            return;
+        };
+        if !seen.insert(name) {
+            return;
+        }
+        match &def.kind {
+            TypeKind::Struct { fields, .. } => {
+                for field in fields {
+                    if let TypeRef::Named { name, .. } = &field.ty
+                        && let Some(TypeKind::Array {
+                            item_element: Some(_),
+                            ..
+                        }) = self.defs.get(name).map(|d| &d.kind)
+                    {
+                        found.push(field);
+                    }
+                    self.find_literal_lists(&field.ty, seen, found);
+                }
+            }
+            TypeKind::Array { item, .. } => self.find_literal_lists(item, seen, found),
+            TypeKind::Enum { .. } => {}
         }
     }
 
