@@ -39,6 +39,15 @@ static DOCUMENT: Operation = Operation {
     idempotent: true,
 };
 
+/// A document/literal answer with a repeated element, as generated for `maxOccurs` > 1.
+#[derive(Debug, serde::Deserialize)]
+#[allow(dead_code)] // decoded to be checked, never read
+struct Listing {
+    status: Option<String>,
+    #[serde(default, with = "generated_client::runtime::soap::repeated")]
+    item: Vec<Option<i64>>,
+}
+
 /// InterServer's rule, as generated.
 static IN_BAND: InBandError = InBandError {
     status_field: "status",
@@ -61,6 +70,7 @@ pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
             };
             check(answer.decode::<BuyVpsResultStatus>().map(drop))?;
             check(answer.decode::<Vec<SqlRowVps>>().map(drop))?;
+            check(answer.decode::<Listing>().map(drop))?;
             check(answer.decode::<Value>().map(drop))?;
             check(answer.decode::<BTreeMap<String, Value>>().map(drop))?;
             check(answer.decode::<Vec<Option<String>>>().map(drop))?;
