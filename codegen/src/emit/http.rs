@@ -86,7 +86,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let consts = errors.take(super::base_url_constants(ctx, &mut root));
     let region = errors.take(region_enum(ctx)).flatten();
     let client = errors.take(client_tokens(ctx, &accessors, &client_methods));
-    let doc = module_doc(ctx).inner();
+    let doc = super::module_doc(ctx, "HTTP", " and its doc pages").inner();
     let types_mod = types.is_some().then(|| {
         quote! {
             mod types;
@@ -220,19 +220,6 @@ fn group_module(
         },
         accessor,
     })
-}
-
-fn module_doc(ctx: &Ctx) -> Doc {
-    let service = ctx.service;
-    let mut doc = Doc::from_docs(
-        &service.docs,
-        format!("The {} HTTP service.", docs::code(&service.name.wire)),
-    );
-    doc.markdown(format!(
-        "Generated from {} and its doc pages.",
-        docs::code(&service.source.file)
-    ));
-    doc
 }
 
 /// `Region`: the path segments the service's operations are addressed at.

@@ -245,6 +245,21 @@ fn types_file(ctx: &Ctx, defs: &[&TypeDef], root: &mut Scope, errors: &mut Error
     ))
 }
 
+/// A service module's own docs: the service's description, else a line naming the
+/// `protocol`, then what it was generated from (the source file and `also`).
+fn module_doc(ctx: &Ctx, protocol: &str, also: &str) -> Doc {
+    let service = ctx.service;
+    let mut doc = Doc::from_docs(
+        &service.docs,
+        format!("The {} {protocol} service.", docs::code(&service.name.wire)),
+    );
+    doc.markdown(format!(
+        "Generated from {}{also}.",
+        docs::code(&service.source.file)
+    ));
+    doc
+}
+
 /// One `<NAME>_URL` constant per base URL of the manifest.
 fn base_url_constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
     let mut out = TokenStream::new();

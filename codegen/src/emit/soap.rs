@@ -92,7 +92,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let consts = errors.take(constants(ctx, &mut root)).unwrap_or_default();
     let client = client_tokens(ctx, login.is_some(), &client_methods);
 
-    let doc = module_doc(ctx).inner();
+    let doc = super::module_doc(ctx, "SOAP", "").inner();
     let types_mod = types.is_some().then(|| {
         quote! {
             mod types;
@@ -173,20 +173,6 @@ fn login_operation<'a>(ctx: &Ctx<'a>, errors: &mut Errors) -> Option<&'a Operati
         }
         found
     })
-}
-
-/// The module's own docs: the service's description.
-fn module_doc(ctx: &Ctx) -> Doc {
-    let service = ctx.service;
-    let mut doc = Doc::from_docs(
-        &service.docs,
-        format!("The {} SOAP service.", docs::code(&service.name.wire)),
-    );
-    doc.markdown(format!(
-        "Generated from {}.",
-        docs::code(&service.source.file)
-    ));
-    doc
 }
 
 /// `ENDPOINT` and one constant per base URL.
