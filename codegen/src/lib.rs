@@ -127,9 +127,10 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
                 }
             };
             // Imports resolve only to local files beside the WSDL: never the network.
+            let inside = dir.canonicalize().ok();
             let import = |location: &str| -> Option<Vec<u8>> {
                 let candidate = dir.join(location).canonicalize().ok()?;
-                if !candidate.starts_with(dir.canonicalize().ok()?) {
+                if !candidate.starts_with(inside.as_ref()?) {
                     return None;
                 }
                 let bytes = std::fs::read(&candidate).ok()?;

@@ -131,8 +131,10 @@ fn soap_answers_nested_10000_deep_are_decode_errors() {
     ] {
         for checked in [false, true] {
             let answer = soap::Answer {
+                operation: &soap::RPC,
+                status: 200,
+                body: body.as_bytes(),
                 checked,
-                ..soap::rpc(200, body.as_bytes())
             };
             decode_error(
                 answer.decode::<Value>().unwrap_err(),

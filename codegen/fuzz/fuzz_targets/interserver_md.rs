@@ -1,4 +1,5 @@
-//! The InterServer doc page (markdown) reader on any bytes, decoded as `codegen::load` decodes a file.
+//! The InterServer doc page (markdown) reader on any bytes, decoded as `codegen::load`
+//! decodes a file.
 
 #![no_main]
 

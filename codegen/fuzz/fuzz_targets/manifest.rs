@@ -1,4 +1,5 @@
-//! The service manifest (`service.toml`) reader on any bytes, decoded as `codegen::load` decodes a file.
+//! The service manifest (`service.toml`) reader on any bytes, decoded as `codegen::load`
+//! decodes a file.
 
 #![no_main]
 

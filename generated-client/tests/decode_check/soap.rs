@@ -11,7 +11,8 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-static RPC: Operation = Operation {
+/// A NuSOAP-style rpc/encoded operation.
+pub static RPC: Operation = Operation {
     name: "api_api_buy_mail",
     version: Version::V11,
     style: Style::Rpc,
@@ -111,15 +112,5 @@ impl Answer<'_> {
         } else {
             now(call.send())
         }
-    }
-}
-
-/// An answer to the rpc operation, plainly received.
-pub fn rpc(status: u16, body: &[u8]) -> Answer<'_> {
-    Answer {
-        operation: &RPC,
-        status,
-        body,
-        checked: false,
     }
 }

@@ -26,8 +26,8 @@
 //!   text is likewise 0/false for numbers and booleans, as PHP means it.
 //! - Lists come from SOAP-ENC arrays (`<item>` or any child name): one item is a one-item
 //!   list, no item an empty one. A field marked [`repeated`] is a repeated element instead:
-//!   the element and its same-named siblings are the items. `Vec<(K, V)>` and [`Value::Map`](crate::runtime::Value) come
-//!   from Apache `Map`s (`<item><key/><value/></item>`); a pair also comes from any element
+//!   the element and its same-named siblings are the items. `Vec<(K, V)>` and
+//!   [`Value::Map`](crate::runtime::Value) come from Apache `Map`s (`<item><key/><value/></item>`); a pair also comes from any element
 //!   as (its name, its content).
 //! - [`Value`](crate::runtime::Value): nil is `Null`, a SOAP-ENC array a `List`, an Apache Map
 //!   or an element with children a `Map` (keyed by child name), text is typed by `xsi:type`
@@ -36,8 +36,8 @@
 //! - `href="#id"` (Axis multiRefs) and SOAP 1.2 `enc:ref` are followed to the element with
 //!   that `id` in the same message, found by one scan made the first time a reference occurs.
 //! - Hostile input: a `<!DOCTYPE` is refused (nothing is ever expanded), nesting deeper than
-//!   256 elements, even in parts the output type ignores, is [`Error::Decode`], references expand a bounded number of
-//!   elements, and nothing recurses beyond the depth cap.
+//!   256 elements, even in parts the output type ignores, is [`Error::Decode`], references
+//!   expand a bounded number of elements, and nothing recurses beyond the depth cap.
 //!
 //! A Fault (any HTTP status) is [`Error::Fault`]; a 500 without one (PHP's HTML error page)
 //! is a fault with code `HTTP`; 403 is [`Error::AccessDenied`], any other non-2xx status
