@@ -30,6 +30,10 @@ quick-xml = "0.42"
 encoding_rs = "0.8"
 reqwest = { version = "0.13", default-features = false, features = ["rustls"] }
 tracing = "0.1"
+# Amounts: exact decimals, never floats.
+rust_decimal = { version = "1", default-features = false, features = ["std", "serde"] }
+# Times: Unix timestamps become `jiff::Timestamp`s.
+jiff = { version = "1", default-features = false, features = ["std"] }
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "time"] }

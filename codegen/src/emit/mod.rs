@@ -25,12 +25,12 @@ mod types;
 pub use cargo_toml::BENCH_TARGETS;
 
 use crate::diag::Diagnostic;
-use crate::ir::{Group, Ir, Service, Source, TypeDef};
+use crate::ir::{Group, Ir, Service, Source, TypeDef, TypeKind, TypeRef};
 use docs::Doc;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 use scope::Scope;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use typeref::Place;
 
 /// The first line of every generated Rust file.
@@ -156,11 +156,16 @@ fn root_module(ir: &Ir, errors: &mut Errors) -> File {
     }
 }
 
+/// A named type's key: its group and wire name.
+type TypeKey<'a> = (Option<&'a str>, &'a str);
+
 /// What emitting one service needs to look up.
 pub(super) struct Ctx<'a> {
     service: &'a Service,
-    types: BTreeMap<(Option<&'a str>, &'a str), &'a TypeDef>,
+    types: BTreeMap<TypeKey<'a>, &'a TypeDef>,
     groups: BTreeMap<&'a str, &'a Group>,
+    /// The named types an answer can contain: read leniently, their enums open.
+    answers: BTreeSet<TypeKey<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -175,11 +180,57 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|g| (g.name.wire.as_str(), g))
             .collect();
-        Self {
+        let mut ctx = Self {
             service,
             types,
             groups,
+            answers: BTreeSet::new(),
+        };
+        for op in &service.operations {
+            if let crate::ir::Output::Value { ty, .. } = &op.output {
+                ctx.mark_answer(ty);
+            }
         }
+        ctx
+    }
+
+    /// Records every named type reachable from `ty` as part of an answer.
+    fn mark_answer(&mut self, ty: &'a TypeRef) {
+        match ty {
+            TypeRef::Named { group, name } => {
+                let key = (group.as_deref(), name.as_str());
+                let Some(def) = self.types.get(&key).copied() else {
+                    return;
+                };
+                if !self.answers.insert(key) {
+                    return;
+                }
+                match &def.kind {
+                    TypeKind::Struct { fields, rest } => {
+                        for field in fields {
+                            self.mark_answer(&field.ty);
+                        }
+                        if let Some(rest) = rest {
+                            self.mark_answer(rest);
+                        }
+                    }
+                    TypeKind::Array { item, .. } => self.mark_answer(item),
+                    TypeKind::Enum { .. } => {}
+                }
+            }
+            TypeRef::List(item) => self.mark_answer(item),
+            TypeRef::Map(key, value) => {
+                self.mark_answer(key);
+                self.mark_answer(value);
+            }
+            TypeRef::Scalar(_) | TypeRef::Dynamic => {}
+        }
+    }
+
+    /// Whether a named type can be part of an answer.
+    fn in_answers(&self, def: &TypeDef) -> bool {
+        self.answers
+            .contains(&(def.group.as_deref(), def.name.wire.as_str()))
     }
 
     /// The type a [`crate::ir::TypeRef::Named`] refers to.

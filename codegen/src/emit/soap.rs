@@ -330,7 +330,11 @@ fn method(
                     },
                     None => value,
                 };
-                let send = quote!(#call.arg(#wire, #xsi, #value)?;);
+                let send = if param.secret && param.ty == TypeRef::Scalar(Scalar::String) {
+                    quote!(#call.arg_secret(#wire, #xsi, #value)?;)
+                } else {
+                    quote!(#call.arg(#wire, #xsi, #value)?;)
+                };
                 // Literal use says "not given" by leaving the element out. Encoded parts are
                 // always sent: servers such as NuSOAP take them by position.
                 if param.required || binding.body_use == BodyUse::Encoded {
@@ -346,7 +350,7 @@ fn method(
                 }
             }
             ParamRole::Session if receiver == Receiver::Session && !is_login => {
-                parts.push(quote!(#call.arg(#wire, #xsi, self.sid.expose())?;));
+                parts.push(quote!(#call.arg_secret(#wire, #xsi, self.sid.expose())?;));
             }
             ParamRole::Session | ParamRole::Credential => {
                 return Err(Diagnostic::error(

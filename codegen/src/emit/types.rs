@@ -7,11 +7,14 @@ use super::scope::Scope;
 use super::typeref::{self, Place};
 use crate::diag::Diagnostic;
 use crate::ir::{EnumValue, Field, Protocol, TypeDef, TypeKind, TypeRef};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// The name of the map that holds a struct's further keys.
 const REST_FIELD: &str = "entries";
+
+/// The variant of an open enum that keeps a value the docs do not list.
+const UNKNOWN_VARIANT: &str = "Unknown";
 
 /// One type definition (with its impls) at `place`.
 pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenStream, Diagnostic> {
@@ -21,16 +24,44 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
         TypeKind::Struct { fields, rest } => {
             let doc =
                 Doc::from_docs(&def.docs, format!("The {} record.", docs::code(wire))).outer();
+            let answer = ctx.in_answers(def);
             let mut scope = Scope::new(format!("struct `{}`", def.name.rust));
             let mut members = Vec::with_capacity(fields.len() + 1);
+            let mut blank = Vec::with_capacity(fields.len() + 1);
             for field in fields {
                 scope.declare(&field.name.rust, &field.source)?;
-                members.push(field_tokens(ctx, field, place)?);
+                let member = ident(&field.name.rust, &field.source)?;
+                members.push(if answer {
+                    blank.push(if field.repeated {
+                        quote!(self.#member.is_empty())
+                    } else {
+                        quote!(self.#member.is_absent())
+                    });
+                    answer_field_tokens(ctx, field, place)?
+                } else {
+                    field_tokens(ctx, field, place)?
+                });
             }
             if let Some(ty) = rest {
                 scope.declare(REST_FIELD, &def.source)?;
                 members.push(rest_tokens(ctx, ty, place, def)?);
+                let member = ident(REST_FIELD, &def.source)?;
+                blank.push(quote!(self.#member.is_empty()));
             }
+            let answer_impl = answer.then(|| {
+                let check = (!blank.is_empty()).then(|| {
+                    quote! {
+                        fn is_blank(&self) -> bool {
+                            #(#blank)&&*
+                        }
+                    }
+                });
+                quote! {
+                    impl crate::runtime::Answer for #name {
+                        #check
+                    }
+                }
+            });
             Ok(quote! {
                 #doc
                 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -38,6 +69,8 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
                 pub struct #name {
                     #(#members)*
                 }
+
+                #answer_impl
             })
         }
         TypeKind::Array { item, .. } => {
@@ -54,22 +87,11 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
     }
 }
 
+/// A field of a type only requests carry: required fields as their type, the others as
+/// `Option`s (lists as possibly empty `Vec`s).
 fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, Diagnostic> {
-    let name = ident(&field.name.rust, &field.source)?;
-    let wire = &field.name.wire;
-    let mut doc = Doc::from_docs(&field.docs, format!("Wire name: {}.", docs::code(wire)));
-    if let Some(note) = typeref::note(&field.ty) {
-        doc.markdown(note);
-    }
-    let doc = doc.outer();
+    let (name, doc, mut serde) = field_head(field)?;
     let ty = ctx.rust_type(&field.ty, place, &field.source)?;
-    let mut serde = Vec::new();
-    if unraw(&field.name.rust) != wire {
-        serde.push(quote!(rename = #wire));
-    }
-    if field.repeated {
-        serde.push(quote!(with = "crate::runtime::soap::repeated"));
-    }
     let ty = if let TypeRef::List(_) = field.ty {
         // A repeated element the server may leave out, or send nil items of: no occurrence is
         // an empty list, so an `Option` around it would only add a second way to say "none".
@@ -89,6 +111,47 @@ fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, D
         #serde
         pub #name: #ty,
     })
+}
+
+/// A field of a type an answer can carry: a [`Lenient`](crate) value, whatever the docs
+/// say, so that a missing, empty or unreadable value never fails the call; a repeated
+/// element stays a `Vec` (no occurrence: empty).
+fn answer_field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, Diagnostic> {
+    let (name, doc, mut serde) = field_head(field)?;
+    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    let ty = if field.repeated {
+        serde.push(quote!(default, skip_serializing_if = "Vec::is_empty"));
+        ty
+    } else {
+        serde.push(quote!(
+            default,
+            skip_serializing_if = "crate::runtime::Lenient::is_absent"
+        ));
+        quote!(crate::runtime::Lenient<#ty>)
+    };
+    Ok(quote! {
+        #doc
+        #[serde(#(#serde),*)]
+        pub #name: #ty,
+    })
+}
+
+/// A field's identifier, its docs, and the serde attributes for its wire name and shape.
+fn field_head(field: &Field) -> Result<(Ident, TokenStream, Vec<TokenStream>), Diagnostic> {
+    let name = ident(&field.name.rust, &field.source)?;
+    let wire = &field.name.wire;
+    let mut doc = Doc::from_docs(&field.docs, format!("Wire name: {}.", docs::code(wire)));
+    if let Some(note) = typeref::note(&field.ty) {
+        doc.markdown(note);
+    }
+    let mut serde = Vec::new();
+    if unraw(&field.name.rust) != wire {
+        serde.push(quote!(rename = #wire));
+    }
+    if field.repeated {
+        serde.push(quote!(with = "crate::runtime::soap::repeated"));
+    }
+    Ok((name, doc.outer(), serde))
 }
 
 /// The field for a struct's further keys. Not `#[serde(flatten)]`: serde would buffer those
@@ -112,21 +175,36 @@ fn rest_tokens(
 fn enum_tokens(ctx: &Ctx, def: &TypeDef, values: &[EnumValue]) -> Result<TokenStream, Diagnostic> {
     let name = ident(&def.name.rust, &def.source)?;
     let wire = &def.name.wire;
-    let doc = Doc::from_docs(&def.docs, format!("The {} values.", docs::code(wire))).outer();
+    let open = ctx.in_answers(def);
+    // A documented value may itself be called `Unknown`.
+    let unknown = [UNKNOWN_VARIANT, "Unlisted"]
+        .into_iter()
+        .find(|name| values.iter().all(|v| v.name.rust != *name))
+        .unwrap_or("UnlistedValue");
+    let mut doc = Doc::from_docs(&def.docs, format!("The {} values.", docs::code(wire)));
+    if open {
+        doc.markdown(format!(
+            "Open: a value the docs do not list is kept as `{unknown}`."
+        ));
+    }
+    let doc = doc.outer();
     let mut scope = Scope::new(format!("enum `{}`", def.name.rust));
-    let mut variants = Vec::with_capacity(values.len());
-    let mut arms = Vec::with_capacity(values.len());
+    let mut variants = Vec::with_capacity(values.len() + 1);
+    let mut arms = Vec::with_capacity(values.len() + 1);
+    let mut from_wire = Vec::with_capacity(values.len());
     for value in values {
         scope.declare(&value.name.rust, &def.source)?;
         let variant = ident(&value.name.rust, &def.source)?;
         let wire = &value.name.wire;
         let doc = Doc::from_docs(&value.docs, format!("Wire value: {}.", docs::code(wire))).outer();
+        let rename = (!open).then(|| quote!(#[serde(rename = #wire)]));
         variants.push(quote! {
             #doc
-            #[serde(rename = #wire)]
+            #rename
             #variant,
         });
         arms.push(quote!(Self::#variant => #wire,));
+        from_wire.push(quote!(#wire => Self::#variant,));
     }
     let form_value = (ctx.service.protocol == Protocol::Http).then(|| {
         quote! {
@@ -137,19 +215,58 @@ fn enum_tokens(ctx: &Ctx, def: &TypeDef, values: &[EnumValue]) -> Result<TokenSt
             }
         }
     });
+    if !open {
+        return Ok(quote! {
+            #doc
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+            #[serde(rename = #wire)]
+            pub enum #name {
+                #(#variants)*
+            }
+
+            impl #name {
+                /// The value as it goes on the wire.
+                pub const fn as_str(self) -> &'static str {
+                    match self {
+                        #(#arms)*
+                    }
+                }
+            }
+
+            impl std::fmt::Display for #name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            #form_value
+        });
+    }
+    scope.declare(unknown, &def.source)?;
+    let unknown = ident(unknown, &def.source)?;
     Ok(quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[serde(rename = #wire)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#variants)*
+            /// A value the docs do not list, as the server sent it.
+            #unknown(String),
         }
 
         impl #name {
             /// The value as it goes on the wire.
-            pub const fn as_str(self) -> &'static str {
+            pub fn as_str(&self) -> &str {
                 match self {
                     #(#arms)*
+                    Self::#unknown(wire) => wire,
+                }
+            }
+
+            /// The value a wire text stands for; one the docs do not list is kept as it is.
+            pub fn from_wire(wire: &str) -> Self {
+                match wire {
+                    #(#from_wire)*
+                    other => Self::#unknown(other.to_owned()),
                 }
             }
         }
@@ -159,6 +276,21 @@ fn enum_tokens(ctx: &Ctx, def: &TypeDef, values: &[EnumValue]) -> Result<TokenSt
                 f.write_str(self.as_str())
             }
         }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let wire = String::deserialize(deserializer)?;
+                Ok(Self::from_wire(&wire))
+            }
+        }
+
+        impl crate::runtime::Answer for #name {}
 
         #form_value
     })

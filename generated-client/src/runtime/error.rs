@@ -5,12 +5,30 @@
 //! [`std::error::Error::source`] for that), and nothing printed here ever contains a request's
 //! URL, body or credentials.
 
+use crate::runtime::redact::Redactor;
 use crate::runtime::transport::{SizeCapExceeded, TransportError, TransportErrorKind};
 use std::any::Any;
 use std::fmt;
 
+/// Whether a failed call may have taken effect on the server: the one fact a caller must know
+/// before trying again, because these vendors offer no idempotency key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The call did not take effect: the request was never sent, or the vendor refused it
+    /// explicitly (a business error, a SOAP fault, HTTP 401/403, a failed login).
+    NotPerformed,
+    /// The request may have reached the server, but the operation is idempotent (it reads,
+    /// logs in, or the manifest says so): trying again is safe.
+    SafeToRetry,
+    /// The request may have reached the server and the operation is not idempotent: an order
+    /// may have been placed or changed. Check its state before trying again.
+    Unknown,
+}
+
 /// Everything a call can fail with. No third-party type appears in a variant; causes are
-/// reachable through [`std::error::Error::source`].
+/// reachable through [`std::error::Error::source`]. [`Error::outcome`] says whether the call
+/// may have taken effect.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
@@ -21,21 +39,28 @@ pub enum Error {
         message: String,
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
-    /// A non-idempotent call (one that may place an order) was sent, but no complete answer
-    /// came back: timeout or dropped connection. The order may or may not exist. Never retried.
+    /// A call that may place or change an order failed after its request may have reached
+    /// the server, and the vendor did not refuse it explicitly: a timeout, a dropped
+    /// connection, an HTTP 5xx or 3xx without a vendor error body, an answer that is empty,
+    /// cut short, HTML or otherwise unreadable, or one past the size cap. The order may exist.
+    /// `cause` is what went wrong (its raw answer, if one came, is kept there: see
+    /// [`Error::body`]). Never retried.
     OutcomeUnknown {
         operation: &'static str,
-        message: String,
-        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+        cause: Box<Error>,
     },
-    /// An idempotent call timed out or lost its connection.
+    /// The request was sent, but no complete answer came back (timeout, dropped connection).
+    /// On its own only for idempotent calls; otherwise the cause of an
+    /// [`Error::OutcomeUnknown`].
     Transport {
         message: String,
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
-    /// HTTP 403: the caller's IP is not whitelisted, or access is denied.
+    /// HTTP 401 or 403: the credentials are wrong, the caller's IP is not whitelisted, or
+    /// access is denied.
     AccessDenied { status: u16, body: String },
-    /// Any other unexpected HTTP status without a recognisable error body.
+    /// Any other HTTP status that is not success, without a recognisable vendor error body
+    /// (a proxy's 502 page, a PHP 500 without a SOAP fault, a redirect).
     Http { status: u16, body: String },
     /// A SOAP fault.
     /// Boxed: a fault is rare and large, and every `Result` carries this enum.
@@ -44,8 +69,9 @@ pub enum Error {
     Business(BusinessError),
     /// Login failed (InterServer's `api_login` returned an empty session id).
     Authentication { message: String },
-    /// The response could not be decoded into the expected type (or nested deeper than the
-    /// decoders allow). `body` is the raw body.
+    /// The answer could not be decoded into the expected type: it is not the protocol's
+    /// format, it is cut short, it carries none of the documented fields, or it nests deeper
+    /// than the decoders allow. `body` is the raw body.
     Decode { message: String, body: String },
     /// The response exceeded the size cap; it was not read further.
     ResponseTooLarge { limit: usize },
@@ -86,15 +112,10 @@ impl BusinessError {
 }
 
 impl Error {
-    /// Classifies a transport failure of `operation`: not sent → [`Error::Connect`]; sent and
-    /// not idempotent → [`Error::OutcomeUnknown`]; sent and idempotent → [`Error::Transport`]
-    /// (or [`Error::ResponseTooLarge`] when the answer broke the size cap).
-    /// Shared by the SOAP and HTTP wire code.
-    pub(crate) fn from_transport(
-        operation: &'static str,
-        idempotent: bool,
-        error: TransportError,
-    ) -> Self {
+    /// A transport failure: not sent → [`Error::Connect`]; an answer past the size cap →
+    /// [`Error::ResponseTooLarge`]; anything else after sending → [`Error::Transport`].
+    /// [`Error::after_sending`] then decides whether the outcome is unknown.
+    pub(crate) fn from_transport(operation: &'static str, error: TransportError) -> Self {
         let TransportError {
             kind,
             sent,
@@ -104,15 +125,6 @@ impl Error {
         if !sent {
             return Self::Connect {
                 message: format!("{operation}: {message}"),
-                source,
-            };
-        }
-        if !idempotent {
-            // Whatever went wrong after sending, the server may have acted on the request:
-            // that is the one fact the caller must learn, so it wins over the kind.
-            return Self::OutcomeUnknown {
-                operation,
-                message,
                 source,
             };
         }
@@ -130,10 +142,43 @@ impl Error {
         }
     }
 
+    /// The error a call of `operation` reports: for an operation that is not idempotent,
+    /// every failure that may have happened after the server read the request, and is not the
+    /// vendor's explicit refusal, becomes [`Error::OutcomeUnknown`]. Shared by the SOAP and
+    /// HTTP wire code, so that no path can forget it.
+    pub(crate) fn after_sending(self, operation: &'static str, idempotent: bool) -> Self {
+        if idempotent || self.outcome() != Outcome::SafeToRetry {
+            return self;
+        }
+        Self::OutcomeUnknown {
+            operation,
+            cause: Box::new(self),
+        }
+    }
+
+    /// Whether the call may have taken effect. Calls classify their errors by the operation's
+    /// idempotency, so [`Outcome::SafeToRetry`] comes only from idempotent operations.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::OutcomeUnknown { .. } => Outcome::Unknown,
+            Self::InvalidRequest { .. }
+            | Self::Connect { .. }
+            | Self::Setup { .. }
+            | Self::AccessDenied { .. }
+            | Self::Fault(_)
+            | Self::Business(_)
+            | Self::Authentication { .. } => Outcome::NotPerformed,
+            Self::Transport { .. }
+            | Self::Http { .. }
+            | Self::Decode { .. }
+            | Self::ResponseTooLarge { .. } => Outcome::SafeToRetry,
+        }
+    }
+
     /// True when a call that may have placed an order was sent but its outcome is unknown:
     /// check the order's state before trying again.
     pub fn is_outcome_unknown(&self) -> bool {
-        matches!(self, Self::OutcomeUnknown { .. })
+        self.outcome() == Outcome::Unknown
     }
 
     /// The vendor's error code: a SOAP fault code, or the status of a business error
@@ -161,11 +206,13 @@ impl Error {
         match self {
             Self::AccessDenied { status, .. } | Self::Http { status, .. } => Some(*status),
             Self::Fault(fault) => Some(fault.http_status),
+            Self::OutcomeUnknown { cause, .. } => cause.http_status(),
             _ => None,
         }
     }
 
-    /// The raw body of the answer, when one arrived and was kept.
+    /// The raw body of the answer, when one arrived and was kept (the client's own secrets
+    /// replaced by `<redacted>`).
     pub fn body(&self) -> Option<&str> {
         match self {
             Self::AccessDenied { body, .. }
@@ -173,7 +220,48 @@ impl Error {
             | Self::Decode { body, .. } => Some(body),
             Self::Fault(fault) => Some(&fault.body),
             Self::Business(business) => Some(&business.body),
+            Self::OutcomeUnknown { cause, .. } => cause.body(),
             _ => None,
+        }
+    }
+
+    /// Replaces every occurrence of the call's secrets in what this error keeps and prints:
+    /// servers and proxies echo requests in their error pages and faults.
+    pub(crate) fn redact(&mut self, redactor: &Redactor) {
+        if redactor.is_empty() {
+            return;
+        }
+        match self {
+            Self::InvalidRequest { message }
+            | Self::Connect { message, .. }
+            | Self::Transport { message, .. }
+            | Self::Authentication { message }
+            | Self::Setup { message, .. } => redactor.apply(message),
+            Self::OutcomeUnknown { cause, .. } => cause.redact(redactor),
+            Self::AccessDenied { body, .. } | Self::Http { body, .. } => redactor.apply(body),
+            Self::Decode { message, body } => {
+                redactor.apply(message);
+                redactor.apply(body);
+            }
+            Self::Fault(fault) => {
+                let Fault {
+                    code,
+                    string,
+                    actor,
+                    detail,
+                    body,
+                    ..
+                } = fault.as_mut();
+                for text in [code, string, body].into_iter().chain(actor).chain(detail) {
+                    redactor.apply(text);
+                }
+            }
+            Self::Business(business) => {
+                redactor.apply(&mut business.status);
+                redactor.apply(&mut business.message);
+                redactor.apply(&mut business.body);
+            }
+            Self::ResponseTooLarge { .. } => {}
         }
     }
 }
@@ -188,24 +276,19 @@ impl fmt::Display for Error {
                     "{message}; the request was not sent, so nothing happened on the server"
                 )
             }
-            Self::OutcomeUnknown {
-                operation, message, ..
-            } => write!(
+            Self::OutcomeUnknown { operation, cause } => write!(
                 f,
-                "{operation}: the request was sent but no complete answer came back ({message}); \
-                 the order may or may not have been placed. The call was not retried: check the \
-                 order's state before trying again"
+                "{operation}: the order may have been placed: check its state before trying \
+                 again (the call was not retried). What happened: {cause}"
             ),
             Self::Transport { message, .. } => {
-                write!(
-                    f,
-                    "{message}; the operation is idempotent, so trying again is safe"
-                )
+                write!(f, "{message}")
             }
             Self::AccessDenied { status, .. } => write!(
                 f,
-                "access denied (HTTP {status}): the caller's IP address is probably not \
-                 whitelisted for API access, or these credentials may not use this operation"
+                "access denied (HTTP {status}): the credentials are wrong, the caller's IP \
+                 address is not whitelisted for API access, or these credentials may not use \
+                 this operation"
             ),
             Self::Http { status, .. } => write!(f, "unexpected HTTP status {status}"),
             Self::Fault(fault) => write!(f, "SOAP fault {}: {}", fault.code, fault.string),
@@ -235,8 +318,9 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
+            // The cause's own words are in this error's `Display`; its source comes next.
+            Self::OutcomeUnknown { cause, .. } => cause.source(),
             Self::Connect { source, .. }
-            | Self::OutcomeUnknown { source, .. }
             | Self::Transport { source, .. }
             | Self::Setup { source, .. } => source
                 .as_deref()

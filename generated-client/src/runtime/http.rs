@@ -7,14 +7,14 @@
 //! ever sees the URL's query or the body.
 
 mod answer;
-mod form;
+pub(crate) mod form;
 mod json;
 
 pub use form::FormValue;
 pub use json::REST_KEY;
 
 use crate::runtime::transport::{self, Request, Transport};
-use crate::runtime::{Error, Secret};
+use crate::runtime::{Answer, Error, Redactor, Secret};
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
@@ -100,6 +100,7 @@ impl Client {
             region: region.map(str::to_owned),
             params: Vec::new(),
             invalid: None,
+            secret_values: Vec::new(),
         }
     }
 
@@ -156,6 +157,8 @@ pub struct Call<'a> {
     params: Vec<(Cow<'static, str>, String)>,
     /// Why the first unsendable parameter cannot be sent; [`Call::send`] reports it.
     invalid: Option<String>,
+    /// The values of secret parameters, to keep them out of errors.
+    secret_values: Vec<String>,
 }
 
 impl Call<'_> {
@@ -193,7 +196,13 @@ impl Call<'_> {
 
     fn push<T: FormValue + ?Sized>(&mut self, name: Cow<'static, str>, value: &T) {
         match value.check() {
-            Ok(()) => self.params.push((name, value.form_value().into_owned())),
+            Ok(()) => {
+                let text = value.form_value().into_owned();
+                if value.is_secret() {
+                    self.secret_values.push(text.clone());
+                }
+                self.params.push((name, text));
+            }
             Err(reason) => {
                 self.invalid
                     .get_or_insert_with(|| format!("parameter `{name}`: {reason}"));
@@ -203,11 +212,17 @@ impl Call<'_> {
 
     /// Sends the request (credentials first) and decodes the JSON answer leniently; the
     /// vendors' error bodies become typed errors whatever the HTTP status.
-    pub async fn send<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
+    ///
+    /// An error says whether the call may have taken effect ([`Error::outcome`]) and holds
+    /// none of the call's secrets, even where the server echoed them.
+    pub async fn send<T: Answer>(self) -> Result<T, Error> {
         let operation = self.operation;
         let span = tracing::info_span!("http_call", operation = operation.name);
         async move {
-            let result = self.send_in_span().await;
+            let result = self.send_in_span().await.map_err(|mut error| {
+                error.redact(&self.secrets());
+                error
+            });
             if let Err(error) = &result {
                 tracing::debug!(%error, "call failed");
             }
@@ -217,20 +232,39 @@ impl Call<'_> {
         .await
     }
 
-    async fn send_in_span<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
+    async fn send_in_span<T: Answer>(&self) -> Result<T, Error> {
         let operation = self.operation;
         let request = self.request()?;
         tracing::debug!(method = ?request.method, "sending");
-        let response =
-            self.client.transport.send(request).await.map_err(|error| {
-                Error::from_transport(operation.name, operation.idempotent, error)
-            })?;
-        tracing::debug!(
-            status = response.status,
-            bytes = response.body.len(),
-            "answer received"
-        );
-        answer::decode(response)
+        let response = self
+            .client
+            .transport
+            .send(request)
+            .await
+            .map_err(|error| Error::from_transport(operation.name, error));
+        let decoded = response.and_then(|response| {
+            tracing::debug!(
+                status = response.status,
+                bytes = response.body.len(),
+                "answer received"
+            );
+            answer::decode(response)
+        });
+        decoded.map_err(|error| error.after_sending(operation.name, operation.idempotent))
+    }
+
+    /// The secrets this call sends: secret credentials and parameters.
+    fn secrets(&self) -> Redactor {
+        let mut redactor = Redactor::default();
+        for (_, value) in &self.client.credentials {
+            if let CredentialValue::Secret(secret) = value {
+                redactor.add(secret.expose());
+            }
+        }
+        for secret in &self.secret_values {
+            redactor.add(secret);
+        }
+        redactor
     }
 
     /// Encodes credentials, then parameters in call order, into the query or the body.
@@ -278,9 +312,9 @@ impl Call<'_> {
 /// Decodes an answer exactly as [`Call::send`] does once the transport has returned it: the
 /// vendors' error bodies, HTTP status, then lenient JSON into `T`. For answers obtained
 /// elsewhere (stored, replayed, measured) without a round trip.
-pub fn decode_response<T: serde::de::DeserializeOwned>(
-    response: transport::Response,
-) -> Result<T, Error> {
+/// It knows no operation, so it does not tell whether a call's outcome is unknown
+/// ([`Call::send`] does).
+pub fn decode_response<T: Answer>(response: transport::Response) -> Result<T, Error> {
     answer::decode(response)
 }
 
@@ -579,7 +613,6 @@ mod tests {
     async fn unsendable_values_are_invalid_requests_naming_the_parameter() {
         let error = sent(&RENEW, Some("us"), |call| {
             call.param("price", &f64::NAN);
-            call.param("amount", &crate::runtime::Decimal("1e5".to_owned()));
         })
         .await
         .unwrap_err();

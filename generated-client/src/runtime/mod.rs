@@ -3,12 +3,19 @@
 
 pub mod error;
 pub mod http;
+pub mod lenient;
+mod redact;
 pub mod secret;
 pub mod soap;
 pub mod transport;
 pub mod value;
 
-pub use error::{BusinessError, Error, Fault};
+pub use error::{BusinessError, Error, Fault, Outcome};
+pub use lenient::{Answer, Lenient};
+pub use redact::REDACTED;
+pub use rust_decimal::Decimal;
 pub use secret::Secret;
 pub use transport::{Request, ReqwestTransport, Response, Timeouts, Transport};
-pub use value::{Decimal, UnixTime, Value};
+pub use value::{UnixTime, Value};
+
+pub(crate) use redact::Redactor;

@@ -1,17 +1,13 @@
 //! Values whose type the spec leaves open, and scalar types the standard library lacks.
 //!
-//! All three decode leniently from any self-describing format (JSON, the SOAP decoder):
-//! [`Value`] takes whatever comes; [`Decimal`] and [`UnixTime`] take a number or a numeric
-//! string, and a null as their default.
+//! Both decode from any self-describing format (JSON, the SOAP decoder): [`Value`] takes
+//! whatever comes; [`UnixTime`] takes a number or a numeric string. Amounts are
+//! [`rust_decimal::Decimal`]s.
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// The newtype name [`Decimal`] (de)serializes under, so that wire formats that keep numbers
-/// as text (SOAP) can hand over the text exactly as written instead of a float.
-pub(crate) const DECIMAL_NEWTYPE: &str = "$generated_client::Decimal";
 
 /// A dynamically typed value: what an undefined WSDL type (`tns:array`), an `anyType` or an
 /// undescribed response decodes into.
@@ -129,98 +125,32 @@ impl Serialize for Value {
     }
 }
 
-/// A decimal number kept exactly as the server wrote it (money).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Decimal(pub String);
+/// A moment in time that the server spells as seconds since the Unix epoch (a number or a
+/// numeric string). Dereferences to the [`jiff::Timestamp`] it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnixTime(pub jiff::Timestamp);
 
-/// Whether `text` is a decimal number: sign, digits with at most one point, an optional
-/// exponent.
-fn is_decimal(text: &str) -> bool {
-    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
-        None => (unsigned, None),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    digits(int)
-        && digits(frac)
-        && !(int.is_empty() && frac.is_empty())
-        && exponent.is_none_or(|e| !e.is_empty() && digits(e))
-}
-
-impl<'de> Deserialize<'de> for Decimal {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_newtype_struct(DECIMAL_NEWTYPE, DecimalVisitor)
+impl UnixTime {
+    /// The moment `seconds` after the Unix epoch, if it is within the range of times jiff
+    /// represents.
+    pub fn from_second(seconds: i64) -> Option<Self> {
+        jiff::Timestamp::from_second(seconds).ok().map(Self)
     }
 }
 
-struct DecimalVisitor;
+impl std::ops::Deref for UnixTime {
+    type Target = jiff::Timestamp;
 
-impl<'de> Visitor<'de> for DecimalVisitor {
-    type Value = Decimal;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a decimal number or numeric string")
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Decimal, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    /// Blank is the default (empty), as a null is.
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        let text = v.trim();
-        if text.is_empty() || is_decimal(text) {
-            Ok(Decimal(text.to_owned()))
-        } else {
-            Err(E::invalid_value(de::Unexpected::Str(v), &self))
-        }
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Decimal, E> {
-        Ok(Decimal(v.to_string()))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Decimal, E> {
-        Ok(Decimal(v.to_string()))
-    }
-
-    /// A format that already parsed the number as a float (JSON) gives its shortest exact
-    /// representation.
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        if v.is_finite() {
-            Ok(Decimal(v.to_string()))
-        } else {
-            Err(E::invalid_value(de::Unexpected::Float(v), &self))
-        }
-    }
-
-    fn visit_unit<E>(self) -> Result<Decimal, E> {
-        Ok(Decimal::default())
-    }
-
-    fn visit_none<E>(self) -> Result<Decimal, E> {
-        Ok(Decimal::default())
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Decimal, D::Error> {
-        Decimal::deserialize(deserializer)
+    fn deref(&self) -> &jiff::Timestamp {
+        &self.0
     }
 }
 
-impl Serialize for Decimal {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_newtype_struct(DECIMAL_NEWTYPE, self.0.as_str())
+impl fmt::Display for UnixTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
     }
 }
-
-/// Seconds since the Unix epoch; decodes from a number or a numeric string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct UnixTime(pub i64);
 
 impl<'de> Deserialize<'de> for UnixTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -230,6 +160,14 @@ impl<'de> Deserialize<'de> for UnixTime {
 
 struct UnixTimeVisitor;
 
+impl UnixTimeVisitor {
+    fn seconds<E: de::Error>(self, seconds: i64, unexpected: de::Unexpected) -> Result<UnixTime, E> {
+        UnixTime::from_second(seconds).ok_or_else(|| E::invalid_value(unexpected, &self))
+    }
+}
+
+/// Nothing (null, blank) is an error, never the epoch: a field that may be missing is a
+/// [`Lenient`](crate::runtime::Lenient), which reads nothing as absent.
 impl<'de> Visitor<'de> for UnixTimeVisitor {
     type Value = UnixTime;
 
@@ -237,50 +175,32 @@ impl<'de> Visitor<'de> for UnixTimeVisitor {
         f.write_str("seconds since the Unix epoch, as a number or a numeric string")
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<UnixTime, E> {
-        Ok(UnixTime(v))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<UnixTime, E> {
+        self.seconds(v, de::Unexpected::Signed(v))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<UnixTime, E> {
-        i64::try_from(v)
-            .map(UnixTime)
-            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+        let seconds = i64::try_from(v)
+            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))?;
+        self.seconds(seconds, de::Unexpected::Unsigned(v))
     }
 
     /// Whole seconds only: a fraction would be silently dropped.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<UnixTime, E> {
         if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.2e18 {
-            Ok(UnixTime(v as i64))
+            self.seconds(v as i64, de::Unexpected::Float(v))
         } else {
             Err(E::invalid_value(de::Unexpected::Float(v), &self))
         }
     }
 
-    /// Blank is the default (0), as a null is.
     fn visit_str<E: de::Error>(self, v: &str) -> Result<UnixTime, E> {
         let text = v.trim();
-        if text.is_empty() {
-            return Ok(UnixTime::default());
+        let whole = text.strip_suffix(".0").unwrap_or(text);
+        match whole.parse::<i64>() {
+            Ok(seconds) => self.seconds(seconds, de::Unexpected::Str(v)),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
         }
-        if let Ok(seconds) = text.parse::<i64>() {
-            return Ok(UnixTime(seconds));
-        }
-        match text.parse::<f64>() {
-            Ok(seconds) if is_decimal(text) => self.visit_f64(seconds),
-            _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
-        }
-    }
-
-    fn visit_unit<E>(self) -> Result<UnixTime, E> {
-        Ok(UnixTime::default())
-    }
-
-    fn visit_none<E>(self) -> Result<UnixTime, E> {
-        Ok(UnixTime::default())
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<UnixTime, D::Error> {
-        UnixTime::deserialize(deserializer)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(
@@ -293,7 +213,7 @@ impl<'de> Visitor<'de> for UnixTimeVisitor {
 
 impl Serialize for UnixTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_i64(self.0)
+        serializer.serialize_i64(self.0.as_second())
     }
 }
 
@@ -332,38 +252,24 @@ mod tests {
     }
 
     #[test]
-    fn decimal_is_lenient_but_exact() {
-        let d: Vec<Decimal> =
-            serde_json::from_str(r#"["10.10", 3, 2.5, null, " -1e3 ", ""]"#).unwrap();
-        let texts: Vec<&str> = d.iter().map(|d| d.0.as_str()).collect();
-        assert_eq!(texts, ["10.10", "3", "2.5", "", "-1e3", ""]);
-        for bad in [r#""abc""#, r#""1.2.3""#, r#"".""#, r#""1e""#] {
-            assert!(serde_json::from_str::<Decimal>(bad).is_err(), "{bad}");
-        }
-        assert_eq!(
-            serde_json::to_string(&Decimal("10.10".into())).unwrap(),
-            r#""10.10""#
-        );
-    }
-
-    #[test]
     fn unix_time_from_numbers_and_strings() {
         let t: Vec<UnixTime> =
-            serde_json::from_str(r#"[1700000000, "1700000001", " 1700000002.0 ", null, ""]"#)
-                .unwrap();
-        assert_eq!(
-            t,
-            [
-                UnixTime(1700000000),
-                UnixTime(1700000001),
-                UnixTime(1700000002),
-                UnixTime(0),
-                UnixTime(0)
-            ]
-        );
-        for bad in [r#""2024-01-01""#, "1.5", r#""1.5""#, "18446744073709551615"] {
-            assert!(serde_json::from_str::<UnixTime>(bad).is_err(), "{bad}");
+            serde_json::from_str(r#"[1700000000, "1700000001", " 1700000002.0 "]"#).unwrap();
+        let seconds: Vec<i64> = t.iter().map(|t| t.as_second()).collect();
+        assert_eq!(seconds, [1700000000, 1700000001, 1700000002]);
+        for nothing in ["null", r#""""#, r#""2024-01-01""#, "1.5", r#""1.5""#] {
+            assert!(serde_json::from_str::<UnixTime>(nothing).is_err(), "{nothing}");
         }
-        assert_eq!(serde_json::to_string(&UnixTime(5)).unwrap(), "5");
+        for beyond in ["18446744073709551615", "9000000000000"] {
+            assert!(serde_json::from_str::<UnixTime>(beyond).is_err(), "{beyond}");
+        }
+        assert_eq!(
+            serde_json::to_string(&UnixTime::from_second(5).unwrap()).unwrap(),
+            "5"
+        );
+        assert_eq!(
+            UnixTime::from_second(1700000000).unwrap().to_string(),
+            "2023-11-14T22:13:20Z"
+        );
     }
 }

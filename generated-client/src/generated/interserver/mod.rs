@@ -81,7 +81,11 @@ impl Client {
     ) -> Result<Session, crate::runtime::Error> {
         let mut call = self.soap.call(&LOGIN);
         call.arg("username", crate::runtime::soap::XsiType::xsd("string"), username)?;
-        call.arg("password", crate::runtime::soap::XsiType::xsd("string"), password)?;
+        call.arg_secret(
+            "password",
+            crate::runtime::soap::XsiType::xsd("string"),
+            password,
+        )?;
         let answer = call.send::<String>().await?;
         Ok(self.session(crate::runtime::soap::session_from_login(answer)?))
     }
@@ -191,7 +195,7 @@ impl Session {
         ip: &str,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&ADD_DNS_DOMAIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -221,7 +225,7 @@ impl Session {
         prio: i32,
     ) -> Result<i32, crate::runtime::Error> {
         let mut call = self.client.soap.call(&ADD_DNS_RECORD);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -249,7 +253,7 @@ impl Session {
         automatic_use: bool,
     ) -> Result<i32, crate::runtime::Error> {
         let mut call = self.client.soap.call(&ADD_PREPAY);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -278,7 +282,7 @@ impl Session {
         id: i32,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&AUTO_CPANEL_LOGIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -301,7 +305,7 @@ impl Session {
         id: i32,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&AUTO_DIRECTADMIN_LOGIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -324,7 +328,7 @@ impl Session {
         id: i32,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&AUTO_DIRECTADMIN_STORAGE_LOGIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -347,7 +351,7 @@ impl Session {
         id: i32,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&AUTO_ZONEMTA_LOGIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -374,7 +378,7 @@ impl Session {
         coupon: &str,
     ) -> Result<types::BuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_MAIL);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -416,7 +420,7 @@ impl Session {
         rootpass: &str,
     ) -> Result<types::BuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_VPS);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -473,7 +477,7 @@ impl Session {
         server: i32,
     ) -> Result<types::BuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_VPS_ADMIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -529,7 +533,7 @@ impl Session {
         rootpass: &str,
     ) -> Result<types::ValidateBuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VALIDATE_BUY_VPS);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -561,7 +565,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BACKUPS_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -575,7 +579,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BACKUPS_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -588,7 +592,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BACKUPS_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -606,7 +610,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowBackups, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BACKUPS_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -620,7 +624,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowBackups, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BACKUPS_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -646,7 +650,7 @@ impl Session {
         coupon: &str,
     ) -> Result<types::BuyLicenseReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_LICENSE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -677,7 +681,7 @@ impl Session {
         use_prepay: bool,
     ) -> Result<types::BuyLicenseReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_LICENSE_PREPAY);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -707,7 +711,7 @@ impl Session {
         id: i32,
     ) -> Result<types::CancelLicenseReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&CANCEL_LICENSE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -732,7 +736,7 @@ impl Session {
         r#type: i32,
     ) -> Result<types::CancelLicenseIpReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&CANCEL_LICENSE_IP);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -754,7 +758,7 @@ impl Session {
         ip: &str,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&CHANGE_FLOATING_IPS_IP);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -780,7 +784,7 @@ impl Session {
         newip: &str,
     ) -> Result<types::ChangeLicenseIpReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&CHANGE_LICENSE_IP);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -806,7 +810,7 @@ impl Session {
         newip: &str,
     ) -> Result<types::ChangeLicenseIpByIdReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&CHANGE_LICENSE_IP_BY_ID);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -826,7 +830,7 @@ impl Session {
         domain_id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&DELETE_DNS_DOMAIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -847,7 +851,7 @@ impl Session {
         record_id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&DELETE_DNS_RECORD);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -867,7 +871,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&DOMAINS_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -881,7 +885,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&DOMAINS_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -894,7 +898,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&DOMAINS_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -912,7 +916,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowDomains, crate::runtime::Error> {
         let mut call = self.client.soap.call(&DOMAINS_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -926,7 +930,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowDomains, crate::runtime::Error> {
         let mut call = self.client.soap.call(&DOMAINS_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -944,7 +948,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&FLOATING_IPS_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -958,7 +962,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&FLOATING_IPS_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -971,7 +975,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -989,7 +993,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowFloatingIps, crate::runtime::Error> {
         let mut call = self.client.soap.call(&FLOATING_IPS_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1003,7 +1007,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowFloatingIps, crate::runtime::Error> {
         let mut call = self.client.soap.call(&FLOATING_IPS_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1029,7 +1033,7 @@ impl Session {
         status: &str,
     ) -> Result<types::GetTicketListReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_TICKET_LIST);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1050,7 +1054,7 @@ impl Session {
         domain_id: i32,
     ) -> Result<types::SqlRowDnsDomains, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_DNS_DOMAIN);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1069,7 +1073,7 @@ impl Session {
         domain_id: i32,
     ) -> Result<types::ArraySqlRowDnsRecords, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_DNS_RECORDS);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1081,7 +1085,7 @@ impl Session {
     /// Returns the IMA value. This function tells you that I'm a client, or I'm a admin. This is almost always going to return client, Adminsitrators will get an admin response.
     pub async fn get_ima(&self) -> Result<String, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_IMA);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1094,7 +1098,7 @@ impl Session {
         &self,
     ) -> Result<types::ArrayPrepaysList, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_PREPAY_LIST);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1116,7 +1120,7 @@ impl Session {
         amount: f64,
     ) -> Result<String, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_PREPAY_PAYPAL_FILL_URL);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1141,7 +1145,7 @@ impl Session {
         module: &str,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_PREPAY_REMAINING);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1155,7 +1159,7 @@ impl Session {
         &self,
     ) -> Result<types::ArrayIdNameSizeUrlArray, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_VPS_BACKUPS);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1173,7 +1177,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&LICENSES_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1187,7 +1191,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&LICENSES_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1200,7 +1204,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&LICENSES_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1218,7 +1222,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowLicenses, crate::runtime::Error> {
         let mut call = self.client.soap.call(&LICENSES_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1232,7 +1236,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowLicenses, crate::runtime::Error> {
         let mut call = self.client.soap.call(&LICENSES_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1250,7 +1254,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&MAIL_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1264,7 +1268,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&MAIL_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1277,7 +1281,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&MAIL_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1295,7 +1299,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowMail, crate::runtime::Error> {
         let mut call = self.client.soap.call(&MAIL_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1309,7 +1313,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowMail, crate::runtime::Error> {
         let mut call = self.client.soap.call(&MAIL_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1333,7 +1337,7 @@ impl Session {
         invoice: i32,
     ) -> Result<types::MakePaymentReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&MAKE_PAYMENT);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1367,7 +1371,7 @@ impl Session {
         box_auth_value: &str,
     ) -> Result<types::OpenTicketReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&OPEN_TICKET);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1399,7 +1403,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&QUICKSERVERS_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1413,7 +1417,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&QUICKSERVERS_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1426,7 +1430,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1444,7 +1448,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowQuickservers, crate::runtime::Error> {
         let mut call = self.client.soap.call(&QUICKSERVERS_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1458,7 +1462,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowQuickservers, crate::runtime::Error> {
         let mut call = self.client.soap.call(&QUICKSERVERS_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1486,7 +1490,7 @@ impl Session {
         from: &str,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SEND_MAIL);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1508,7 +1512,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SERVERS_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1522,7 +1526,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SERVERS_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1535,7 +1539,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SERVERS_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1553,7 +1557,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowServers, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SERVERS_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1567,7 +1571,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowServers, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SERVERS_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1585,7 +1589,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SSL_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1599,7 +1603,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SSL_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1612,7 +1616,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SSL_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1630,7 +1634,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowSslCerts, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SSL_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1644,7 +1648,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowSslCerts, crate::runtime::Error> {
         let mut call = self.client.soap.call(&SSL_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1668,7 +1672,7 @@ impl Session {
         content: &str,
     ) -> Result<types::TicketPostReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&TICKET_POST);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1701,7 +1705,7 @@ impl Session {
         prio: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&UPDATE_DNS_RECORD);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1730,7 +1734,7 @@ impl Session {
         ticket_id: &str,
     ) -> Result<types::ViewTicketReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VIEW_TICKET);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1755,7 +1759,7 @@ impl Session {
         name: &str,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_BACKUP_DELETE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1775,7 +1779,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1789,7 +1793,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1802,7 +1806,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1820,7 +1824,7 @@ impl Session {
         id: i32,
     ) -> Result<String, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_GET_SERVER_NAME);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1839,7 +1843,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowVps, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1853,7 +1857,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowVps, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1877,7 +1881,7 @@ impl Session {
         name: &str,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_QUEUE_BACKUP);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1901,7 +1905,7 @@ impl Session {
         id: i32,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_QUEUE_RESTART);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1924,7 +1928,7 @@ impl Session {
         id: i32,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_QUEUE_START);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1947,7 +1951,7 @@ impl Session {
         id: i32,
     ) -> Result<types::ResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_QUEUE_STOP);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1970,7 +1974,7 @@ impl Session {
         id: i32,
     ) -> Result<types::VpsScreenshotReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VPS_SCREENSHOT);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -1989,7 +1993,7 @@ impl Session {
         id: i32,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&WEBHOSTING_CANCEL_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -2003,7 +2007,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&WEBHOSTING_GET_CLIENT_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -2016,7 +2020,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowInvoices, crate::runtime::Error> {
         let mut call = self.client.soap.call(&WEBHOSTING_GET_CLIENT_UNPAID_INVOICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -2034,7 +2038,7 @@ impl Session {
         id: i32,
     ) -> Result<types::SqlRowWebsites, crate::runtime::Error> {
         let mut call = self.client.soap.call(&WEBHOSTING_GET_SERVICE);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
@@ -2048,7 +2052,7 @@ impl Session {
         &self,
     ) -> Result<types::ArraySqlRowWebsites, crate::runtime::Error> {
         let mut call = self.client.soap.call(&WEBHOSTING_GET_SERVICES);
-        call.arg(
+        call.arg_secret(
             "sid",
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),

@@ -96,13 +96,24 @@ pub type ArrayVpsTemplate = Vec<VpsTemplate>;
 #[serde(rename = "buy_license_return")]
 pub struct BuyLicenseReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
     /// Wire name: `invoice`.
-    pub invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `cost`.
-    pub cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub cost: crate::runtime::Lenient<f64>,
+}
+
+impl crate::runtime::Answer for BuyLicenseReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+            && self.invoice.is_absent() && self.cost.is_absent()
+    }
 }
 
 /// The `buy_vps_result_status` record.
@@ -110,9 +121,11 @@ pub struct BuyLicenseReturn {
 #[serde(rename = "buy_vps_result_status")]
 pub struct BuyVpsResultStatus {
     /// Location Status
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
     /// `invoices_id`: ID of the Invoice used for referencing
     ///
     /// `invoices_description`: Description of what the Invoice was for
@@ -138,9 +151,18 @@ pub struct BuyVpsResultStatus {
     /// `invoices_service`: ID of the Service/Order this Invoice is for such as 1000 if the order was vps1000 and the module was vps
     ///
     /// `invoices_deleted`: Deleted Flag
-    pub invoices: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices: crate::runtime::Lenient<String>,
     /// Wire name: `cost`.
-    pub cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub cost: crate::runtime::Lenient<f64>,
+}
+
+impl crate::runtime::Answer for BuyVpsResultStatus {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+            && self.invoices.is_absent() && self.cost.is_absent()
+    }
 }
 
 /// The `cancel_license_ip_return` record.
@@ -148,9 +170,17 @@ pub struct BuyVpsResultStatus {
 #[serde(rename = "cancel_license_ip_return")]
 pub struct CancelLicenseIpReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for CancelLicenseIpReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+    }
 }
 
 /// The `cancel_license_return` record.
@@ -158,9 +188,17 @@ pub struct CancelLicenseIpReturn {
 #[serde(rename = "cancel_license_return")]
 pub struct CancelLicenseReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for CancelLicenseReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+    }
 }
 
 /// The `change_license_ip_by_id_return` record.
@@ -168,9 +206,17 @@ pub struct CancelLicenseReturn {
 #[serde(rename = "change_license_ip_by_id_return")]
 pub struct ChangeLicenseIpByIdReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for ChangeLicenseIpByIdReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+    }
 }
 
 /// The `change_license_ip_return` record.
@@ -178,9 +224,17 @@ pub struct ChangeLicenseIpByIdReturn {
 #[serde(rename = "change_license_ip_return")]
 pub struct ChangeLicenseIpReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for ChangeLicenseIpReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+    }
 }
 
 /// The `getTicketList_return` record.
@@ -188,14 +242,28 @@ pub struct ChangeLicenseIpReturn {
 #[serde(rename = "getTicketList_return")]
 pub struct GetTicketListReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
     /// Wire name: `totalPages`.
-    #[serde(rename = "totalPages")]
-    pub total_pages: String,
+    #[serde(
+        rename = "totalPages",
+        default,
+        skip_serializing_if = "crate::runtime::Lenient::is_absent"
+    )]
+    pub total_pages: crate::runtime::Lenient<String>,
     /// Wire name: `tickets`.
-    pub tickets: GetTicketListTickets,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub tickets: crate::runtime::Lenient<GetTicketListTickets>,
+}
+
+impl crate::runtime::Answer for GetTicketListReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+            && self.total_pages.is_absent() && self.tickets.is_absent()
+    }
 }
 
 /// The `getTicketList_ticket` record.
@@ -203,21 +271,38 @@ pub struct GetTicketListReturn {
 #[serde(rename = "getTicketList_ticket")]
 pub struct GetTicketListTicket {
     /// Wire name: `ticket_id`.
-    pub ticket_id: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ticket_id: crate::runtime::Lenient<String>,
     /// Wire name: `ticket_reference_id`.
-    pub ticket_reference_id: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ticket_reference_id: crate::runtime::Lenient<String>,
     /// Wire name: `subject`.
-    pub subject: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub subject: crate::runtime::Lenient<String>,
     /// Wire name: `lastreplier`.
-    pub lastreplier: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub lastreplier: crate::runtime::Lenient<String>,
     /// Wire name: `statustitle`.
-    pub statustitle: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub statustitle: crate::runtime::Lenient<String>,
     /// Wire name: `prioritytitle`.
-    pub prioritytitle: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prioritytitle: crate::runtime::Lenient<String>,
     /// Wire name: `replies`.
-    pub replies: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub replies: crate::runtime::Lenient<String>,
     /// Wire name: `lastactivity`.
-    pub lastactivity: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub lastactivity: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for GetTicketListTicket {
+    fn is_blank(&self) -> bool {
+        self.ticket_id.is_absent() && self.ticket_reference_id.is_absent()
+            && self.subject.is_absent() && self.lastreplier.is_absent()
+            && self.statustitle.is_absent() && self.prioritytitle.is_absent()
+            && self.replies.is_absent() && self.lastactivity.is_absent()
+    }
 }
 
 /// The `getTicketList_tickets` list.
@@ -230,9 +315,17 @@ pub type GetTicketListTickets = Vec<GetTicketListTicket>;
 #[serde(rename = "idNameArray")]
 pub struct IdNameArray {
     /// Wire name: `id`.
-    pub id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub id: crate::runtime::Lenient<i32>,
     /// Wire name: `name`.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub name: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for IdNameArray {
+    fn is_blank(&self) -> bool {
+        self.id.is_absent() && self.name.is_absent()
+    }
 }
 
 /// The `idNameSizeUrlArray` record.
@@ -240,13 +333,24 @@ pub struct IdNameArray {
 #[serde(rename = "idNameSizeUrlArray")]
 pub struct IdNameSizeUrlArray {
     /// Wire name: `id`.
-    pub id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub id: crate::runtime::Lenient<i32>,
     /// Wire name: `name`.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub name: crate::runtime::Lenient<String>,
     /// Wire name: `size`.
-    pub size: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub size: crate::runtime::Lenient<i32>,
     /// Wire name: `url`.
-    pub url: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub url: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for IdNameSizeUrlArray {
+    fn is_blank(&self) -> bool {
+        self.id.is_absent() && self.name.is_absent() && self.size.is_absent()
+            && self.url.is_absent()
+    }
 }
 
 /// The `license_type` record.
@@ -254,11 +358,21 @@ pub struct IdNameSizeUrlArray {
 #[serde(rename = "license_type")]
 pub struct LicenseType {
     /// Wire name: `services_id`.
-    pub services_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub services_id: crate::runtime::Lenient<i32>,
     /// Wire name: `services_name`.
-    pub services_name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub services_name: crate::runtime::Lenient<String>,
     /// Wire name: `services_cost`.
-    pub services_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub services_cost: crate::runtime::Lenient<f64>,
+}
+
+impl crate::runtime::Answer for LicenseType {
+    fn is_blank(&self) -> bool {
+        self.services_id.is_absent() && self.services_name.is_absent()
+            && self.services_cost.is_absent()
+    }
 }
 
 /// The `license_types` list.
@@ -271,9 +385,17 @@ pub type LicenseTypes = Vec<LicenseType>;
 #[serde(rename = "make_payment_return")]
 pub struct MakePaymentReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for MakePaymentReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+    }
 }
 
 /// The `openTicket_return` record.
@@ -281,11 +403,21 @@ pub struct MakePaymentReturn {
 #[serde(rename = "openTicket_return")]
 pub struct OpenTicketReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
     /// Wire name: `ticket_reference_id`.
-    pub ticket_reference_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ticket_reference_id: crate::runtime::Lenient<i32>,
+}
+
+impl crate::runtime::Answer for OpenTicketReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+            && self.ticket_reference_id.is_absent()
+    }
 }
 
 /// The `postsArray` list.
@@ -298,13 +430,24 @@ pub type PostsArray = Vec<PostsDetail>;
 #[serde(rename = "postsDetail")]
 pub struct PostsDetail {
     /// Wire name: `email`.
-    pub email: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub email: crate::runtime::Lenient<String>,
     /// Wire name: `full_name`.
-    pub full_name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub full_name: crate::runtime::Lenient<String>,
     /// Wire name: `dateline`.
-    pub dateline: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub dateline: crate::runtime::Lenient<String>,
     /// Wire name: `contents`.
-    pub contents: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub contents: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for PostsDetail {
+    fn is_blank(&self) -> bool {
+        self.email.is_absent() && self.full_name.is_absent() && self.dateline.is_absent()
+            && self.contents.is_absent()
+    }
 }
 
 /// The `prepays_list` record.
@@ -312,25 +455,45 @@ pub struct PostsDetail {
 #[serde(rename = "prepays_list")]
 pub struct PrepaysList {
     /// Wire name: `prepay_id`.
-    pub prepay_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_id: crate::runtime::Lenient<i32>,
     /// Wire name: `prepay_type`.
-    pub prepay_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_type: crate::runtime::Lenient<i32>,
     /// Wire name: `prepay_status`.
-    pub prepay_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_status: crate::runtime::Lenient<String>,
     /// Wire name: `prepay_date`.
-    pub prepay_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_date: crate::runtime::Lenient<String>,
     /// Wire name: `prepay_created`.
-    pub prepay_created: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_created: crate::runtime::Lenient<String>,
     /// Wire name: `prepay_amount`.
-    pub prepay_amount: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_amount: crate::runtime::Lenient<f64>,
     /// Wire name: `prepay_remaining`.
-    pub prepay_remaining: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_remaining: crate::runtime::Lenient<f64>,
     /// Wire name: `prepay_service`.
-    pub prepay_service: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_service: crate::runtime::Lenient<i32>,
     /// Wire name: `prepay_automatic_use`.
-    pub prepay_automatic_use: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_automatic_use: crate::runtime::Lenient<i32>,
     /// Wire name: `prepay_module`.
-    pub prepay_module: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prepay_module: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for PrepaysList {
+    fn is_blank(&self) -> bool {
+        self.prepay_id.is_absent() && self.prepay_type.is_absent()
+            && self.prepay_status.is_absent() && self.prepay_date.is_absent()
+            && self.prepay_created.is_absent() && self.prepay_amount.is_absent()
+            && self.prepay_remaining.is_absent() && self.prepay_service.is_absent()
+            && self.prepay_automatic_use.is_absent() && self.prepay_module.is_absent()
+    }
 }
 
 /// The `result_status` record.
@@ -338,9 +501,17 @@ pub struct PrepaysList {
 #[serde(rename = "result_status")]
 pub struct ResultStatus {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for ResultStatus {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+    }
 }
 
 /// The `sql_row_backups` record.
@@ -348,35 +519,63 @@ pub struct ResultStatus {
 #[serde(rename = "sql_row_backups")]
 pub struct SqlRowBackups {
     /// Wire name: `backup_id`.
-    pub backup_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_id: crate::runtime::Lenient<i32>,
     /// Wire name: `backup_server`.
-    pub backup_server: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_server: crate::runtime::Lenient<i32>,
     /// Wire name: `backup_username`.
-    pub backup_username: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_username: crate::runtime::Lenient<String>,
     /// Wire name: `backup_type`.
-    pub backup_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_type: crate::runtime::Lenient<i32>,
     /// Wire name: `backup_currency`.
-    pub backup_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_currency: crate::runtime::Lenient<String>,
     /// Wire name: `backup_order_date`.
-    pub backup_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `backup_custid`.
-    pub backup_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `backup_quota`.
-    pub backup_quota: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_quota: crate::runtime::Lenient<i32>,
     /// Wire name: `backup_ip`.
-    pub backup_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_ip: crate::runtime::Lenient<String>,
     /// Wire name: `backup_status`.
-    pub backup_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_status: crate::runtime::Lenient<String>,
     /// Wire name: `backup_invoice`.
-    pub backup_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `backup_coupon`.
-    pub backup_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `backup_extra`.
-    pub backup_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_extra: crate::runtime::Lenient<String>,
     /// Wire name: `backup_server_status`.
-    pub backup_server_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_server_status: crate::runtime::Lenient<String>,
     /// Wire name: `backup_comment`.
-    pub backup_comment: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub backup_comment: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowBackups {
+    fn is_blank(&self) -> bool {
+        self.backup_id.is_absent() && self.backup_server.is_absent()
+            && self.backup_username.is_absent() && self.backup_type.is_absent()
+            && self.backup_currency.is_absent() && self.backup_order_date.is_absent()
+            && self.backup_custid.is_absent() && self.backup_quota.is_absent()
+            && self.backup_ip.is_absent() && self.backup_status.is_absent()
+            && self.backup_invoice.is_absent() && self.backup_coupon.is_absent()
+            && self.backup_extra.is_absent() && self.backup_server_status.is_absent()
+            && self.backup_comment.is_absent()
+    }
 }
 
 /// The `sql_row_dns_domains` record.
@@ -384,19 +583,34 @@ pub struct SqlRowBackups {
 #[serde(rename = "sql_row_dns_domains")]
 pub struct SqlRowDnsDomains {
     /// Wire name: `id`.
-    pub id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub id: crate::runtime::Lenient<i32>,
     /// Wire name: `name`.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub name: crate::runtime::Lenient<String>,
     /// Wire name: `master`.
-    pub master: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub master: crate::runtime::Lenient<String>,
     /// Wire name: `last_check`.
-    pub last_check: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub last_check: crate::runtime::Lenient<i32>,
     /// Wire name: `type`.
-    pub r#type: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub r#type: crate::runtime::Lenient<String>,
     /// Wire name: `notified_serial`.
-    pub notified_serial: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub notified_serial: crate::runtime::Lenient<i32>,
     /// Wire name: `account`.
-    pub account: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub account: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowDnsDomains {
+    fn is_blank(&self) -> bool {
+        self.id.is_absent() && self.name.is_absent() && self.master.is_absent()
+            && self.last_check.is_absent() && self.r#type.is_absent()
+            && self.notified_serial.is_absent() && self.account.is_absent()
+    }
 }
 
 /// The `sql_row_dns_records` record.
@@ -404,25 +618,44 @@ pub struct SqlRowDnsDomains {
 #[serde(rename = "sql_row_dns_records")]
 pub struct SqlRowDnsRecords {
     /// Wire name: `id`.
-    pub id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub id: crate::runtime::Lenient<i32>,
     /// Wire name: `domain_id`.
-    pub domain_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_id: crate::runtime::Lenient<i32>,
     /// Wire name: `name`.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub name: crate::runtime::Lenient<String>,
     /// Wire name: `type`.
-    pub r#type: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub r#type: crate::runtime::Lenient<String>,
     /// Wire name: `content`.
-    pub content: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub content: crate::runtime::Lenient<String>,
     /// Wire name: `ttl`.
-    pub ttl: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ttl: crate::runtime::Lenient<i32>,
     /// Wire name: `prio`.
-    pub prio: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prio: crate::runtime::Lenient<i32>,
     /// Wire name: `disabled`.
-    pub disabled: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub disabled: crate::runtime::Lenient<i32>,
     /// Wire name: `ordername`.
-    pub ordername: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ordername: crate::runtime::Lenient<String>,
     /// Wire name: `auth`.
-    pub auth: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub auth: crate::runtime::Lenient<i32>,
+}
+
+impl crate::runtime::Answer for SqlRowDnsRecords {
+    fn is_blank(&self) -> bool {
+        self.id.is_absent() && self.domain_id.is_absent() && self.name.is_absent()
+            && self.r#type.is_absent() && self.content.is_absent()
+            && self.ttl.is_absent() && self.prio.is_absent() && self.disabled.is_absent()
+            && self.ordername.is_absent() && self.auth.is_absent()
+    }
 }
 
 /// The `sql_row_domains` record.
@@ -430,57 +663,101 @@ pub struct SqlRowDnsRecords {
 #[serde(rename = "sql_row_domains")]
 pub struct SqlRowDomains {
     /// Wire name: `domain_id`.
-    pub domain_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_id: crate::runtime::Lenient<i32>,
     /// Wire name: `domain_hostname`.
-    pub domain_hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_hostname: crate::runtime::Lenient<String>,
     /// Wire name: `domain_username`.
-    pub domain_username: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_username: crate::runtime::Lenient<String>,
     /// Wire name: `domain_password`.
-    pub domain_password: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_password: crate::runtime::Lenient<String>,
     /// Wire name: `domain_type`.
-    pub domain_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_type: crate::runtime::Lenient<i32>,
     /// Wire name: `domain_currency`.
-    pub domain_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_currency: crate::runtime::Lenient<String>,
     /// Wire name: `domain_expire_date`.
-    pub domain_expire_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_expire_date: crate::runtime::Lenient<String>,
     /// Wire name: `domain_order_date`.
-    pub domain_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `domain_custid`.
-    pub domain_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `domain_status`.
-    pub domain_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_status: crate::runtime::Lenient<String>,
     /// Wire name: `domain_invoice`.
-    pub domain_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `domain_coupon`.
-    pub domain_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `domain_firstname`.
-    pub domain_firstname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_firstname: crate::runtime::Lenient<String>,
     /// Wire name: `domain_lastname`.
-    pub domain_lastname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_lastname: crate::runtime::Lenient<String>,
     /// Wire name: `domain_email`.
-    pub domain_email: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_email: crate::runtime::Lenient<String>,
     /// Wire name: `domain_address`.
-    pub domain_address: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_address: crate::runtime::Lenient<String>,
     /// Wire name: `domain_address2`.
-    pub domain_address2: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_address2: crate::runtime::Lenient<String>,
     /// Wire name: `domain_address3`.
-    pub domain_address3: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_address3: crate::runtime::Lenient<String>,
     /// Wire name: `domain_city`.
-    pub domain_city: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_city: crate::runtime::Lenient<String>,
     /// Wire name: `domain_state`.
-    pub domain_state: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_state: crate::runtime::Lenient<String>,
     /// Wire name: `domain_zip`.
-    pub domain_zip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_zip: crate::runtime::Lenient<String>,
     /// Wire name: `domain_country`.
-    pub domain_country: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_country: crate::runtime::Lenient<String>,
     /// Wire name: `domain_phone`.
-    pub domain_phone: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_phone: crate::runtime::Lenient<String>,
     /// Wire name: `domain_fax`.
-    pub domain_fax: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_fax: crate::runtime::Lenient<String>,
     /// Wire name: `domain_company`.
-    pub domain_company: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_company: crate::runtime::Lenient<String>,
     /// Wire name: `domain_extra`.
-    pub domain_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub domain_extra: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowDomains {
+    fn is_blank(&self) -> bool {
+        self.domain_id.is_absent() && self.domain_hostname.is_absent()
+            && self.domain_username.is_absent() && self.domain_password.is_absent()
+            && self.domain_type.is_absent() && self.domain_currency.is_absent()
+            && self.domain_expire_date.is_absent() && self.domain_order_date.is_absent()
+            && self.domain_custid.is_absent() && self.domain_status.is_absent()
+            && self.domain_invoice.is_absent() && self.domain_coupon.is_absent()
+            && self.domain_firstname.is_absent() && self.domain_lastname.is_absent()
+            && self.domain_email.is_absent() && self.domain_address.is_absent()
+            && self.domain_address2.is_absent() && self.domain_address3.is_absent()
+            && self.domain_city.is_absent() && self.domain_state.is_absent()
+            && self.domain_zip.is_absent() && self.domain_country.is_absent()
+            && self.domain_phone.is_absent() && self.domain_fax.is_absent()
+            && self.domain_company.is_absent() && self.domain_extra.is_absent()
+    }
 }
 
 /// The `sql_row_floating_ips` record.
@@ -488,33 +765,62 @@ pub struct SqlRowDomains {
 #[serde(rename = "sql_row_floating_ips")]
 pub struct SqlRowFloatingIps {
     /// Wire name: `floating_ip_id`.
-    pub floating_ip_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_id: crate::runtime::Lenient<i32>,
     /// Wire name: `floating_ip_type`.
-    pub floating_ip_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_type: crate::runtime::Lenient<i32>,
     /// Wire name: `floating_ip_currency`.
-    pub floating_ip_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_currency: crate::runtime::Lenient<String>,
     /// Wire name: `floating_ip_order_date`.
-    pub floating_ip_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `floating_ip_custid`.
-    pub floating_ip_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `floating_ip_quota`.
-    pub floating_ip_quota: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_quota: crate::runtime::Lenient<i32>,
     /// Wire name: `floating_ip_ip`.
-    pub floating_ip_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_ip: crate::runtime::Lenient<String>,
     /// Wire name: `floating_ip_target_ip`.
-    pub floating_ip_target_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_target_ip: crate::runtime::Lenient<String>,
     /// Wire name: `floating_ip_status`.
-    pub floating_ip_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_status: crate::runtime::Lenient<String>,
     /// Wire name: `floating_ip_invoice`.
-    pub floating_ip_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `floating_ip_coupon`.
-    pub floating_ip_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `floating_ip_extra`.
-    pub floating_ip_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_extra: crate::runtime::Lenient<String>,
     /// Wire name: `floating_ip_server_status`.
-    pub floating_ip_server_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_server_status: crate::runtime::Lenient<String>,
     /// Wire name: `floating_ip_comment`.
-    pub floating_ip_comment: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub floating_ip_comment: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowFloatingIps {
+    fn is_blank(&self) -> bool {
+        self.floating_ip_id.is_absent() && self.floating_ip_type.is_absent()
+            && self.floating_ip_currency.is_absent()
+            && self.floating_ip_order_date.is_absent()
+            && self.floating_ip_custid.is_absent() && self.floating_ip_quota.is_absent()
+            && self.floating_ip_ip.is_absent() && self.floating_ip_target_ip.is_absent()
+            && self.floating_ip_status.is_absent()
+            && self.floating_ip_invoice.is_absent()
+            && self.floating_ip_coupon.is_absent() && self.floating_ip_extra.is_absent()
+            && self.floating_ip_server_status.is_absent()
+            && self.floating_ip_comment.is_absent()
+    }
 }
 
 /// The `sql_row_invoices` record.
@@ -522,33 +828,59 @@ pub struct SqlRowFloatingIps {
 #[serde(rename = "sql_row_invoices")]
 pub struct SqlRowInvoices {
     /// Wire name: `invoices_id`.
-    pub invoices_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_id: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_description`.
-    pub invoices_description: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_description: crate::runtime::Lenient<String>,
     /// Wire name: `invoices_amount`.
-    pub invoices_amount: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_amount: crate::runtime::Lenient<f64>,
     /// Wire name: `invoices_custid`.
-    pub invoices_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_type`.
-    pub invoices_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_type: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_date`.
-    pub invoices_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_date: crate::runtime::Lenient<String>,
     /// Wire name: `invoices_group`.
-    pub invoices_group: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_group: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_extra`.
-    pub invoices_extra: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_extra: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_paid`.
-    pub invoices_paid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_paid: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_module`.
-    pub invoices_module: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_module: crate::runtime::Lenient<String>,
     /// Wire name: `invoices_due_date`.
-    pub invoices_due_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_due_date: crate::runtime::Lenient<String>,
     /// Wire name: `invoices_service`.
-    pub invoices_service: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_service: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_deleted`.
-    pub invoices_deleted: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_deleted: crate::runtime::Lenient<i32>,
     /// Wire name: `invoices_currency`.
-    pub invoices_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoices_currency: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowInvoices {
+    fn is_blank(&self) -> bool {
+        self.invoices_id.is_absent() && self.invoices_description.is_absent()
+            && self.invoices_amount.is_absent() && self.invoices_custid.is_absent()
+            && self.invoices_type.is_absent() && self.invoices_date.is_absent()
+            && self.invoices_group.is_absent() && self.invoices_extra.is_absent()
+            && self.invoices_paid.is_absent() && self.invoices_module.is_absent()
+            && self.invoices_due_date.is_absent() && self.invoices_service.is_absent()
+            && self.invoices_deleted.is_absent() && self.invoices_currency.is_absent()
+    }
 }
 
 /// The `sql_row_licenses` record.
@@ -556,29 +888,52 @@ pub struct SqlRowInvoices {
 #[serde(rename = "sql_row_licenses")]
 pub struct SqlRowLicenses {
     /// Wire name: `license_id`.
-    pub license_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_id: crate::runtime::Lenient<i32>,
     /// Wire name: `license_type`.
-    pub license_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_type: crate::runtime::Lenient<i32>,
     /// Wire name: `license_currency`.
-    pub license_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_currency: crate::runtime::Lenient<String>,
     /// Wire name: `license_order_date`.
-    pub license_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `license_custid`.
-    pub license_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `license_ip`.
-    pub license_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_ip: crate::runtime::Lenient<String>,
     /// Wire name: `license_status`.
-    pub license_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_status: crate::runtime::Lenient<String>,
     /// Wire name: `license_hostname`.
-    pub license_hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_hostname: crate::runtime::Lenient<String>,
     /// Wire name: `license_key`.
-    pub license_key: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_key: crate::runtime::Lenient<String>,
     /// Wire name: `license_invoice`.
-    pub license_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `license_coupon`.
-    pub license_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `license_extra`.
-    pub license_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub license_extra: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowLicenses {
+    fn is_blank(&self) -> bool {
+        self.license_id.is_absent() && self.license_type.is_absent()
+            && self.license_currency.is_absent() && self.license_order_date.is_absent()
+            && self.license_custid.is_absent() && self.license_ip.is_absent()
+            && self.license_status.is_absent() && self.license_hostname.is_absent()
+            && self.license_key.is_absent() && self.license_invoice.is_absent()
+            && self.license_coupon.is_absent() && self.license_extra.is_absent()
+    }
 }
 
 /// The `sql_row_mail` record.
@@ -586,33 +941,59 @@ pub struct SqlRowLicenses {
 #[serde(rename = "sql_row_mail")]
 pub struct SqlRowMail {
     /// Wire name: `mail_id`.
-    pub mail_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_id: crate::runtime::Lenient<i32>,
     /// Wire name: `mail_username`.
-    pub mail_username: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_username: crate::runtime::Lenient<String>,
     /// Wire name: `mail_type`.
-    pub mail_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_type: crate::runtime::Lenient<i32>,
     /// Wire name: `mail_currency`.
-    pub mail_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_currency: crate::runtime::Lenient<String>,
     /// Wire name: `mail_order_date`.
-    pub mail_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `mail_custid`.
-    pub mail_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `mail_quota`.
-    pub mail_quota: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_quota: crate::runtime::Lenient<i32>,
     /// Wire name: `mail_ip`.
-    pub mail_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_ip: crate::runtime::Lenient<String>,
     /// Wire name: `mail_status`.
-    pub mail_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_status: crate::runtime::Lenient<String>,
     /// Wire name: `mail_invoice`.
-    pub mail_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `mail_coupon`.
-    pub mail_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `mail_extra`.
-    pub mail_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_extra: crate::runtime::Lenient<String>,
     /// Wire name: `mail_server_status`.
-    pub mail_server_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_server_status: crate::runtime::Lenient<String>,
     /// Wire name: `mail_comment`.
-    pub mail_comment: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub mail_comment: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowMail {
+    fn is_blank(&self) -> bool {
+        self.mail_id.is_absent() && self.mail_username.is_absent()
+            && self.mail_type.is_absent() && self.mail_currency.is_absent()
+            && self.mail_order_date.is_absent() && self.mail_custid.is_absent()
+            && self.mail_quota.is_absent() && self.mail_ip.is_absent()
+            && self.mail_status.is_absent() && self.mail_invoice.is_absent()
+            && self.mail_coupon.is_absent() && self.mail_extra.is_absent()
+            && self.mail_server_status.is_absent() && self.mail_comment.is_absent()
+    }
 }
 
 /// The `sql_row_quickservers` record.
@@ -620,55 +1001,98 @@ pub struct SqlRowMail {
 #[serde(rename = "sql_row_quickservers")]
 pub struct SqlRowQuickservers {
     /// Wire name: `qs_id`.
-    pub qs_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_id: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_custid`.
-    pub qs_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_server`.
-    pub qs_server: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_server: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_ip`.
-    pub qs_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_ip: crate::runtime::Lenient<String>,
     /// Wire name: `qs_ipv6`.
-    pub qs_ipv6: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_ipv6: crate::runtime::Lenient<String>,
     /// Wire name: `qs_vzid`.
-    pub qs_vzid: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_vzid: crate::runtime::Lenient<String>,
     /// Wire name: `qs_currency`.
-    pub qs_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_currency: crate::runtime::Lenient<String>,
     /// Wire name: `qs_type`.
-    pub qs_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_type: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_order_date`.
-    pub qs_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `qs_status`.
-    pub qs_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_status: crate::runtime::Lenient<String>,
     /// Wire name: `qs_invoice`.
-    pub qs_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_coupon`.
-    pub qs_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_extra`.
-    pub qs_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_extra: crate::runtime::Lenient<String>,
     /// Wire name: `qs_hostname`.
-    pub qs_hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_hostname: crate::runtime::Lenient<String>,
     /// Wire name: `qs_server_status`.
-    pub qs_server_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_server_status: crate::runtime::Lenient<String>,
     /// Wire name: `qs_comment`.
-    pub qs_comment: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_comment: crate::runtime::Lenient<String>,
     /// Wire name: `qs_slices`.
-    pub qs_slices: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_slices: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_vnc`.
-    pub qs_vnc: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_vnc: crate::runtime::Lenient<String>,
     /// Wire name: `qs_vnc_port`.
-    pub qs_vnc_port: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_vnc_port: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_rootpass`.
-    pub qs_rootpass: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_rootpass: crate::runtime::Lenient<String>,
     /// Wire name: `qs_mac`.
-    pub qs_mac: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_mac: crate::runtime::Lenient<String>,
     /// Wire name: `qs_os`.
-    pub qs_os: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_os: crate::runtime::Lenient<String>,
     /// Wire name: `qs_version`.
-    pub qs_version: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_version: crate::runtime::Lenient<String>,
     /// Wire name: `qs_location`.
-    pub qs_location: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_location: crate::runtime::Lenient<i32>,
     /// Wire name: `qs_platform`.
-    pub qs_platform: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub qs_platform: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowQuickservers {
+    fn is_blank(&self) -> bool {
+        self.qs_id.is_absent() && self.qs_custid.is_absent()
+            && self.qs_server.is_absent() && self.qs_ip.is_absent()
+            && self.qs_ipv6.is_absent() && self.qs_vzid.is_absent()
+            && self.qs_currency.is_absent() && self.qs_type.is_absent()
+            && self.qs_order_date.is_absent() && self.qs_status.is_absent()
+            && self.qs_invoice.is_absent() && self.qs_coupon.is_absent()
+            && self.qs_extra.is_absent() && self.qs_hostname.is_absent()
+            && self.qs_server_status.is_absent() && self.qs_comment.is_absent()
+            && self.qs_slices.is_absent() && self.qs_vnc.is_absent()
+            && self.qs_vnc_port.is_absent() && self.qs_rootpass.is_absent()
+            && self.qs_mac.is_absent() && self.qs_os.is_absent()
+            && self.qs_version.is_absent() && self.qs_location.is_absent()
+            && self.qs_platform.is_absent()
+    }
 }
 
 /// The `sql_row_servers` record.
@@ -676,77 +1100,141 @@ pub struct SqlRowQuickservers {
 #[serde(rename = "sql_row_servers")]
 pub struct SqlRowServers {
     /// Wire name: `server_id`.
-    pub server_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_id: crate::runtime::Lenient<i32>,
     /// Wire name: `server_hostname`.
-    pub server_hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_hostname: crate::runtime::Lenient<String>,
     /// Wire name: `server_custid`.
-    pub server_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `server_type`.
-    pub server_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_type: crate::runtime::Lenient<i32>,
     /// Wire name: `server_currency`.
-    pub server_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_currency: crate::runtime::Lenient<String>,
     /// Wire name: `server_order_date`.
-    pub server_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `server_invoice`.
-    pub server_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `server_coupon`.
-    pub server_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `server_status`.
-    pub server_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_status: crate::runtime::Lenient<String>,
     /// Wire name: `server_root`.
-    pub server_root: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_root: crate::runtime::Lenient<String>,
     /// Wire name: `server_dedicated_tag`.
-    pub server_dedicated_tag: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_tag: crate::runtime::Lenient<String>,
     /// Wire name: `server_custom_tag`.
-    pub server_custom_tag: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_custom_tag: crate::runtime::Lenient<String>,
     /// Wire name: `server_comment`.
-    pub server_comment: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_comment: crate::runtime::Lenient<String>,
     /// Wire name: `server_initial_bill`.
-    pub server_initial_bill: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_initial_bill: crate::runtime::Lenient<i32>,
     /// Wire name: `server_hardware`.
-    pub server_hardware: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_hardware: crate::runtime::Lenient<i32>,
     /// Wire name: `server_ips`.
-    pub server_ips: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_ips: crate::runtime::Lenient<i32>,
     /// Wire name: `server_monthly_bill`.
-    pub server_monthly_bill: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_monthly_bill: crate::runtime::Lenient<i32>,
     /// Wire name: `server_setup`.
-    pub server_setup: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_setup: crate::runtime::Lenient<i32>,
     /// Wire name: `server_discount`.
-    pub server_discount: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_discount: crate::runtime::Lenient<f64>,
     /// Wire name: `server_rep`.
-    pub server_rep: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_rep: crate::runtime::Lenient<i32>,
     /// Wire name: `server_date`.
-    pub server_date: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_date: crate::runtime::Lenient<f64>,
     /// Wire name: `server_total_cost`.
-    pub server_total_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_total_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `server_location`.
-    pub server_location: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_location: crate::runtime::Lenient<String>,
     /// Wire name: `server_hardware_ordered`.
-    pub server_hardware_ordered: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_hardware_ordered: crate::runtime::Lenient<i32>,
     /// Wire name: `server_billed`.
-    pub server_billed: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_billed: crate::runtime::Lenient<i32>,
     /// Wire name: `server_welcome_email`.
-    pub server_welcome_email: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_welcome_email: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_cpu`.
-    pub server_dedicated_cpu: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_cpu: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_memory`.
-    pub server_dedicated_memory: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_memory: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_hd1`.
-    pub server_dedicated_hd1: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_hd1: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_hd2`.
-    pub server_dedicated_hd2: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_hd2: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_bandwidth`.
-    pub server_dedicated_bandwidth: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_bandwidth: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_ips`.
-    pub server_dedicated_ips: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_ips: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_os`.
-    pub server_dedicated_os: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_os: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_cp`.
-    pub server_dedicated_cp: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_cp: crate::runtime::Lenient<i32>,
     /// Wire name: `server_dedicated_raid`.
-    pub server_dedicated_raid: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_dedicated_raid: crate::runtime::Lenient<String>,
     /// Wire name: `server_extra`.
-    pub server_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub server_extra: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowServers {
+    fn is_blank(&self) -> bool {
+        self.server_id.is_absent() && self.server_hostname.is_absent()
+            && self.server_custid.is_absent() && self.server_type.is_absent()
+            && self.server_currency.is_absent() && self.server_order_date.is_absent()
+            && self.server_invoice.is_absent() && self.server_coupon.is_absent()
+            && self.server_status.is_absent() && self.server_root.is_absent()
+            && self.server_dedicated_tag.is_absent()
+            && self.server_custom_tag.is_absent() && self.server_comment.is_absent()
+            && self.server_initial_bill.is_absent() && self.server_hardware.is_absent()
+            && self.server_ips.is_absent() && self.server_monthly_bill.is_absent()
+            && self.server_setup.is_absent() && self.server_discount.is_absent()
+            && self.server_rep.is_absent() && self.server_date.is_absent()
+            && self.server_total_cost.is_absent() && self.server_location.is_absent()
+            && self.server_hardware_ordered.is_absent() && self.server_billed.is_absent()
+            && self.server_welcome_email.is_absent()
+            && self.server_dedicated_cpu.is_absent()
+            && self.server_dedicated_memory.is_absent()
+            && self.server_dedicated_hd1.is_absent()
+            && self.server_dedicated_hd2.is_absent()
+            && self.server_dedicated_bandwidth.is_absent()
+            && self.server_dedicated_ips.is_absent()
+            && self.server_dedicated_os.is_absent()
+            && self.server_dedicated_cp.is_absent()
+            && self.server_dedicated_raid.is_absent() && self.server_extra.is_absent()
+    }
 }
 
 /// The `sql_row_ssl_certs` record.
@@ -754,61 +1242,108 @@ pub struct SqlRowServers {
 #[serde(rename = "sql_row_ssl_certs")]
 pub struct SqlRowSslCerts {
     /// Wire name: `ssl_id`.
-    pub ssl_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_id: crate::runtime::Lenient<i32>,
     /// Wire name: `ssl_hostname`.
-    pub ssl_hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_hostname: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_order_id`.
-    pub ssl_order_id: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_order_id: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_type`.
-    pub ssl_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_type: crate::runtime::Lenient<i32>,
     /// Wire name: `ssl_currency`.
-    pub ssl_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_currency: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_order_date`.
-    pub ssl_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_custid`.
-    pub ssl_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `ssl_status`.
-    pub ssl_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_status: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_invoice`.
-    pub ssl_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `ssl_coupon`.
-    pub ssl_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `ssl_firstname`.
-    pub ssl_firstname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_firstname: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_lastname`.
-    pub ssl_lastname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_lastname: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_phone`.
-    pub ssl_phone: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_phone: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_email`.
-    pub ssl_email: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_email: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_company`.
-    pub ssl_company: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_company: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_address`.
-    pub ssl_address: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_address: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_city`.
-    pub ssl_city: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_city: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_state`.
-    pub ssl_state: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_state: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_zip`.
-    pub ssl_zip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_zip: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_country`.
-    pub ssl_country: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_country: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_department`.
-    pub ssl_department: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_department: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_extra`.
-    pub ssl_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_extra: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_approver_email`.
-    pub ssl_approver_email: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_approver_email: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_csr`.
-    pub ssl_csr: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_csr: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_private_key`.
-    pub ssl_private_key: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_private_key: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_x509`.
-    pub ssl_x509: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_x509: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_ca_root`.
-    pub ssl_ca_root: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_ca_root: crate::runtime::Lenient<String>,
     /// Wire name: `ssl_ca_inter`.
-    pub ssl_ca_inter: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ssl_ca_inter: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowSslCerts {
+    fn is_blank(&self) -> bool {
+        self.ssl_id.is_absent() && self.ssl_hostname.is_absent()
+            && self.ssl_order_id.is_absent() && self.ssl_type.is_absent()
+            && self.ssl_currency.is_absent() && self.ssl_order_date.is_absent()
+            && self.ssl_custid.is_absent() && self.ssl_status.is_absent()
+            && self.ssl_invoice.is_absent() && self.ssl_coupon.is_absent()
+            && self.ssl_firstname.is_absent() && self.ssl_lastname.is_absent()
+            && self.ssl_phone.is_absent() && self.ssl_email.is_absent()
+            && self.ssl_company.is_absent() && self.ssl_address.is_absent()
+            && self.ssl_city.is_absent() && self.ssl_state.is_absent()
+            && self.ssl_zip.is_absent() && self.ssl_country.is_absent()
+            && self.ssl_department.is_absent() && self.ssl_extra.is_absent()
+            && self.ssl_approver_email.is_absent() && self.ssl_csr.is_absent()
+            && self.ssl_private_key.is_absent() && self.ssl_x509.is_absent()
+            && self.ssl_ca_root.is_absent() && self.ssl_ca_inter.is_absent()
+    }
 }
 
 /// The `sql_row_vps` record.
@@ -816,59 +1351,105 @@ pub struct SqlRowSslCerts {
 #[serde(rename = "sql_row_vps")]
 pub struct SqlRowVps {
     /// Wire name: `vps_id`.
-    pub vps_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_id: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_custid`.
-    pub vps_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_server`.
-    pub vps_server: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_server: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_ip`.
-    pub vps_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_ip: crate::runtime::Lenient<String>,
     /// Wire name: `vps_ipv6`.
-    pub vps_ipv6: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_ipv6: crate::runtime::Lenient<String>,
     /// Wire name: `vps_vzid`.
-    pub vps_vzid: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_vzid: crate::runtime::Lenient<String>,
     /// Wire name: `vps_currency`.
-    pub vps_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_currency: crate::runtime::Lenient<String>,
     /// Wire name: `vps_type`.
-    pub vps_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_type: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_order_date`.
-    pub vps_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `vps_status`.
-    pub vps_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_status: crate::runtime::Lenient<String>,
     /// Wire name: `vps_invoice`.
-    pub vps_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_coupon`.
-    pub vps_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_extra`.
-    pub vps_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_extra: crate::runtime::Lenient<String>,
     /// Wire name: `vps_hostname`.
-    pub vps_hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_hostname: crate::runtime::Lenient<String>,
     /// Wire name: `vps_server_status`.
-    pub vps_server_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_server_status: crate::runtime::Lenient<String>,
     /// Wire name: `vps_comment`.
-    pub vps_comment: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_comment: crate::runtime::Lenient<String>,
     /// Wire name: `vps_slices`.
-    pub vps_slices: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_slices: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_vnc`.
-    pub vps_vnc: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_vnc: crate::runtime::Lenient<String>,
     /// Wire name: `vps_vnc_port`.
-    pub vps_vnc_port: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_vnc_port: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_rootpass`.
-    pub vps_rootpass: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_rootpass: crate::runtime::Lenient<String>,
     /// Wire name: `vps_mac`.
-    pub vps_mac: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_mac: crate::runtime::Lenient<String>,
     /// Wire name: `vps_os`.
-    pub vps_os: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_os: crate::runtime::Lenient<String>,
     /// Wire name: `vps_version`.
-    pub vps_version: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_version: crate::runtime::Lenient<String>,
     /// Wire name: `vps_location`.
-    pub vps_location: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_location: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_platform`.
-    pub vps_platform: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_platform: crate::runtime::Lenient<String>,
     /// Wire name: `vps_diskused`.
-    pub vps_diskused: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_diskused: crate::runtime::Lenient<i32>,
     /// Wire name: `vps_diskmax`.
-    pub vps_diskmax: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub vps_diskmax: crate::runtime::Lenient<i32>,
+}
+
+impl crate::runtime::Answer for SqlRowVps {
+    fn is_blank(&self) -> bool {
+        self.vps_id.is_absent() && self.vps_custid.is_absent()
+            && self.vps_server.is_absent() && self.vps_ip.is_absent()
+            && self.vps_ipv6.is_absent() && self.vps_vzid.is_absent()
+            && self.vps_currency.is_absent() && self.vps_type.is_absent()
+            && self.vps_order_date.is_absent() && self.vps_status.is_absent()
+            && self.vps_invoice.is_absent() && self.vps_coupon.is_absent()
+            && self.vps_extra.is_absent() && self.vps_hostname.is_absent()
+            && self.vps_server_status.is_absent() && self.vps_comment.is_absent()
+            && self.vps_slices.is_absent() && self.vps_vnc.is_absent()
+            && self.vps_vnc_port.is_absent() && self.vps_rootpass.is_absent()
+            && self.vps_mac.is_absent() && self.vps_os.is_absent()
+            && self.vps_version.is_absent() && self.vps_location.is_absent()
+            && self.vps_platform.is_absent() && self.vps_diskused.is_absent()
+            && self.vps_diskmax.is_absent()
+    }
 }
 
 /// The `sql_row_websites` record.
@@ -876,35 +1457,63 @@ pub struct SqlRowVps {
 #[serde(rename = "sql_row_websites")]
 pub struct SqlRowWebsites {
     /// Wire name: `website_id`.
-    pub website_id: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_id: crate::runtime::Lenient<i32>,
     /// Wire name: `website_server`.
-    pub website_server: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_server: crate::runtime::Lenient<i32>,
     /// Wire name: `website_type`.
-    pub website_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_type: crate::runtime::Lenient<i32>,
     /// Wire name: `website_currency`.
-    pub website_currency: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_currency: crate::runtime::Lenient<String>,
     /// Wire name: `website_order_date`.
-    pub website_order_date: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_order_date: crate::runtime::Lenient<String>,
     /// Wire name: `website_custid`.
-    pub website_custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_custid: crate::runtime::Lenient<i32>,
     /// Wire name: `website_ip`.
-    pub website_ip: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_ip: crate::runtime::Lenient<String>,
     /// Wire name: `website_status`.
-    pub website_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_status: crate::runtime::Lenient<String>,
     /// Wire name: `website_invoice`.
-    pub website_invoice: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `website_coupon`.
-    pub website_coupon: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_coupon: crate::runtime::Lenient<i32>,
     /// Wire name: `website_extra`.
-    pub website_extra: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_extra: crate::runtime::Lenient<String>,
     /// Wire name: `website_hostname`.
-    pub website_hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_hostname: crate::runtime::Lenient<String>,
     /// Wire name: `website_comment`.
-    pub website_comment: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_comment: crate::runtime::Lenient<String>,
     /// Wire name: `website_username`.
-    pub website_username: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_username: crate::runtime::Lenient<String>,
     /// Wire name: `website_server_status`.
-    pub website_server_status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub website_server_status: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for SqlRowWebsites {
+    fn is_blank(&self) -> bool {
+        self.website_id.is_absent() && self.website_server.is_absent()
+            && self.website_type.is_absent() && self.website_currency.is_absent()
+            && self.website_order_date.is_absent() && self.website_custid.is_absent()
+            && self.website_ip.is_absent() && self.website_status.is_absent()
+            && self.website_invoice.is_absent() && self.website_coupon.is_absent()
+            && self.website_extra.is_absent() && self.website_hostname.is_absent()
+            && self.website_comment.is_absent() && self.website_username.is_absent()
+            && self.website_server_status.is_absent()
+    }
 }
 
 /// The `ticket_post_return` record.
@@ -912,9 +1521,17 @@ pub struct SqlRowWebsites {
 #[serde(rename = "ticket_post_return")]
 pub struct TicketPostReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for TicketPostReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+    }
 }
 
 /// The `validate_buy_vps_result_status` record.
@@ -922,49 +1539,87 @@ pub struct TicketPostReturn {
 #[serde(rename = "validate_buy_vps_result_status")]
 pub struct ValidateBuyVpsResultStatus {
     /// Wire name: `coupon_code`.
-    pub coupon_code: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub coupon_code: crate::runtime::Lenient<i32>,
     /// Wire name: `service_cost`.
-    pub service_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub service_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `slice_cost`.
-    pub slice_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub slice_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `service_type`.
-    pub service_type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub service_type: crate::runtime::Lenient<i32>,
     /// Wire name: `repeat_slice_cost`.
-    pub repeat_slice_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub repeat_slice_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `original_slice_cost`.
-    pub original_slice_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub original_slice_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `original_cost`.
-    pub original_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub original_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `repeat_service_cost`.
-    pub repeat_service_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub repeat_service_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `monthly_service_cost`.
-    pub monthly_service_cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub monthly_service_cost: crate::runtime::Lenient<f64>,
     /// Wire name: `custid`.
-    pub custid: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub custid: crate::runtime::Lenient<i32>,
     /// Wire name: `os`.
-    pub os: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub os: crate::runtime::Lenient<String>,
     /// Wire name: `slices`.
-    pub slices: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub slices: crate::runtime::Lenient<i32>,
     /// Wire name: `platform`.
-    pub platform: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub platform: crate::runtime::Lenient<String>,
     /// Wire name: `controlpanel`.
-    pub controlpanel: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub controlpanel: crate::runtime::Lenient<String>,
     /// Wire name: `period`.
-    pub period: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub period: crate::runtime::Lenient<i32>,
     /// Wire name: `location`.
-    pub location: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub location: crate::runtime::Lenient<i32>,
     /// Wire name: `version`.
-    pub version: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub version: crate::runtime::Lenient<String>,
     /// Wire name: `hostname`.
-    pub hostname: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub hostname: crate::runtime::Lenient<String>,
     /// Wire name: `coupon`.
-    pub coupon: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub coupon: crate::runtime::Lenient<String>,
     /// Wire name: `rootpass`.
-    pub rootpass: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub rootpass: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for ValidateBuyVpsResultStatus {
+    fn is_blank(&self) -> bool {
+        self.coupon_code.is_absent() && self.service_cost.is_absent()
+            && self.slice_cost.is_absent() && self.service_type.is_absent()
+            && self.repeat_slice_cost.is_absent() && self.original_slice_cost.is_absent()
+            && self.original_cost.is_absent() && self.repeat_service_cost.is_absent()
+            && self.monthly_service_cost.is_absent() && self.custid.is_absent()
+            && self.os.is_absent() && self.slices.is_absent()
+            && self.platform.is_absent() && self.controlpanel.is_absent()
+            && self.period.is_absent() && self.location.is_absent()
+            && self.version.is_absent() && self.hostname.is_absent()
+            && self.coupon.is_absent() && self.rootpass.is_absent()
+            && self.status_text.is_absent() && self.status.is_absent()
+    }
 }
 
 /// The `view_ticket_return` record.
@@ -972,11 +1627,21 @@ pub struct ValidateBuyVpsResultStatus {
 #[serde(rename = "view_ticket_return")]
 pub struct ViewTicketReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
     /// Wire name: `result`.
-    pub result: ViewTicketdetailArray,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub result: crate::runtime::Lenient<ViewTicketdetailArray>,
+}
+
+impl crate::runtime::Answer for ViewTicketReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent()
+            && self.result.is_absent()
+    }
 }
 
 /// The `view_ticketdetail_array` record.
@@ -984,23 +1649,42 @@ pub struct ViewTicketReturn {
 #[serde(rename = "view_ticketdetail_array")]
 pub struct ViewTicketdetailArray {
     /// Wire name: `ticket_reference_id`.
-    pub ticket_reference_id: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub ticket_reference_id: crate::runtime::Lenient<String>,
     /// Wire name: `full_name`.
-    pub full_name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub full_name: crate::runtime::Lenient<String>,
     /// Wire name: `email`.
-    pub email: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub email: crate::runtime::Lenient<String>,
     /// Wire name: `subject`.
-    pub subject: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub subject: crate::runtime::Lenient<String>,
     /// Wire name: `creationtime`.
-    pub creationtime: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub creationtime: crate::runtime::Lenient<String>,
     /// Wire name: `statustitle`.
-    pub statustitle: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub statustitle: crate::runtime::Lenient<String>,
     /// Wire name: `prioritytitle`.
-    pub prioritytitle: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub prioritytitle: crate::runtime::Lenient<String>,
     /// Wire name: `lastactivity`.
-    pub lastactivity: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub lastactivity: crate::runtime::Lenient<String>,
     /// Wire name: `posts`.
-    pub posts: PostsArray,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub posts: crate::runtime::Lenient<PostsArray>,
+}
+
+impl crate::runtime::Answer for ViewTicketdetailArray {
+    fn is_blank(&self) -> bool {
+        self.ticket_reference_id.is_absent() && self.full_name.is_absent()
+            && self.email.is_absent() && self.subject.is_absent()
+            && self.creationtime.is_absent() && self.statustitle.is_absent()
+            && self.prioritytitle.is_absent() && self.lastactivity.is_absent()
+            && self.posts.is_absent()
+    }
 }
 
 /// The `vps_platform` record.
@@ -1008,9 +1692,17 @@ pub struct ViewTicketdetailArray {
 #[serde(rename = "vps_platform")]
 pub struct VpsPlatform {
     /// Wire name: `platform`.
-    pub platform: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub platform: crate::runtime::Lenient<String>,
     /// Wire name: `name`.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub name: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for VpsPlatform {
+    fn is_blank(&self) -> bool {
+        self.platform.is_absent() && self.name.is_absent()
+    }
 }
 
 /// The `vps_screenshot_return` record.
@@ -1018,15 +1710,27 @@ pub struct VpsPlatform {
 #[serde(rename = "vps_screenshot_return")]
 pub struct VpsScreenshotReturn {
     /// Wire name: `status`.
-    pub status: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
-    pub status_text: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub status_text: crate::runtime::Lenient<String>,
     /// Wire name: `url`.
-    pub url: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub url: crate::runtime::Lenient<String>,
     /// Wire name: `link`.
-    pub link: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub link: crate::runtime::Lenient<String>,
     /// Wire name: `js`.
-    pub js: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub js: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for VpsScreenshotReturn {
+    fn is_blank(&self) -> bool {
+        self.status.is_absent() && self.status_text.is_absent() && self.url.is_absent()
+            && self.link.is_absent() && self.js.is_absent()
+    }
 }
 
 /// The `vps_slice_type` record.
@@ -1034,13 +1738,24 @@ pub struct VpsScreenshotReturn {
 #[serde(rename = "vps_slice_type")]
 pub struct VpsSliceType {
     /// Wire name: `name`.
-    pub name: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub name: crate::runtime::Lenient<String>,
     /// Wire name: `type`.
-    pub r#type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub r#type: crate::runtime::Lenient<i32>,
     /// Wire name: `cost`.
-    pub cost: f64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub cost: crate::runtime::Lenient<f64>,
     /// Wire name: `buyable`.
-    pub buyable: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub buyable: crate::runtime::Lenient<i32>,
+}
+
+impl crate::runtime::Answer for VpsSliceType {
+    fn is_blank(&self) -> bool {
+        self.name.is_absent() && self.r#type.is_absent() && self.cost.is_absent()
+            && self.buyable.is_absent()
+    }
 }
 
 /// The `vps_template` record.
@@ -1048,17 +1763,32 @@ pub struct VpsSliceType {
 #[serde(rename = "vps_template")]
 pub struct VpsTemplate {
     /// Wire name: `type`.
-    pub r#type: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub r#type: crate::runtime::Lenient<i32>,
     /// Wire name: `virtulization`.
-    pub virtulization: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub virtulization: crate::runtime::Lenient<String>,
     /// Wire name: `bits`.
-    pub bits: i32,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub bits: crate::runtime::Lenient<i32>,
     /// Wire name: `os`.
-    pub os: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub os: crate::runtime::Lenient<String>,
     /// Wire name: `version`.
-    pub version: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub version: crate::runtime::Lenient<String>,
     /// Wire name: `file`.
-    pub file: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub file: crate::runtime::Lenient<String>,
     /// Wire name: `title`.
-    pub title: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub title: crate::runtime::Lenient<String>,
+}
+
+impl crate::runtime::Answer for VpsTemplate {
+    fn is_blank(&self) -> bool {
+        self.r#type.is_absent() && self.virtulization.is_absent()
+            && self.bits.is_absent() && self.os.is_absent() && self.version.is_absent()
+            && self.file.is_absent() && self.title.is_absent()
+    }
 }

@@ -127,34 +127,56 @@ impl crate::runtime::http::FormValue for InvoiceOption {
 #[serde(rename = "renew-response")]
 pub struct RenewResponse {
     /// Domain Name
-    pub description: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub description: crate::runtime::Lenient<String>,
     /// Order Id of the Enterprise Email Order
-    pub entityid: i64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub entityid: crate::runtime::Lenient<i64>,
     /// Action Type
-    pub actiontype: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub actiontype: crate::runtime::Lenient<String>,
     /// Description of the Enterprise Email Order Renewal Action
-    pub actiontypedesc: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub actiontypedesc: crate::runtime::Lenient<String>,
     /// Action Id of the Enterprise Email Order Renewal Action
-    pub eaqid: i64,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub eaqid: crate::runtime::Lenient<i64>,
     /// Enterprise Email Order Renewal Action Status
-    pub actionstatus: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub actionstatus: crate::runtime::Lenient<String>,
     /// Description of the Enterprise Email Order Renewal Action Status
-    pub actionstatusdesc: String,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub actionstatusdesc: crate::runtime::Lenient<String>,
     /// Invoice Id of the Enterprise Email Order Renewal Invoice
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invoiceid: Option<i64>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub invoiceid: crate::runtime::Lenient<i64>,
     /// Selling Currency of the Reseller
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sellingcurrencysymbol: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub sellingcurrencysymbol: crate::runtime::Lenient<String>,
     /// Selling Curreny Amount
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sellingamount: Option<f64>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub sellingamount: crate::runtime::Lenient<f64>,
     /// Customer Id associated with the Enterprise Email Order
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customerid: Option<i64>,
+    #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
+    pub customerid: crate::runtime::Lenient<i64>,
     /// Discount Amount
-    #[serde(rename = "discount-amount")]
-    pub discount_amount: f64,
+    #[serde(
+        rename = "discount-amount",
+        default,
+        skip_serializing_if = "crate::runtime::Lenient::is_absent"
+    )]
+    pub discount_amount: crate::runtime::Lenient<f64>,
+}
+
+impl crate::runtime::Answer for RenewResponse {
+    fn is_blank(&self) -> bool {
+        self.description.is_absent() && self.entityid.is_absent()
+            && self.actiontype.is_absent() && self.actiontypedesc.is_absent()
+            && self.eaqid.is_absent() && self.actionstatus.is_absent()
+            && self.actionstatusdesc.is_absent() && self.invoiceid.is_absent()
+            && self.sellingcurrencysymbol.is_absent() && self.sellingamount.is_absent()
+            && self.customerid.is_absent() && self.discount_amount.is_absent()
+    }
 }
 
 static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {

@@ -4,7 +4,7 @@
 use super::json::Json;
 use crate::runtime::error::{BusinessError, Error};
 use crate::runtime::transport::Response;
-use serde::de::DeserializeOwned;
+use crate::runtime::Answer;
 
 /// `status` values that mark an error body, compared case-insensitively.
 const ERROR_STATUSES: [&str; 2] = ["error", "failed"];
@@ -13,14 +13,14 @@ const ERROR_STATUSES: [&str; 2] = ["error", "failed"];
 const MESSAGE_KEYS: [&str; 3] = ["message", "error", "actionstatusdesc"];
 
 /// Decodes one answer.
-pub(super) fn decode<T: DeserializeOwned>(response: Response) -> Result<T, Error> {
+pub(super) fn decode<T: Answer>(response: Response) -> Result<T, Error> {
     let Response {
         status,
         body: bytes,
         ..
     } = response;
     let body = || String::from_utf8_lossy(&bytes).into_owned();
-    if status == 403 {
+    if status == 401 || status == 403 {
         return Err(Error::AccessDenied {
             status,
             body: body(),
@@ -47,10 +47,17 @@ pub(super) fn decode<T: DeserializeOwned>(response: Response) -> Result<T, Error
         message: format!("the answer is not JSON: {error}"),
         body: body(),
     })?;
-    T::deserialize(json).map_err(|error| Error::Decode {
+    let value = T::deserialize(json).map_err(|error| Error::Decode {
         message: error.to_string(),
         body: body(),
-    })
+    })?;
+    if value.is_blank() {
+        return Err(Error::Decode {
+            message: "the answer has none of the documented keys".to_owned(),
+            body: body(),
+        });
+    }
+    Ok(value)
 }
 
 /// `{"status": "ERROR", "message": …}` and its relatives: the status and the reason.
@@ -83,7 +90,9 @@ mod tests {
         status: Option<String>,
     }
 
-    fn answer<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Error> {
+    impl Answer for Renewed {}
+
+    fn answer<T: Answer>(status: u16, body: &str) -> Result<T, Error> {
         decode(Response {
             status,
             headers: Vec::new(),

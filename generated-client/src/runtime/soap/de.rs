@@ -4,7 +4,7 @@
 use super::repeated::REPEATED_NEWTYPE;
 use super::xml::Token;
 use super::xml::{Content, DecodeError, Kind, Start, XmlReader, clip, is_blank};
-use crate::runtime::value::DECIMAL_NEWTYPE;
+use crate::runtime::lenient::{Attempt, LENIENT_NEWTYPE};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -203,12 +203,15 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
-        if name == DECIMAL_NEWTYPE {
+        if name == LENIENT_NEWTYPE {
             if self.start.nil {
                 self.r.skip_to_end()?;
-                return Nil::TOP.deserialize_newtype_struct(name, visitor);
+                return visitor.visit_none();
             }
-            return self.text()?.deserialize_newtype_struct(name, visitor);
+            return visitor.visit_seq(LenientElement {
+                element: Some(self),
+                attempt: Attempt::Pending,
+            });
         }
         if name == REPEATED_NEWTYPE {
             let name = self.start.local;
@@ -626,12 +629,9 @@ impl<'a> TextDe<'a> {
         }
     }
 
-    /// A number: blank text is the type's default (as nil is), other text must parse.
-    fn number<T: FromStr + Default>(&self, what: &str) -> Result<T, DecodeError> {
+    /// A number: the text must parse; blank text is no number (never a made-up 0).
+    fn number<T: FromStr>(&self, what: &str) -> Result<T, DecodeError> {
         let text = self.trimmed();
-        if text.is_empty() {
-            return Ok(T::default());
-        }
         text.parse()
             .map_err(|_| DecodeError::invalid(format!("invalid {what} {:?}", clip(text))))
     }
@@ -653,9 +653,9 @@ impl<'a> TextDe<'a> {
     }
 }
 
-/// XML Schema booleans, leniently: any case, and blank as false.
+/// XML Schema booleans, leniently: any case. Blank is no boolean.
 fn parse_bool(text: &str) -> Option<bool> {
-    if text.is_empty() || text == "0" || text.eq_ignore_ascii_case("false") {
+    if text == "0" || text.eq_ignore_ascii_case("false") {
         Some(false)
     } else if text == "1" || text.eq_ignore_ascii_case("true") {
         Some(true)
@@ -688,8 +688,8 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
         deserialize_f64 visit_f64 f64, "number";
     }
 
-    /// Typed by `xsi:type`; text that does not parse as its type stays a string, so nothing
-    /// is lost.
+    /// Typed by `xsi:type`; text that does not parse as its type, or that a float would not
+    /// give back as written, stays a string, so nothing is lost.
     fn deserialize_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         let text = self.trimmed();
         match self.kind {
@@ -701,13 +701,17 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
                     return visitor.visit_u64(n);
                 }
             }
-            Kind::Bool if !text.is_empty() => {
+            Kind::Bool => {
                 if let Some(b) = parse_bool(text) {
                     return visitor.visit_bool(b);
                 }
             }
+            // Only when the float gives the text back: `10.50` or 17 digits stay text, which
+            // an exact decimal then reads as written.
             Kind::Float => {
-                if let Ok(n) = text.parse::<f64>() {
+                if let Ok(n) = text.parse::<f64>()
+                    && n.to_string() == text
+                {
                     return visitor.visit_f64(n);
                 }
             }
@@ -772,19 +776,18 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
         visitor.visit_unit()
     }
 
-    /// [`crate::runtime::Decimal`] takes the text as written.
     fn deserialize_newtype_struct<V: Visitor<'a>>(
         self,
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
-        if name != DECIMAL_NEWTYPE {
+        if name != LENIENT_NEWTYPE {
             return visitor.visit_newtype_struct(self);
         }
-        match self.text {
-            Cow::Borrowed(text) => visitor.visit_borrowed_str(text.trim()),
-            Cow::Owned(text) => visitor.visit_str(text.trim()),
-        }
+        visitor.visit_seq(LenientText {
+            text: Some(self),
+            attempt: Attempt::Pending,
+        })
     }
 
     fn deserialize_seq<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
@@ -839,8 +842,9 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
     }
 }
 
-/// An `xsi:nil` value: `None`, or the type's default (PHP nulls arrive this way, even where
-/// the WSDL does not say nillable).
+/// An `xsi:nil` value: `None` for an `Option`, absent for a [`crate::runtime::Lenient`], an
+/// empty string, list or record (PHP nulls arrive this way, even where the WSDL does not say
+/// nillable); an error where a number or a boolean is required.
 #[derive(Clone, Copy)]
 struct Nil {
     depth: u8,
@@ -848,6 +852,15 @@ struct Nil {
 
 impl Nil {
     const TOP: Self = Self { depth: 0 };
+}
+
+/// A nil number or boolean has no value to give: an error, never a made-up 0 or false.
+macro_rules! nil_refused {
+    ($($method:ident $what:literal;)*) => {$(
+        fn $method<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, DecodeError> {
+            Err(DecodeError::invalid(concat!("nil where a ", $what, " is required")))
+        }
+    )*};
 }
 
 macro_rules! nil_defaults {
@@ -861,18 +874,21 @@ macro_rules! nil_defaults {
 impl<'de> de::Deserializer<'de> for Nil {
     type Error = DecodeError;
 
+    nil_refused! {
+        deserialize_bool "boolean";
+        deserialize_i8 "number";
+        deserialize_i16 "number";
+        deserialize_i32 "number";
+        deserialize_i64 "number";
+        deserialize_u8 "number";
+        deserialize_u16 "number";
+        deserialize_u32 "number";
+        deserialize_u64 "number";
+        deserialize_f32 "number";
+        deserialize_f64 "number";
+    }
+
     nil_defaults! {
-        deserialize_bool visit_bool false;
-        deserialize_i8 visit_i8 0;
-        deserialize_i16 visit_i16 0;
-        deserialize_i32 visit_i32 0;
-        deserialize_i64 visit_i64 0;
-        deserialize_u8 visit_u8 0;
-        deserialize_u16 visit_u16 0;
-        deserialize_u32 visit_u32 0;
-        deserialize_u64 visit_u64 0;
-        deserialize_f32 visit_f32 0.0;
-        deserialize_f64 visit_f64 0.0;
         deserialize_str visit_str "";
         deserialize_string visit_str "";
         deserialize_identifier visit_str "";
@@ -910,7 +926,7 @@ impl<'de> de::Deserializer<'de> for Nil {
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
         match name {
-            DECIMAL_NEWTYPE => visitor.visit_str(""),
+            LENIENT_NEWTYPE => visitor.visit_none(),
             _ => visitor.visit_newtype_struct(self),
         }
     }
@@ -1002,6 +1018,84 @@ impl<'de> MapAccess<'de> for NilFields {
         seed: S,
     ) -> Result<S::Value, DecodeError> {
         seed.deserialize(Nil { depth: self.depth })
+    }
+}
+
+/// A [`crate::runtime::Lenient`] field's element, answering [`LENIENT_NEWTYPE`] as
+/// [`Attempt`] describes: when the value does not read as its type, the rest of the element is
+/// stepped over and its text (or markup) is the raw value.
+struct LenientElement<'d, 'a> {
+    element: Option<ElementDe<'d, 'a>>,
+    attempt: Attempt<DecodeError>,
+}
+
+impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
+    type Error = DecodeError;
+
+    fn next_element_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, DecodeError> {
+        let Some(ElementDe { r, start, .. }) = self.element.take() else {
+            return self.attempt.second(seed);
+        };
+        let kind = start.kind;
+        let (begin, depth) = (r.markup_start(), r.depth());
+        match r.read_content()? {
+            Content::Text(text) => {
+                let raw = text.clone().into_owned();
+                match seed.deserialize(TextDe::new(text, kind)) {
+                    Ok(value) => Ok(Some(value)),
+                    Err(_) => {
+                        self.attempt = Attempt::Unreadable(raw);
+                        Err(Attempt::failed())
+                    }
+                }
+            }
+            Content::Children => {
+                let element = ElementDe {
+                    r: &mut *r,
+                    start,
+                    capture: None,
+                };
+                match seed.deserialize(element) {
+                    Ok(value) => Ok(Some(value)),
+                    Err(DecodeError::Invalid(_)) => {
+                        let raw = r.markup_since(begin, depth)?;
+                        self.attempt = Attempt::Unreadable(raw);
+                        Err(Attempt::failed())
+                    }
+                    Err(broken) => {
+                        self.attempt = Attempt::Broken(broken);
+                        Err(Attempt::failed())
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A [`crate::runtime::Lenient`] field read from text alone (a captured status field).
+struct LenientText<'a> {
+    text: Option<TextDe<'a>>,
+    attempt: Attempt<DecodeError>,
+}
+
+impl<'a> SeqAccess<'a> for LenientText<'a> {
+    type Error = DecodeError;
+
+    fn next_element_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, DecodeError> {
+        let Some(text) = self.text.take() else {
+            return self.attempt.second(seed);
+        };
+        let raw = text.text.clone().into_owned();
+        seed.deserialize(text).map(Some).map_err(|_| {
+            self.attempt = Attempt::Unreadable(raw);
+            Attempt::failed()
+        })
     }
 }
 

@@ -56,7 +56,7 @@ mod xml;
 mod tests;
 
 use crate::runtime::transport::{Method, Request, Response, Transport};
-use crate::runtime::{Error, Secret};
+use crate::runtime::{Answer, Error, Redactor, Secret};
 use std::sync::Arc;
 use tracing::Instrument;
 
@@ -161,6 +161,7 @@ impl Client {
             client: self,
             operation,
             body: Vec::new(),
+            secrets: Redactor::default(),
         }
     }
 }
@@ -178,6 +179,8 @@ pub struct Call<'a> {
     client: &'a Client,
     operation: &'static Operation,
     body: Vec<u8>,
+    /// The secret parts sent, to keep them out of errors even when a server echoes them.
+    secrets: Redactor,
 }
 
 impl Call<'_> {
@@ -199,36 +202,56 @@ impl Call<'_> {
         })
     }
 
+    /// Appends a secret part (a password, a session id): sent like any other, and replaced
+    /// by `<redacted>` wherever an error would show it.
+    pub fn arg_secret(&mut self, name: &'static str, xsi_type: XsiType, value: &str) -> Result<(), Error> {
+        self.secrets.add(value);
+        self.arg(name, xsi_type, value)
+    }
+
     /// Sends the request and decodes the response part (rpc) or body element (document).
-    pub async fn send<T: serde::de::DeserializeOwned>(self) -> Result<T, Error> {
-        let op = self.operation;
-        let span = tracing::info_span!("soap_call", operation = op.name);
-        async move {
-            let response = self.exchange().await?;
-            response::decode(op, &response)
-        }
-        .instrument(span)
-        .await
+    ///
+    /// An error says whether the call may have taken effect ([`Error::outcome`]) and holds
+    /// none of the call's secrets, even where the server echoed them.
+    pub async fn send<T: Answer>(self) -> Result<T, Error> {
+        self.exchange(|op, response| response::decode(op, response))
+            .await
     }
 
     /// Like [`Call::send`], and reports an in-band business error as [`Error::Business`]
     /// (even when the error response lacks fields the output type requires).
-    pub async fn send_checked<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+    pub async fn send_checked<T: Answer + Send + Sync + 'static>(
         self,
         in_band: &'static InBandError,
+    ) -> Result<T, Error> {
+        self.exchange(|op, response| response::decode_checked(op, response, in_band))
+            .await
+    }
+
+    /// One HTTP round trip, never retried, and the answer decoded by `decode`; errors are
+    /// classified by the operation's idempotency and cleared of the call's secrets.
+    async fn exchange<T>(
+        self,
+        decode: impl FnOnce(&Operation, &Response) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let op = self.operation;
         let span = tracing::info_span!("soap_call", operation = op.name);
         async move {
-            let response = self.exchange().await?;
-            response::decode_checked(op, &response, in_band)
+            let result = self.round_trip().await;
+            result
+                .and_then(|response| decode(op, &response))
+                .map_err(|error| {
+                    let mut error = error.after_sending(op.name, op.idempotent);
+                    error.redact(&self.secrets);
+                    tracing::debug!(%error, "call failed");
+                    error
+                })
         }
         .instrument(span)
         .await
     }
 
-    /// One HTTP round trip; transport failures are classified, never retried here.
-    async fn exchange(self) -> Result<Response, Error> {
+    async fn round_trip(&self) -> Result<Response, Error> {
         let op = self.operation;
         let body = envelope::request_body(op, &self.body).map_err(|e| Error::InvalidRequest {
             message: format!("{}: {e}", op.name),
@@ -245,7 +268,7 @@ impl Call<'_> {
             .transport
             .send(request)
             .await
-            .map_err(|e| Error::from_transport(op.name, op.idempotent, e))?;
+            .map_err(|e| Error::from_transport(op.name, e))?;
         tracing::debug!(
             status = response.status,
             bytes = response.body.len(),
@@ -259,11 +282,9 @@ impl Call<'_> {
 /// fault or an unusable body becomes its [`Error`], otherwise the response part (rpc) or body
 /// element (document) of `operation` decodes into `T`. For answers obtained elsewhere
 /// (stored, replayed, measured) without a round trip.
-pub fn decode_response<T: serde::de::DeserializeOwned>(
-    operation: &Operation,
-    response: &Response,
-) -> Result<T, Error> {
+pub fn decode_response<T: Answer>(operation: &Operation, response: &Response) -> Result<T, Error> {
     response::decode(operation, response)
+        .map_err(|error| error.after_sending(operation.name, operation.idempotent))
 }
 
 /// Turns the answer of a login operation into a session id: an empty answer is

@@ -5,21 +5,33 @@ use super::xml::{DecodeError, Start, Token, XmlReader, is_blank};
 use super::{InBandError, Operation, Style, fault};
 use crate::runtime::transport::Response;
 use crate::runtime::{BusinessError, Error, Fault, Value};
-use serde::de::DeserializeOwned;
+use crate::runtime::Answer;
 use std::any::Any;
 use std::borrow::Cow;
 
 /// The output of `op` from `response`.
-pub(super) fn decode<T: DeserializeOwned>(op: &Operation, response: &Response) -> Result<T, Error> {
+pub(super) fn decode<T: Answer>(op: &Operation, response: &Response) -> Result<T, Error> {
     let text = body_text(response)?;
     let mut r = XmlReader::new(&text);
     let part = locate(op, response, &text, &mut r)?;
-    decode_part(&mut r, part, None).map_err(|e| decode_failure(e, &text))
+    let value: T = decode_part(&mut r, part, None).map_err(|e| decode_failure(e, &text))?;
+    not_blank(value, &text)
+}
+
+/// `value`, unless the answer carried none of its documented fields.
+fn not_blank<T: Answer>(value: T, body: &str) -> Result<T, Error> {
+    if value.is_blank() {
+        return Err(decode_failure(
+            DecodeError::invalid("the answer has none of the documented fields"),
+            body,
+        ));
+    }
+    Ok(value)
 }
 
 /// Like [`decode`], reporting an in-band business error as [`Error::Business`] whether or
 /// not the response also decodes as `T`.
-pub(super) fn decode_checked<T: DeserializeOwned + Send + Sync + 'static>(
+pub(super) fn decode_checked<T: Answer + Send + Sync + 'static>(
     op: &Operation,
     response: &Response,
     rule: &InBandError,
@@ -45,7 +57,7 @@ pub(super) fn decode_checked<T: DeserializeOwned + Send + Sync + 'static>(
                 .ok()
                 .map(|value| Box::new(value) as Box<dyn Any + Send + Sync>),
         })),
-        (None, Ok(value)) => Ok(value),
+        (None, Ok(value)) => not_blank(value, &text),
         (None, Err(error)) => Err(decode_failure(error, &text)),
     }
 }
@@ -82,12 +94,12 @@ fn header<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// The body as UTF-8 text; a 403 needs no decoding.
+/// The body as UTF-8 text; a 401 or 403 needs no decoding.
 fn body_text(response: &Response) -> Result<Cow<'_, str>, Error> {
     let lossy = || String::from_utf8_lossy(&response.body).into_owned();
-    if response.status == 403 {
+    if matches!(response.status, 401 | 403) {
         return Err(Error::AccessDenied {
-            status: 403,
+            status: response.status,
             body: lossy(),
         });
     }
@@ -169,29 +181,13 @@ fn decode_failure(error: DecodeError, body: &str) -> Error {
 }
 
 /// A body that is no SOAP answer (or, for a non-2xx status, no fault): a decode error for
-/// 2xx, a fault with code `HTTP` for 500 (PHP's error page), else an HTTP error.
+/// 2xx, else an HTTP error (PHP's HTML error page, a proxy's 502).
 fn not_soap(response: &Response, body: String, reason: DecodeError) -> Error {
     let status = response.status;
     if is_success(status) {
         return decode_failure(reason, &body);
     }
-    if status != 500 {
-        return Error::Http { status, body };
-    }
-    let what = if is_blank(&body) {
-        "an empty body".to_owned()
-    } else {
-        let content_type = header(response, "content-type").unwrap_or("an untyped");
-        format!("a {content_type} body ({reason})")
-    };
-    Error::Fault(Box::new(Fault {
-        code: "HTTP".to_owned(),
-        string: format!("HTTP 500 without a SOAP fault: {what}"),
-        actor: None,
-        detail: None,
-        http_status: status,
-        body,
-    }))
+    Error::Http { status, body }
 }
 
 /// `(status, message)` when `status` is one of the rule's error values.

@@ -9,7 +9,6 @@
 use super::repeated::REPEATED_NEWTYPE;
 use super::xml::{APACHE_SOAP, XSD};
 use super::{Use, Version, XsiType};
-use crate::runtime::value::DECIMAL_NEWTYPE;
 use serde::ser::{self, Serialize};
 use std::fmt;
 
@@ -394,9 +393,6 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         name: &'static str,
         value: &T,
     ) -> Result<Written, SerError> {
-        if name == DECIMAL_NEWTYPE {
-            self.given = self.given.or(Some(XsiType::xsd("decimal")));
-        }
         self.repeated |= name == REPEATED_NEWTYPE;
         value.serialize(self)
     }
@@ -708,7 +704,7 @@ mod tests {
         let value = Slice {
             id: 7,
             name: "x".into(),
-            price: Decimal("1.50".into()),
+            price: "1.50".parse::<Decimal>().unwrap(),
             note: None,
             on: true,
         };
@@ -803,7 +799,7 @@ mod tests {
         let value = Slice {
             id: 1,
             name: "n".into(),
-            price: Decimal("2".into()),
+            price: "2".parse::<Decimal>().unwrap(),
             note: Some("z".into()),
             on: false,
         };

@@ -240,7 +240,7 @@ async fn document_literal_request_and_response() {
         RenewResponse {
             order_id: 77,
             expires: UnixTime(1700000000),
-            price: Decimal("10.10".into())
+            price: "10.10".parse::<Decimal>().unwrap()
         }
     );
 
@@ -617,7 +617,7 @@ fn lenient_scalars() {
             b: true,
             c: false,
             d: -150.0,
-            e: Decimal("10.10".into())
+            e: "10.10".parse::<Decimal>().unwrap()
         }
     );
     let Err(Error::Decode { message, .. }) =

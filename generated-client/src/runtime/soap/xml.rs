@@ -889,6 +889,36 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
+    /// How many elements are open.
+    pub(super) fn depth(&self) -> usize {
+        self.scopes.len()
+    }
+
+    /// The input offset of what comes next, when no token was put back (which has none).
+    pub(super) fn markup_start(&self) -> Option<usize> {
+        (self.pending.is_none() && !self.close_next).then(|| self.position())
+    }
+
+    /// After reading inside the element that was open at `depth` stopped short: consumes the
+    /// rest of it through its end tag, and returns its content's markup from `begin` (see
+    /// [`XmlReader::markup_start`]; empty when unknown).
+    pub(super) fn markup_since(
+        &mut self,
+        begin: Option<usize>,
+        depth: usize,
+    ) -> Result<String, DecodeError> {
+        while self.scopes.len() >= depth {
+            if let Token::Eof = self.next()? {
+                return Err(self.malformed("unexpected end of document"));
+            }
+        }
+        let end = self.position();
+        Ok(begin
+            .and_then(|begin| self.input.get(begin..end))
+            .and_then(|inner| inner.rfind('<').map(|close| inner[..close].trim().to_owned()))
+            .unwrap_or_default())
+    }
+
     /// The content of the element whose start tag was just read, through its end tag: its
     /// text, or its markup verbatim when it has child elements (a fault's `detail`).
     pub(super) fn read_inner(&mut self) -> Result<Cow<'a, str>, DecodeError> {
