@@ -61,8 +61,8 @@ async fn flooding_server() -> (String, Arc<AtomicUsize>) {
 async fn a_100_mb_answer_fails_at_the_cap_without_being_read_whole() {
     let (url, sent) = flooding_server().await;
     let timeouts = Timeouts {
-        connect: Duration::from_secs(10),
         total: Duration::from_secs(60),
+        ..Timeouts::default()
     };
     let transport = ReqwestTransport::new(timeouts)
         .unwrap()

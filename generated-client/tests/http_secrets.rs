@@ -51,8 +51,8 @@ impl Write for Captured {
 /// `total` is short only for the server that never answers.
 fn client(base_url: &str, total: Duration) -> http::Client {
     let timeouts = Timeouts {
-        connect: Duration::from_secs(10),
         total,
+        ..Timeouts::default()
     };
     let credentials = vec![
         ("auth-userid", CredentialValue::Plain("4242".to_owned())),

@@ -8,7 +8,7 @@ use generated_client::runtime::transport::{ReqwestTransport, Timeouts};
 use generated_client::{Error, Secret};
 use serde::Deserialize;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use support::scripted::{Behaviour, Server, refused_url};
 
 static RENEW: Operation = Operation {
@@ -36,13 +36,22 @@ struct Renewed {
 /// For servers that answer: generous, so a busy machine cannot turn an answer into a timeout.
 const PATIENT: Timeouts = Timeouts {
     connect: Duration::from_secs(10),
+    read: Duration::from_secs(30),
     total: Duration::from_secs(30),
 };
 
 /// For servers that never answer.
 const IMPATIENT: Timeouts = Timeouts {
     connect: Duration::from_millis(300),
+    read: Duration::from_millis(300),
     total: Duration::from_millis(300),
+};
+
+/// For servers that stop sending: only the wait for the next bytes is short.
+const IDLE: Timeouts = Timeouts {
+    connect: Duration::from_secs(10),
+    read: Duration::from_millis(300),
+    total: Duration::from_secs(10),
 };
 
 fn client_with(base_url: &str, transport: ReqwestTransport) -> http::Client {
@@ -59,6 +68,17 @@ fn client(base_url: &str) -> http::Client {
 
 fn impatient_client(base_url: &str) -> http::Client {
     client_with(base_url, ReqwestTransport::new(IMPATIENT).unwrap())
+}
+
+fn idle_client(base_url: &str) -> http::Client {
+    client_with(base_url, ReqwestTransport::new(IDLE).unwrap())
+}
+
+/// Whether reqwest, the error's cause, says it timed out.
+fn is_timeout(error: &Error) -> bool {
+    std::error::Error::source(error)
+        .and_then(|cause| cause.downcast_ref::<reqwest::Error>())
+        .is_some_and(reqwest::Error::is_timeout)
 }
 
 async fn renew(client: &http::Client) -> Result<Renewed, Error> {
@@ -163,6 +183,43 @@ async fn a_stalled_idempotent_call_is_a_transport_error_and_sent_once() {
 }
 
 #[tokio::test]
+async fn a_stalled_answer_trips_the_read_timeout_before_the_total_one() {
+    for behaviour in [Behaviour::Stall, Behaviour::StallMidBody] {
+        let server = Server::start(behaviour).await;
+        let started = Instant::now();
+        let error = details(&idle_client(&server.url)).await.unwrap_err();
+        assert!(
+            matches!(error, Error::Transport { .. }),
+            "{behaviour:?}: {error:?}"
+        );
+        assert!(is_timeout(&error), "{behaviour:?}: {error:?}");
+        // The total timeout would have ended the call at 10 s; only the read one fits before.
+        assert!(started.elapsed() < IDLE.total, "{behaviour:?}");
+        let server = Server::start(behaviour).await;
+        let error = renew(&idle_client(&server.url)).await.unwrap_err();
+        assert!(error.is_outcome_unknown(), "{behaviour:?}: {error:?}");
+        assert_eq!(server.requests().len(), 1, "{behaviour:?}");
+    }
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed_even_when_the_callers_builder_allows_them() {
+    let following = reqwest::Client::builder().redirect(reqwest::redirect::Policy::limited(10));
+    let transport = ReqwestTransport::from_builder(following, PATIENT).unwrap();
+    let server = Server::start(Behaviour::Redirect("/elsewhere")).await;
+    let error = renew(&client_with(&server.url, transport))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::Http { status: 302, .. }),
+        "{error:?}"
+    );
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    assert!(requests[0].starts_with("POST /api/enterpriseemail/us/renew.json "));
+}
+
+#[tokio::test]
 async fn dropped_connections_after_sending_make_an_order_outcome_unknown() {
     for behaviour in [Behaviour::CloseMidBody, Behaviour::CloseWithoutAnswer] {
         let server = Server::start(behaviour).await;
@@ -214,7 +271,10 @@ async fn answers_over_the_size_cap_are_refused() {
 }
 
 #[test]
-fn the_default_cap_is_64_mib() {
-    let transport = ReqwestTransport::from_client(reqwest::Client::new());
-    assert_eq!(transport.max_response_bytes(), 64 * 1024 * 1024);
+fn the_default_cap_is_64_mib_for_every_client() {
+    let default = ReqwestTransport::new(Timeouts::default()).unwrap();
+    let custom = ReqwestTransport::from_builder(reqwest::Client::builder(), PATIENT).unwrap();
+    for transport in [default, custom] {
+        assert_eq!(transport.max_response_bytes(), 64 * 1024 * 1024);
+    }
 }

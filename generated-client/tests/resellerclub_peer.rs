@@ -355,8 +355,8 @@ async fn query_parameters_arrive_byte_exact_and_lists_as_repeated_keys() {
 async fn renew_without_an_answer_is_outcome_unknown_and_sent_once() {
     let server = Server::start(Behaviour::Stall).await;
     let timeouts = Timeouts {
-        connect: Duration::from_secs(10),
         total: Duration::from_secs(1),
+        ..Timeouts::default()
     };
     let transport = ReqwestTransport::new(timeouts).expect("transport");
     let client = Client::with_transport(&server.url, auth_userid(), API_KEY, Arc::new(transport));

@@ -1,9 +1,10 @@
 //! The transport behind every call: a trait, and its default implementation on reqwest with
 //! rustls.
 //!
-//! The default transport never retries anything and never follows redirects: a call that may
-//! place an order is sent exactly once, and whether it may have reached the server is reported
-//! in [`TransportError::sent`]. Errors carry no URL, because GET URLs carry the credentials.
+//! The reqwest transport never retries anything and never follows redirects, even when built
+//! from the caller's `ClientBuilder`: a call that may place an order is sent exactly once, and
+//! whether it may have reached the server is reported in [`TransportError::sent`]. Errors
+//! carry no URL, because GET URLs carry the credentials.
 
 use std::fmt;
 use std::future::Future;
@@ -140,11 +141,24 @@ pub trait Transport: Send + Sync {
     fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>>;
 }
 
-/// Connect and total timeouts.
+/// How long a call may wait, in three bounds: each catches a different stall, and the first
+/// to run out ends the call. A timeout after the request was sent leaves an order's outcome
+/// unknown, so the defaults are long enough for a slow but healthy server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timeouts {
+    /// Setting up the connection (DNS, TCP, TLS). Default 10 s: a reachable server completes
+    /// its handshake in well under a second even from far away, and nothing has been sent yet,
+    /// so failing early is always safe.
     pub connect: Duration,
-    /// From the start of connecting until the whole answer has been read.
+    /// The longest wait for the next bytes of the answer: from the start of the request until
+    /// its head arrives (connecting included), then between two pieces of the body. Default
+    /// 30 s: as long as PHP lets a script work by default (`max_execution_time`; InterServer's
+    /// NuSOAP server is PHP), so a working server is not cut off, while a stalled answer is
+    /// reported after half a minute instead of after the total.
+    pub read: Duration,
+    /// From the start of connecting until the whole answer has been read. Default 120 s: a
+    /// bound for an answer that keeps trickling in, far above what a 15 MB answer (10,000
+    /// services, the largest the benchmarks decode) takes to arrive.
     pub total: Duration,
 }
 
@@ -152,6 +166,7 @@ impl Default for Timeouts {
     fn default() -> Self {
         Self {
             connect: Duration::from_secs(10),
+            read: Duration::from_secs(30),
             total: Duration::from_secs(120),
         }
     }
@@ -169,31 +184,38 @@ impl ReqwestTransport {
     /// hurt to hold in memory.
     pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
-    /// A client with these timeouts, no retries and no redirects.
+    /// A client with these timeouts, no retries, no redirects and the user agent
+    /// `generated-client/<version>`.
     pub fn new(timeouts: Timeouts) -> Result<Self, crate::runtime::Error> {
-        let client = reqwest::Client::builder()
+        let builder = reqwest::Client::builder()
+            .user_agent(concat!("generated-client/", env!("CARGO_PKG_VERSION")));
+        Self::from_builder(builder, timeouts)
+    }
+
+    /// A client from a builder the caller configured (proxies, extra roots, user agent,
+    /// default headers, ...). Whatever the builder says, the client never retries, never
+    /// follows a redirect and uses `timeouts`; the size cap applies as to every client.
+    pub fn from_builder(
+        builder: reqwest::ClientBuilder,
+        timeouts: Timeouts,
+    ) -> Result<Self, crate::runtime::Error> {
+        let client = builder
             .connect_timeout(timeouts.connect)
+            .read_timeout(timeouts.read)
             .timeout(timeouts.total)
             // Never send a request twice: a retried order is a second order.
             .retry(reqwest::retry::never())
             // A redirect would re-send the request (and its credentials) somewhere else.
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("generated-client/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|error| crate::runtime::Error::Setup {
                 message: "the reqwest client could not be built".to_owned(),
                 source: Some(Box::new(error.without_url())),
             })?;
-        Ok(Self::from_client(client))
-    }
-
-    /// Use a reqwest client the caller configured (proxies, extra roots, ...). Its retry and
-    /// redirect policies are the caller's responsibility.
-    pub fn from_client(client: reqwest::Client) -> Self {
-        Self {
+        Ok(Self {
             client,
             max_response_bytes: Self::DEFAULT_MAX_RESPONSE_BYTES,
-        }
+        })
     }
 
     /// Sets the cap on an answer's size; a larger answer fails with

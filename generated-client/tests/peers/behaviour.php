@@ -41,8 +41,10 @@ function api_login($username, $password)
 /**
  * Coupon prefixes select the outcome: `ok` success; `error` in-band error with the other fields
  * null; `error-absent` in-band error with the other fields absent (ext/soap cannot encode that
- * and answers a Server fault); `fault` a SOAP fault whose detail echoes the coupon; anything
- * else a success whose status_text is the coupon, unchanged.
+ * and answers a Server fault); `fault` a SOAP fault whose detail echoes the coupon;
+ * `stored-utf8` a success whose status_text is UTF-8 whatever the server's charset, as text a
+ * vendor stored in UTF-8 reaches NuSOAP; anything else a success whose status_text is the
+ * coupon, unchanged.
  */
 function api_api_buy_mail($sid, $coupon)
 {
@@ -59,7 +61,12 @@ function api_api_buy_mail($sid, $coupon)
     if (str_starts_with($coupon, 'fault')) {
         return peer_fault('SOAP-ENV:Client', 'Coupon service unavailable', 'urn:myapi:api_api_buy_mail', 'coupon=' . $coupon);
     }
-    $text = str_starts_with($coupon, 'ok') ? 'Order placed' : $coupon;
+    if (str_starts_with($coupon, 'stored-utf8')) {
+        // Not peer_text(): NuSOAP sends these bytes unchanged under its ISO-8859-1 label.
+        $text = 'Commande passée — 5 €';
+    } else {
+        $text = str_starts_with($coupon, 'ok') ? 'Order placed' : $coupon;
+    }
     return ['status' => 'ok', 'status_text' => $text, 'invoices' => '1001,1002', 'cost' => 5.5];
 }
 

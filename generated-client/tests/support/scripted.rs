@@ -17,6 +17,10 @@ pub enum Behaviour {
     CloseWithoutAnswer,
     /// Sends the head and part of the announced body, then closes.
     CloseMidBody,
+    /// Sends the head and part of the announced body, then stalls (as [`Behaviour::Stall`]).
+    StallMidBody,
+    /// Answers 302 with this `Location`.
+    Redirect(&'static str),
     /// Announces a body of this many bytes (and sends them).
     Announce(usize),
     /// Streams this many bytes without announcing a length, then closes.
@@ -75,24 +79,33 @@ async fn handle(mut socket: TcpStream, behaviour: Behaviour, seen: Arc<Mutex<Vec
         return;
     };
     seen.lock().unwrap().push(request);
-    let head = |status: u16, length: Option<usize>| {
+    let head_with = |status: u16, length: Option<usize>, extra: &str| {
         let length = length
             .map(|n| format!("Content-Length: {n}\r\n"))
             .unwrap_or_default();
         format!(
-            "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n{length}Connection: close\r\n\r\n"
+            "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n{length}{extra}Connection: close\r\n\r\n"
         )
     };
+    let head = |status: u16, length: Option<usize>| head_with(status, length, "");
+    let stall = || tokio::time::sleep(Duration::from_secs(30));
     // Write errors mean the client gave up, which is what several tests provoke.
     match behaviour {
         Behaviour::Answer(status, body) => {
             let answer = head(status, Some(body.len())) + body;
             let _ = socket.write_all(answer.as_bytes()).await;
         }
-        Behaviour::Stall => tokio::time::sleep(Duration::from_secs(30)).await,
+        Behaviour::Stall => stall().await,
         Behaviour::CloseWithoutAnswer => {}
-        Behaviour::CloseMidBody => {
+        Behaviour::CloseMidBody | Behaviour::StallMidBody => {
             let answer = head(200, Some(100)) + r#"{"entityid":"#;
+            let _ = socket.write_all(answer.as_bytes()).await;
+            if matches!(behaviour, Behaviour::StallMidBody) {
+                stall().await;
+            }
+        }
+        Behaviour::Redirect(location) => {
+            let answer = head_with(302, Some(0), &format!("Location: {location}\r\n"));
             let _ = socket.write_all(answer.as_bytes()).await;
         }
         Behaviour::Announce(length) => {

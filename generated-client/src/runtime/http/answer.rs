@@ -1,5 +1,9 @@
 //! Turns an HTTP answer into the operation's output or an [`Error`]: HTTP 403, the vendors'
 //! error bodies (whatever the status), other bad statuses, then lenient decoding.
+//!
+//! Error bodies are JSON objects with `status` `ERROR`/`error`/`Failed` (any case) and the
+//! reason under `message`, `error` or `actionstatusdesc`; or, as some pages state it, no
+//! `status` and a text (or list of texts) under `error`, reported with the status `error`.
 
 use super::json::Json;
 use crate::runtime::error::{BusinessError, Error};
@@ -11,6 +15,10 @@ const ERROR_STATUSES: [&str; 2] = ["error", "failed"];
 
 /// Where the vendors put the reason, in order of preference.
 const MESSAGE_KEYS: [&str; 3] = ["message", "error", "actionstatusdesc"];
+
+/// The [`BusinessError::status`] of an `{"error": …}` body without a `status`: the key that
+/// carried the reason, so `Error::code()` still tells the convention apart from `ERROR`.
+const BARE_ERROR_STATUS: &str = "error";
 
 /// Decodes one answer.
 pub(super) fn decode<T: Answer>(response: Response) -> Result<T, Error> {
@@ -60,9 +68,13 @@ pub(super) fn decode<T: Answer>(response: Response) -> Result<T, Error> {
     Ok(value)
 }
 
-/// `{"status": "ERROR", "message": …}` and its relatives: the status and the reason.
+/// `{"status": "ERROR", "message": …}` and its relatives, or `{"error": …}` without a
+/// `status`: the status and the reason.
 fn vendor_error(json: &Json) -> Option<(String, String)> {
-    let Json::String(status) = json.get("status")? else {
+    let Some(status) = json.get("status") else {
+        return bare_error(json).map(|message| (BARE_ERROR_STATUS.to_owned(), message));
+    };
+    let Json::String(status) = status else {
         return None;
     };
     if !ERROR_STATUSES
@@ -76,6 +88,26 @@ fn vendor_error(json: &Json) -> Option<(String, String)> {
         .find_map(|key| json.get(key)?.text())
         .unwrap_or_default();
     Some((status.clone(), message))
+}
+
+/// The reason of an `{"error": …}` body: its non-blank texts joined with `; `. A null, blank,
+/// number, boolean or object under `error` is data, not an error report.
+fn bare_error(json: &Json) -> Option<String> {
+    let items = match json.get("error")? {
+        text @ Json::String(_) => std::slice::from_ref(text),
+        Json::Array(items) => items.as_slice(),
+        _ => return None,
+    };
+    let mut texts = Vec::new();
+    for item in items {
+        let Json::String(text) = item else {
+            return None;
+        };
+        if !text.trim().is_empty() {
+            texts.push(text.as_str());
+        }
+    }
+    (!texts.is_empty()).then(|| texts.join("; "))
 }
 
 #[cfg(test)]
@@ -153,6 +185,51 @@ mod tests {
         );
         let bare = answer::<Renewed>(200, shapes[6].0).unwrap_err().to_string();
         assert_eq!(bare, "the API reported an error (status ERROR)");
+    }
+
+    #[test]
+    fn an_error_text_without_a_status_is_a_business_error_at_any_status() {
+        let shapes = [
+            (r#"{"error":"Invalid order id"}"#, "Invalid order id"),
+            (r#"{"error":["a","","b"],"entityid":1}"#, "a; b"),
+        ];
+        for status in [200, 400, 500] {
+            for (body, message) in shapes {
+                let error = answer::<Renewed>(status, body).unwrap_err();
+                let Error::Business(business) = &error else {
+                    panic!("{status} {body}: {error:?}")
+                };
+                assert_eq!(business.status, "error");
+                assert_eq!(business.message, message);
+                assert_eq!(business.body, body);
+                assert_eq!(error.code(), Some("error"));
+            }
+        }
+    }
+
+    #[test]
+    fn an_error_key_that_holds_no_text_is_just_data() {
+        for body in [
+            r#"{"entityid":1,"error":null}"#,
+            r#"{"entityid":1,"error":""}"#,
+            r#"{"entityid":1,"error":" "}"#,
+            r#"{"entityid":1,"error":[]}"#,
+            r#"{"entityid":1,"error":[""]}"#,
+            r#"{"entityid":1,"error":false}"#,
+            r#"{"entityid":1,"error":0}"#,
+            r#"{"entityid":1,"error":{"code":"x"}}"#,
+            r#"{"entityid":1,"error":["a",1]}"#,
+            // A status that is not an error word says the answer is not an error report.
+            r#"{"entityid":1,"status":"Success","error":"x"}"#,
+        ] {
+            let renewed = answer::<Renewed>(200, body).unwrap_or_else(|e| panic!("{body}: {e:?}"));
+            assert_eq!(renewed.entity_id, 1, "{body}");
+            let error = answer::<Renewed>(500, body).unwrap_err();
+            assert!(
+                matches!(error, Error::Http { status: 500, .. }),
+                "{body}: {error:?}"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,13 @@
 //! are looked up as browsers do (WHATWG), so `ISO-8859-1` decodes as windows-1252: identical
 //! for every printable Latin-1 character, and right for the curly quotes PHP applications
 //! send under that label. Bytes that are invalid in the charset are an error, never replaced.
+//!
+//! One exception: a body labelled windows-1252 (`ISO-8859-1`, `latin1`, `us-ascii`, … as
+//! WHATWG maps them) whose bytes are valid UTF-8 is read as UTF-8. NuSOAP labels every answer
+//! ISO-8859-1 but passes a PHP string's bytes through unchanged, so data stored as UTF-8
+//! arrives mislabelled, and decoding it as labelled garbles every accent (`passée` becomes
+//! `passÃ©e`). Real Latin-1 text with accents is almost never valid UTF-8 (a lone `0xE9`
+//! is not), so it stays Latin-1; pure ASCII reads the same either way.
 
 use encoding_rs::Encoding;
 use std::borrow::Cow;
@@ -23,6 +30,11 @@ pub(super) fn decode<'b>(
         .unwrap_or("utf-8");
     let encoding = Encoding::for_label(label.as_bytes())
         .ok_or_else(|| format!("unsupported charset {:?}", super::xml::clip(label)))?;
+    if encoding == encoding_rs::WINDOWS_1252
+        && let Ok(text) = std::str::from_utf8(body)
+    {
+        return Ok(Cow::Borrowed(text));
+    }
     transcode(encoding, body)
 }
 
@@ -87,6 +99,62 @@ mod tests {
         assert_eq!(
             decode(utf8.as_bytes(), Some("text/xml; charset=UTF-8")).unwrap(),
             utf8
+        );
+    }
+
+    /// NuSOAP's default: UTF-8 data under an ISO-8859-1 label.
+    const MISLABELLED: &str = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\
+        <a>Commande passée — 5 €</a>";
+
+    #[test]
+    fn utf8_labelled_latin1_is_read_as_utf8_and_borrowed() {
+        for content_type in [None, Some("text/xml; charset=ISO-8859-1")] {
+            let text = decode(MISLABELLED.as_bytes(), content_type).unwrap();
+            assert!(matches!(text, Cow::Borrowed(MISLABELLED)), "{text}");
+        }
+        let labels = ["latin1", "windows-1252", "us-ascii"];
+        for label in labels {
+            let content_type = format!("text/xml; charset={label}");
+            let text = decode("<a>passée</a>".as_bytes(), Some(&content_type)).unwrap();
+            assert_eq!(text, "<a>passée</a>", "{label}");
+        }
+    }
+
+    #[test]
+    fn real_latin1_and_mixed_invalid_bytes_stay_latin1() {
+        let latin1 = Some("text/xml; charset=ISO-8859-1");
+        assert_eq!(decode(b"<a>caf\xe9</a>", latin1).unwrap(), "<a>café</a>");
+        // A valid UTF-8 sequence beside a lone Latin-1 byte: the body as a whole is not UTF-8,
+        // so every byte is read as labelled.
+        assert_eq!(
+            decode(b"<a>\xc3\xa9 caf\xe9 \x80</a>", latin1).unwrap(),
+            "<a>Ã© café €</a>"
+        );
+        assert_eq!(decode(b"<a>plain</a>", latin1).unwrap(), "<a>plain</a>");
+    }
+
+    #[test]
+    fn the_header_label_decides_before_the_declaration() {
+        // UTF-8 bytes declared ISO-8859-1 but sent as UTF-8: UTF-8 either way.
+        let declared = MISLABELLED.as_bytes();
+        assert_eq!(
+            decode(declared, Some("text/xml; charset=UTF-8")).unwrap(),
+            MISLABELLED
+        );
+        // Real Latin-1 declared ISO-8859-1 but sent as UTF-8: the header wins, and the bytes
+        // are not UTF-8.
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\xe9</a>";
+        assert!(
+            decode(latin1, Some("text/xml; charset=utf-8"))
+                .unwrap_err()
+                .contains("UTF-8")
+        );
+        // Declared UTF-8, sent as ISO-8859-1: the header's Latin-1 reading holds for real
+        // Latin-1, and mislabelled UTF-8 is still recognised.
+        let utf8_declared = b"<?xml version='1.0' encoding='UTF-8'?><a>caf\xe9</a>";
+        assert_eq!(
+            decode(utf8_declared, Some("text/xml; charset=ISO-8859-1")).unwrap(),
+            "<?xml version='1.0' encoding='UTF-8'?><a>café</a>"
         );
     }
 

@@ -10,9 +10,11 @@
 //!
 //! # Responses
 //!
-//! The body is transcoded to UTF-8 (UTF-8 or the declared charset, ISO-8859-1 for NuSOAP) and
-//! read as a stream of tokens, without a tree. Envelope, Body, Fault and the `xsi`/`SOAP-ENC`
-//! attributes are recognised by namespace URI, never by prefix. Then:
+//! The body is transcoded to UTF-8 (UTF-8 or the declared charset, ISO-8859-1 for NuSOAP;
+//! a body labelled ISO-8859-1 or windows-1252 whose bytes are valid UTF-8 is read as UTF-8,
+//! because NuSOAP sends UTF-8 data under that label, see `charset.rs`) and read as a stream of
+//! tokens, without a tree. Envelope, Body, Fault and the `xsi`/`SOAP-ENC` attributes are
+//! recognised by namespace URI, never by prefix. Then:
 //!
 //! - rpc: the Body's first child is the response wrapper and its first child element is the
 //!   return part, whatever its name; document: the Body's first child is the output.
