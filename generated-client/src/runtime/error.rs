@@ -345,16 +345,55 @@ mod tests {
         }
     }
 
+    /// One error of every kind a call can end with after its request went out.
+    fn after_sending() -> Vec<Error> {
+        let body = || "<html>".to_owned();
+        vec![
+            Error::from_transport("x/renew", transport_error(TransportErrorKind::Timeout, true)),
+            Error::from_transport("x/renew", TransportError::too_large(9)),
+            Error::Http {
+                status: 502,
+                body: body(),
+            },
+            Error::Http {
+                status: 302,
+                body: body(),
+            },
+            Error::Decode {
+                message: "cut short".to_owned(),
+                body: body(),
+            },
+        ]
+    }
+
+    /// One explicit refusal of each kind.
+    fn refusals() -> Vec<Error> {
+        vec![
+            Error::AccessDenied {
+                status: 401,
+                body: String::new(),
+            },
+            Error::Fault(Box::default()),
+            Error::Business(BusinessError {
+                status: "ERROR".to_owned(),
+                message: "no".to_owned(),
+                body: String::new(),
+                decoded: None,
+            }),
+            Error::Authentication {
+                message: "empty session id".to_owned(),
+            },
+        ]
+    }
+
     #[test]
-    fn unsent_requests_are_connect_errors_whatever_the_operation() {
+    fn unsent_requests_are_connect_errors_and_not_performed() {
         for idempotent in [false, true] {
-            let error = Error::from_transport(
-                "x/renew",
-                idempotent,
-                transport_error(TransportErrorKind::Connect, false),
-            );
+            let error =
+                Error::from_transport("x/renew", transport_error(TransportErrorKind::Connect, false))
+                    .after_sending("x/renew", idempotent);
             assert!(matches!(error, Error::Connect { .. }), "{error:?}");
-            assert!(!error.is_outcome_unknown());
+            assert_eq!(error.outcome(), Outcome::NotPerformed);
             assert_eq!(
                 error.to_string(),
                 "x/renew: timed out; the request was not sent, so nothing happened on the server"
@@ -363,39 +402,31 @@ mod tests {
     }
 
     #[test]
-    fn sent_non_idempotent_requests_have_an_unknown_outcome() {
-        for kind in [
-            TransportErrorKind::Timeout,
-            TransportErrorKind::Io,
-            TransportErrorKind::Other,
-        ] {
-            let error = Error::from_transport("x/renew", false, transport_error(kind, true));
-            assert!(error.is_outcome_unknown(), "{error:?}");
+    fn failures_after_sending_a_non_idempotent_call_have_an_unknown_outcome() {
+        for cause in after_sending() {
+            let shown_cause = cause.to_string();
+            let body = cause.body().map(str::to_owned);
+            let error = cause.after_sending("x/renew", false);
+            assert_eq!(error.outcome(), Outcome::Unknown, "{error:?}");
+            assert!(error.is_outcome_unknown());
             let shown = error.to_string();
             assert!(
-                shown.starts_with("x/renew: the request was sent"),
+                shown.starts_with("x/renew: the order may have been placed: check its state"),
                 "{shown}"
             );
-            assert!(
-                shown.contains("the order may or may not have been placed"),
-                "{shown}"
-            );
-            assert!(shown.contains("not retried"), "{shown}");
+            assert!(shown.ends_with(&shown_cause), "{shown}");
+            assert_eq!(error.body().map(str::to_owned), body);
         }
-        let too_large = Error::from_transport("x/renew", false, TransportError::too_large(9));
-        assert!(too_large.is_outcome_unknown(), "{too_large:?}");
     }
 
     #[test]
-    fn sent_idempotent_requests_are_transport_errors() {
-        let error =
-            Error::from_transport("x/get", true, transport_error(TransportErrorKind::Io, true));
-        assert!(matches!(error, Error::Transport { .. }), "{error:?}");
-        assert_eq!(
-            error.to_string(),
-            "x/get: timed out; the operation is idempotent, so trying again is safe"
-        );
-        let too_large = Error::from_transport("x/get", true, TransportError::too_large(9));
+    fn failures_after_sending_an_idempotent_call_are_safe_to_retry() {
+        for cause in after_sending() {
+            let error = cause.after_sending("x/get", true);
+            assert_eq!(error.outcome(), Outcome::SafeToRetry, "{error:?}");
+            assert!(!matches!(error, Error::OutcomeUnknown { .. }));
+        }
+        let too_large = Error::from_transport("x/get", TransportError::too_large(9));
         assert!(
             matches!(too_large, Error::ResponseTooLarge { limit: 9 }),
             "{too_large:?}"
@@ -406,18 +437,25 @@ mod tests {
             ..transport_error(TransportErrorKind::TooLarge, true)
         };
         assert!(matches!(
-            Error::from_transport("x/get", true, custom),
+            Error::from_transport("x/get", custom),
             Error::Transport { .. }
         ));
     }
 
     #[test]
+    fn explicit_refusals_are_not_performed_whatever_the_operation() {
+        for idempotent in [false, true] {
+            for refusal in refusals() {
+                let error = refusal.after_sending("x/renew", idempotent);
+                assert_eq!(error.outcome(), Outcome::NotPerformed, "{error:?}");
+            }
+        }
+    }
+
+    #[test]
     fn display_leaves_the_cause_to_source() {
-        let error = Error::from_transport(
-            "x/renew",
-            false,
-            transport_error(TransportErrorKind::Io, true),
-        );
+        let error = Error::from_transport("x/renew", transport_error(TransportErrorKind::Io, true))
+            .after_sending("x/renew", false);
         assert!(!error.to_string().contains("socket detail"));
         assert_eq!(
             error.source().map(ToString::to_string).as_deref(),
@@ -428,6 +466,32 @@ mod tests {
             body: String::new(),
         };
         assert!(denied.source().is_none());
+    }
+
+    #[test]
+    fn redaction_reaches_every_text_an_error_keeps() {
+        let mut redactor = Redactor::default();
+        redactor.add("hunter2");
+        let mut fault = Error::Fault(Box::new(Fault {
+            code: "hunter2".to_owned(),
+            string: "bad password hunter2".to_owned(),
+            actor: Some("hunter2".to_owned()),
+            detail: Some("<p>hunter2</p>".to_owned()),
+            http_status: 500,
+            body: "<pass>hunter2</pass>".to_owned(),
+        }));
+        fault.redact(&redactor);
+        let mut unknown = Error::Decode {
+            message: "invalid value hunter2".to_owned(),
+            body: "echo: hunter2".to_owned(),
+        }
+        .after_sending("x/renew", false);
+        unknown.redact(&redactor);
+        for error in [fault, unknown] {
+            let shown = format!("{error} {error:?} {:?}", error.body());
+            assert!(!shown.contains("hunter2"), "{shown}");
+            assert!(shown.contains("<redacted>"), "{shown}");
+        }
     }
 
     #[test]
@@ -455,5 +519,12 @@ mod tests {
             "the answer exceeded the cap of 10 bytes and was not read"
         );
         assert_eq!(cap.body(), None);
+        let proxy = Error::Http {
+            status: 502,
+            body: "bad gateway".to_owned(),
+        }
+        .after_sending("x/renew", false);
+        assert_eq!(proxy.http_status(), Some(502));
+        assert_eq!(proxy.body(), Some("bad gateway"));
     }
 }

@@ -193,6 +193,8 @@ never_blank!(
 
 impl<T: serde::de::DeserializeOwned> Answer for Vec<T> {}
 
+impl<T: serde::de::DeserializeOwned> Answer for Option<T> {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -248,23 +248,24 @@ mod tests {
     }
 
     #[test]
-    fn forbidden_is_access_denied_whatever_the_body() {
-        for body in [
-            "<html>Forbidden</html>",
-            r#"{"status":"ERROR","message":"IP"}"#,
-            "",
+    fn unauthorized_and_forbidden_are_access_denied_whatever_the_body() {
+        for (code, body) in [
+            (403, "<html>Forbidden</html>"),
+            (403, r#"{"status":"ERROR","message":"IP"}"#),
+            (403, ""),
+            (401, "Unauthorized"),
         ] {
-            let error = answer::<Renewed>(403, body).unwrap_err();
+            let error = answer::<Renewed>(code, body).unwrap_err();
             let Error::AccessDenied { status, body: kept } = &error else {
                 panic!("{error:?}")
             };
-            assert_eq!((*status, kept.as_str()), (403, body));
+            assert_eq!((*status, kept.as_str()), (code, body));
             assert!(
                 error
                     .to_string()
-                    .contains("IP address is probably not whitelisted")
+                    .contains("IP address is not whitelisted")
             );
-            assert_eq!(error.http_status(), Some(403));
+            assert_eq!(error.http_status(), Some(code));
         }
     }
 

@@ -689,7 +689,8 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
     }
 
     /// Typed by `xsi:type`; text that does not parse as its type, or that a float would not
-    /// give back as written, stays a string, so nothing is lost.
+    /// give back as written, stays a string, so nothing is lost. A number is handed over
+    /// without the whitespace around it.
     fn deserialize_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         let text = self.trimmed();
         match self.kind {
@@ -715,9 +716,15 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
                     return visitor.visit_f64(n);
                 }
             }
+
             Kind::Array if text.is_empty() => return visitor.visit_seq(Empty),
             Kind::Map | Kind::Named if text.is_empty() => return visitor.visit_map(Empty),
             _ => {}
+        }
+        let number = matches!(self.kind, Kind::Untyped | Kind::Int | Kind::Float)
+            && text.parse::<f64>().is_ok();
+        if number {
+            return visitor.visit_str(text);
         }
         self.visit_text(visitor)
     }

@@ -720,7 +720,7 @@ mod tests {
         assert_eq!(
             out,
             "<p xsi:type=\"ns1:vps_slice\"><id xsi:type=\"xsd:int\">7</id><name xsi:type=\"xsd:string\">x</name>\
-             <price xsi:type=\"xsd:decimal\">1.50</price><note xsi:nil=\"true\"/>\
+             <price xsi:type=\"xsd:string\">1.50</price><note xsi:nil=\"true\"/>\
              <on xsi:type=\"xsd:boolean\">true</on></p>"
         );
     }
