@@ -161,7 +161,8 @@ impl Builder<'_> {
                     HttpMethod::Post => ParamEncoding::Form,
                 },
             }),
-            idempotent: method == HttpMethod::Get,
+            // Decided for both protocols at once, by `build::idempotent`.
+            idempotent: false,
         })
     }
 

@@ -5,9 +5,12 @@
 //! - [`types`]: what a page's type words mean, shared by both.
 //! - [`lint`]: what the pages get wrong besides (sample code, copied labels), as warnings.
 //!
+//! Then, for both protocols, [`idempotent`] decides which operations are safe to retry.
+//!
 //! This stage sets only wire names; [`crate::naming`] chooses the Rust ones afterwards.
 
 mod http;
+mod idempotent;
 mod lint;
 mod soap;
 mod types;
@@ -67,6 +70,13 @@ pub fn service(
     for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
         param.secret = manifest.secrets.contains(&param.name.wire);
     }
+    idempotent::apply(
+        &manifest.idempotent,
+        session.as_ref().map(|s| s.login_operation.as_str()),
+        manifest_file,
+        &mut operations,
+        &mut diags,
+    );
     let groups = operations
         .iter()
         .filter_map(|op| op.group.clone())
