@@ -5,13 +5,15 @@
 //! - [`types`]: what a page's type words mean, shared by both.
 //! - [`lint`]: what the pages get wrong besides (sample code, copied labels), as warnings.
 //!
-//! Then, for both protocols, [`idempotent`] decides which operations are safe to retry.
+//! Then, for both protocols: [`money`] makes amounts exact and [`idempotent`] decides which
+//! operations are safe to retry.
 //!
 //! This stage sets only wire names; [`crate::naming`] chooses the Rust ones afterwards.
 
 mod http;
 mod idempotent;
 mod lint;
+mod money;
 mod soap;
 mod types;
 mod url;
@@ -70,6 +72,7 @@ pub fn service(
     for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
         param.secret = manifest.secrets.contains(&param.name.wire);
     }
+    money::apply(&mut types, &mut operations);
     idempotent::apply(
         &manifest.idempotent,
         session.as_ref().map(|s| s.login_operation.as_str()),

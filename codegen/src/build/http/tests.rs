@@ -172,8 +172,8 @@ fn fields_become_a_response_struct_with_conditional_keys_optional() {
         ("entityid", &scalar(Scalar::Long), true),
         ("actiontype", &scalar(Scalar::String), true),
         ("invoiceid", &scalar(Scalar::Long), false),
-        ("sellingamount", &scalar(Scalar::Double), false),
-        ("discount-amount", &scalar(Scalar::Double), true),
+        ("sellingamount", &scalar(Scalar::Decimal), false),
+        ("discount-amount", &scalar(Scalar::Decimal), true),
     ];
     assert_eq!(got, want);
     assert_eq!(fields[0].docs.summary.as_deref(), Some("Domain Name"));
