@@ -5,7 +5,8 @@
 //! - [`types`]: what a page's type words mean, shared by both.
 //! - [`lint`]: what the pages get wrong besides (sample code, copied labels), as warnings.
 //!
-//! Then, for both protocols: [`money`] makes amounts exact and [`idempotent`] decides which
+//! Then, for both protocols: [`money`] makes amounts exact, the manifest's `[types]`
+//! ([`overrides`]) corrects what the vendor mistyped, and [`idempotent`] decides which
 //! operations are safe to retry.
 //!
 //! This stage sets only wire names; [`crate::naming`] chooses the Rust ones afterwards.
@@ -14,6 +15,7 @@ mod http;
 mod idempotent;
 mod lint;
 mod money;
+mod overrides;
 mod soap;
 mod types;
 mod url;
@@ -73,6 +75,13 @@ pub fn service(
         param.secret = manifest.secrets.contains(&param.name.wire);
     }
     money::apply(&mut types, &mut operations);
+    overrides::apply(
+        &manifest.types,
+        manifest_file,
+        &mut types,
+        &mut operations,
+        &mut diags,
+    );
     idempotent::apply(
         &manifest.idempotent,
         session.as_ref().map(|s| s.login_operation.as_str()),
