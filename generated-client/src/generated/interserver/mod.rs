@@ -245,7 +245,7 @@ impl Session {
     pub async fn add_prepay(
         &self,
         module: &str,
-        amount: f64,
+        amount: &crate::runtime::Decimal,
         automatic_use: bool,
     ) -> Result<i32, crate::runtime::Error> {
         let mut call = self.client.soap.call(&ADD_PREPAY);
@@ -255,7 +255,7 @@ impl Session {
             self.sid.expose(),
         )?;
         call.arg("module", crate::runtime::soap::XsiType::xsd("string"), module)?;
-        call.arg("amount", crate::runtime::soap::XsiType::xsd("float"), &amount)?;
+        call.arg("amount", crate::runtime::soap::XsiType::xsd("decimal"), amount)?;
         call.arg(
             "automatic_use",
             crate::runtime::soap::XsiType::xsd("boolean"),
@@ -1113,7 +1113,7 @@ impl Session {
         &self,
         module: &str,
         prepay_id: i32,
-        amount: f64,
+        amount: &crate::runtime::Decimal,
     ) -> Result<String, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_PREPAY_PAYPAL_FILL_URL);
         call.arg(
@@ -1123,7 +1123,7 @@ impl Session {
         )?;
         call.arg("module", crate::runtime::soap::XsiType::xsd("string"), module)?;
         call.arg("prepay_id", crate::runtime::soap::XsiType::xsd("int"), &prepay_id)?;
-        call.arg("amount", crate::runtime::soap::XsiType::xsd("float"), &amount)?;
+        call.arg("amount", crate::runtime::soap::XsiType::xsd("decimal"), amount)?;
         call.send::<String>().await
     }
 
@@ -2242,7 +2242,7 @@ static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     response_element: "api_backups_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2256,7 +2256,7 @@ static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     response_element: "api_backups_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2270,7 +2270,7 @@ static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_backups_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2284,7 +2284,7 @@ static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_backups_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2438,7 +2438,7 @@ static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     response_element: "api_domains_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2452,7 +2452,7 @@ static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     response_element: "api_domains_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2466,7 +2466,7 @@ static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_domains_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2480,7 +2480,7 @@ static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_domains_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2508,7 +2508,7 @@ static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     response_element: "api_floating_ips_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2522,7 +2522,7 @@ static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     response_element: "api_floating_ips_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2536,7 +2536,7 @@ static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     response_element: "api_floating_ips_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2550,7 +2550,7 @@ static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     response_element: "api_floating_ips_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2704,7 +2704,7 @@ static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::ru
     response_element: "api_licenses_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2718,7 +2718,7 @@ static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cr
     response_element: "api_licenses_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2732,7 +2732,7 @@ static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_licenses_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2746,7 +2746,7 @@ static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::
     response_element: "api_licenses_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2760,7 +2760,7 @@ static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation 
     response_element: "api_loginResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2788,7 +2788,7 @@ static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtim
     response_element: "api_mail_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2802,7 +2802,7 @@ static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate:
     response_element: "api_mail_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2816,7 +2816,7 @@ static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap:
     response_element: "api_mail_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2830,7 +2830,7 @@ static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap
     response_element: "api_mail_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2886,7 +2886,7 @@ static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     response_element: "api_quickservers_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2900,7 +2900,7 @@ static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     response_element: "api_quickservers_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2914,7 +2914,7 @@ static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     response_element: "api_quickservers_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2928,7 +2928,7 @@ static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     response_element: "api_quickservers_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2970,7 +2970,7 @@ static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     response_element: "api_servers_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2984,7 +2984,7 @@ static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     response_element: "api_servers_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2998,7 +2998,7 @@ static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_servers_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3012,7 +3012,7 @@ static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_servers_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3040,7 +3040,7 @@ static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     response_element: "api_ssl_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3054,7 +3054,7 @@ static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     response_element: "api_ssl_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3068,7 +3068,7 @@ static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     response_element: "api_ssl_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3082,7 +3082,7 @@ static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     response_element: "api_ssl_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3166,7 +3166,7 @@ static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     response_element: "api_vps_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3180,7 +3180,7 @@ static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     response_element: "api_vps_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3194,7 +3194,7 @@ static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_vps_get_server_nameResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3208,7 +3208,7 @@ static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     response_element: "api_vps_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3222,7 +3222,7 @@ static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     response_element: "api_vps_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3320,7 +3320,7 @@ static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::
     response_element: "api_webhosting_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3334,7 +3334,7 @@ static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = 
     response_element: "api_webhosting_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3348,7 +3348,7 @@ static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     response_element: "api_webhosting_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3362,7 +3362,7 @@ static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime
     response_element: "api_webhosting_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3474,5 +3474,5 @@ static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     response_element: "strPixelsResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };

@@ -102,7 +102,7 @@ pub struct BuyLicenseReturn {
     /// Wire name: `invoice`.
     pub invoice: i32,
     /// Wire name: `cost`.
-    pub cost: f64,
+    pub cost: crate::runtime::Decimal,
 }
 
 /// The `buy_vps_result_status` record.
@@ -140,7 +140,7 @@ pub struct BuyVpsResultStatus {
     /// `invoices_deleted`: Deleted Flag
     pub invoices: String,
     /// Wire name: `cost`.
-    pub cost: f64,
+    pub cost: crate::runtime::Decimal,
 }
 
 /// The `cancel_license_ip_return` record.
@@ -258,7 +258,7 @@ pub struct LicenseType {
     /// Wire name: `services_name`.
     pub services_name: String,
     /// Wire name: `services_cost`.
-    pub services_cost: f64,
+    pub services_cost: crate::runtime::Decimal,
 }
 
 /// The `license_types` list.
@@ -322,9 +322,9 @@ pub struct PrepaysList {
     /// Wire name: `prepay_created`.
     pub prepay_created: String,
     /// Wire name: `prepay_amount`.
-    pub prepay_amount: f64,
+    pub prepay_amount: crate::runtime::Decimal,
     /// Wire name: `prepay_remaining`.
-    pub prepay_remaining: f64,
+    pub prepay_remaining: crate::runtime::Decimal,
     /// Wire name: `prepay_service`.
     pub prepay_service: i32,
     /// Wire name: `prepay_automatic_use`.
@@ -526,7 +526,7 @@ pub struct SqlRowInvoices {
     /// Wire name: `invoices_description`.
     pub invoices_description: String,
     /// Wire name: `invoices_amount`.
-    pub invoices_amount: f64,
+    pub invoices_amount: crate::runtime::Decimal,
     /// Wire name: `invoices_custid`.
     pub invoices_custid: i32,
     /// Wire name: `invoices_type`.
@@ -712,13 +712,13 @@ pub struct SqlRowServers {
     /// Wire name: `server_setup`.
     pub server_setup: i32,
     /// Wire name: `server_discount`.
-    pub server_discount: f64,
+    pub server_discount: crate::runtime::Decimal,
     /// Wire name: `server_rep`.
     pub server_rep: i32,
     /// Wire name: `server_date`.
     pub server_date: f64,
     /// Wire name: `server_total_cost`.
-    pub server_total_cost: f64,
+    pub server_total_cost: crate::runtime::Decimal,
     /// Wire name: `server_location`.
     pub server_location: String,
     /// Wire name: `server_hardware_ordered`.
@@ -924,21 +924,21 @@ pub struct ValidateBuyVpsResultStatus {
     /// Wire name: `coupon_code`.
     pub coupon_code: i32,
     /// Wire name: `service_cost`.
-    pub service_cost: f64,
+    pub service_cost: crate::runtime::Decimal,
     /// Wire name: `slice_cost`.
-    pub slice_cost: f64,
+    pub slice_cost: crate::runtime::Decimal,
     /// Wire name: `service_type`.
     pub service_type: i32,
     /// Wire name: `repeat_slice_cost`.
-    pub repeat_slice_cost: f64,
+    pub repeat_slice_cost: crate::runtime::Decimal,
     /// Wire name: `original_slice_cost`.
-    pub original_slice_cost: f64,
+    pub original_slice_cost: crate::runtime::Decimal,
     /// Wire name: `original_cost`.
-    pub original_cost: f64,
+    pub original_cost: crate::runtime::Decimal,
     /// Wire name: `repeat_service_cost`.
-    pub repeat_service_cost: f64,
+    pub repeat_service_cost: crate::runtime::Decimal,
     /// Wire name: `monthly_service_cost`.
-    pub monthly_service_cost: f64,
+    pub monthly_service_cost: crate::runtime::Decimal,
     /// Wire name: `custid`.
     pub custid: i32,
     /// Wire name: `os`.
@@ -1038,7 +1038,7 @@ pub struct VpsSliceType {
     /// Wire name: `type`.
     pub r#type: i32,
     /// Wire name: `cost`.
-    pub cost: f64,
+    pub cost: crate::runtime::Decimal,
     /// Wire name: `buyable`.
     pub buyable: i32,
 }

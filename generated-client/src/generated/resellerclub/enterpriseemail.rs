@@ -55,7 +55,7 @@ pub struct RenewRequest {
     /// This parameter will decide how the Customer Invoices will be handled. Values can be: NoInvoice, PayInvoice, KeepInvoice, OnlyAdd
     pub invoice_option: InvoiceOption,
     /// Discount amount for the order value.
-    pub discount_amount: Option<f64>,
+    pub discount_amount: Option<crate::runtime::Decimal>,
 }
 
 impl RenewRequest {
@@ -148,13 +148,13 @@ pub struct RenewResponse {
     pub sellingcurrencysymbol: Option<String>,
     /// Selling Curreny Amount
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sellingamount: Option<f64>,
+    pub sellingamount: Option<crate::runtime::Decimal>,
     /// Customer Id associated with the Enterprise Email Order
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customerid: Option<i64>,
     /// Discount Amount
     #[serde(rename = "discount-amount")]
-    pub discount_amount: f64,
+    pub discount_amount: crate::runtime::Decimal,
 }
 
 static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {
