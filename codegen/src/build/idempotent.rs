@@ -113,7 +113,10 @@ fn unmatched(manifest_file: &str, entry: &Located<String>, value: bool) -> Diagn
             entry.value
         ),
     )
-    .with_hint("write an operation's wire name (HTTP: `action` or `group/action`); `*` matches any characters")
+    .with_hint(
+        "write an operation's wire name (HTTP: `action` or `group/action`); \
+         `*` matches any characters",
+    )
 }
 
 /// Whether a manifest pattern names an operation: its wire name, or for an HTTP operation
