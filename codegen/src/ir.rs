@@ -229,6 +229,8 @@ pub enum Scalar {
     /// the server actually sent.
     Float,
     Double,
+    /// An exact amount: `xsd:decimal`, and every number the money rule names
+    /// (`build::money`).
     Decimal,
     DateTime,
     Date,
@@ -252,8 +254,9 @@ pub struct Operation {
     pub params: Vec<Param>,
     pub output: Output,
     pub binding: Binding,
-    /// Safe to retry automatically. Only operations that read (HTTP GET, or a SOAP operation
-    /// whose name says it only gets) are; anything that may place an order is not.
+    /// Safe to retry: the session login, an HTTP GET, an operation whose name's first verb
+    /// reads, or one the manifest's `[idempotent]` says is; anything that may place an order
+    /// is not (rules: `build::idempotent`).
     pub idempotent: bool,
 }
 

@@ -91,8 +91,10 @@ pub fn soap_method(wire: &str) -> String {
     snake(rest)
 }
 
-/// Splits a wire name into lower-case ASCII words.
-fn words(wire: &str) -> Vec<String> {
+/// Splits a wire name into lower-case ASCII words, by the rules above. The build stage reads
+/// operation and field names with it too (read verbs, money words), so that a name means the
+/// same everywhere.
+pub fn words(wire: &str) -> Vec<String> {
     let mut out = Vec::new();
     for run in wire
         .split(|c: char| !c.is_ascii_alphanumeric())

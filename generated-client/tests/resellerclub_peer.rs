@@ -10,7 +10,7 @@ use generated_client::Error;
 use generated_client::resellerclub::enterpriseemail::{InvoiceOption, RenewRequest, RenewResponse};
 use generated_client::resellerclub::{Client, Region};
 use generated_client::runtime::http::{self, CredentialValue, Encoding, Method, Operation};
-use generated_client::runtime::{ReqwestTransport, Secret, Timeouts};
+use generated_client::runtime::{Decimal, ReqwestTransport, Secret, Timeouts};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Debug;
@@ -87,7 +87,12 @@ fn assert_credentials(request: &Recorded) {
 
 /// The success answer the peer gives for `order_id`; the invoice keys only when `invoiced`
 /// (any invoice option but `NoInvoice`).
-fn renewed(order_id: i64, months: i64, invoiced: bool, discount: f64) -> RenewResponse {
+/// An amount as the peer writes it: money keeps the server's text.
+fn decimal(text: &str) -> Decimal {
+    Decimal(text.to_owned())
+}
+
+fn renewed(order_id: i64, months: i64, invoiced: bool, discount: &str) -> RenewResponse {
     RenewResponse {
         description: "example.com".to_owned(),
         entityid: order_id,
@@ -100,9 +105,9 @@ fn renewed(order_id: i64, months: i64, invoiced: bool, discount: f64) -> RenewRe
         actionstatusdesc: "Order renewed successfully.".to_owned(),
         invoiceid: invoiced.then_some(789),
         sellingcurrencysymbol: invoiced.then(|| "USD".to_owned()),
-        sellingamount: invoiced.then_some(10.5),
+        sellingamount: invoiced.then(|| decimal("10.50")),
         customerid: invoiced.then_some(42),
-        discount_amount: discount,
+        discount_amount: decimal(discount),
     }
 }
 
@@ -115,7 +120,7 @@ async fn pay_and_keep_invoice_renewals_decode_every_key() {
             .await
             .unwrap_or_else(|e| panic!("{option}: {e:?}"));
         // Every value came as a JSON string: `"4711"`, `"10.50"`, `"0.00"`.
-        assert_eq!(renewal, renewed(4711, 12, true, 0.0), "{option}");
+        assert_eq!(renewal, renewed(4711, 12, true, "0.00"), "{option}");
 
         let sent = only_request(&peer);
         assert_eq!(sent.method, "POST");
@@ -143,11 +148,11 @@ async fn no_invoice_renewal_leaves_the_conditional_keys_out() {
     let request = RenewRequest {
         no_of_accounts: Some(5),
         no_of_storage5_blocks: Some(2),
-        discount_amount: Some(2.5),
+        discount_amount: Some(decimal("2.5")),
         ..RenewRequest::new(4712, 3, false, InvoiceOption::NoInvoice)
     };
     let renewal = renew(&peer, &request).await.expect("renew");
-    assert_eq!(renewal, renewed(4712, 3, false, 2.5));
+    assert_eq!(renewal, renewed(4712, 3, false, "2.5"));
     assert_eq!(
         (
             renewal.invoiceid,
@@ -401,7 +406,7 @@ fn the_renew_example_prints_the_renewal_or_the_error() {
     let (status, stdout, stderr) = renew("4715", "24");
     assert!(status.success(), "{status}: {stderr}");
     // The example renews with auto-renew off and NoInvoice.
-    assert_eq!(stdout, format!("{:#?}\n", renewed(4715, 24, false, 0.0)));
+    assert_eq!(stdout, format!("{:#?}\n", renewed(4715, 24, false, "0.00")));
     assert_eq!(stderr, "");
     let sent = only_request(&peer);
     assert_credentials(&sent);

@@ -1,6 +1,7 @@
 //! An HTTP service's operations: each doc page becomes one operation, addressed by its example
 //! URLs, typed by its parameter table and described by its response bullets.
 
+use super::money;
 use super::types::{self, MapHalf, PageType};
 use super::url::{self, Example};
 use crate::diag::{Diagnostic, Item, Kind};
@@ -161,7 +162,8 @@ impl Builder<'_> {
                     HttpMethod::Post => ParamEncoding::Form,
                 },
             }),
-            idempotent: method == HttpMethod::Get,
+            // Decided for both protocols at once, by `build::idempotent`.
+            idempotent: false,
         })
     }
 
@@ -641,18 +643,18 @@ fn names_a_type(ty: &TypeRef) -> bool {
     }
 }
 
-/// A response key's type: the page's, when it gives a scalar one; else by the key heuristics.
+/// A response key's type: the page's, when it gives a scalar one (a decimal when its name or
+/// label says money); else by the key heuristics.
 fn field_type(key: &PageField) -> Scalar {
+    let name = key.name.trim();
+    let label = key
+        .label
+        .as_deref()
+        .or(key.docs.summary.as_deref())
+        .unwrap_or_default();
     match types::parse(&key.type_text) {
-        PageType::Known(TypeRef::Scalar(scalar)) => scalar,
-        _ => {
-            let label = key
-                .label
-                .as_deref()
-                .or(key.docs.summary.as_deref())
-                .unwrap_or_default();
-            types::response_key_type(key.name.trim(), label)
-        }
+        PageType::Known(TypeRef::Scalar(scalar)) => money::exact(scalar, name, Some(label)),
+        _ => types::response_key_type(name, label),
     }
 }
 

@@ -5,10 +5,17 @@
 //! - [`types`]: what a page's type words mean, shared by both.
 //! - [`lint`]: what the pages get wrong besides (sample code, copied labels), as warnings.
 //!
+//! Then, for both protocols: [`money`] makes amounts exact, the manifest's `[types]`
+//! ([`overrides`]) corrects what the vendor mistyped, and [`idempotent`] decides which
+//! operations are safe to retry.
+//!
 //! This stage sets only wire names; [`crate::naming`] chooses the Rust ones afterwards.
 
 mod http;
+mod idempotent;
 mod lint;
+mod money;
+mod overrides;
 mod soap;
 mod types;
 mod url;
@@ -67,6 +74,21 @@ pub fn service(
     for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
         param.secret = manifest.secrets.contains(&param.name.wire);
     }
+    money::apply(&mut types, &mut operations);
+    overrides::apply(
+        &manifest.types,
+        manifest_file,
+        &mut types,
+        &mut operations,
+        &mut diags,
+    );
+    idempotent::apply(
+        &manifest.idempotent,
+        session.as_ref().map(|s| s.login_operation.as_str()),
+        manifest_file,
+        &mut operations,
+        &mut diags,
+    );
     let groups = operations
         .iter()
         .filter_map(|op| op.group.clone())

@@ -9,11 +9,7 @@ use crate::read::page::{Page, PageField, ResponseShape};
 use crate::read::wsdl::Wsdl;
 use std::collections::BTreeMap;
 
-/// Verbs that name an operation which only reads; see [`reads_only`].
-const READ_VERBS: [&str; 5] = ["get", "view", "list", "validate", "search"];
-
-/// The WSDL's types and operations, with every page's documentation merged in and
-/// [`Operation::idempotent`] set.
+/// The WSDL's types and operations, with every page's documentation merged in.
 pub fn merge(
     wsdl_file: &str,
     wsdl: Wsdl,
@@ -51,27 +47,7 @@ pub fn merge(
         documented.insert(index, &page.source);
         merge_page(op, &mut types, page, diags);
     }
-    for op in &mut operations {
-        op.idempotent = reads_only(&op.name.wire);
-    }
     (types, operations)
-}
-
-/// Whether an operation only reads, so that retrying it cannot place a second order: its name,
-/// after any leading `api_` prefixes, starts with a read-only verb as a whole word (`get_x`,
-/// `getTicketList`, `validate_buy_vps`). Everything else (buy, renew, cancel, ...) is not.
-pub fn reads_only(name: &str) -> bool {
-    let mut rest = name;
-    while let Some(shorter) = rest.strip_prefix("api_") {
-        rest = shorter;
-    }
-    READ_VERBS.iter().any(|verb| {
-        rest.strip_prefix(verb).is_some_and(|after| {
-            after.is_empty()
-                || after.starts_with('_')
-                || after.starts_with(|c: char| c.is_ascii_uppercase())
-        })
-    })
 }
 
 /// The WSDL operation a page names: exactly, else ignoring case when that is unambiguous.

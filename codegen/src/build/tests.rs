@@ -3,9 +3,12 @@
 use super::service;
 use crate::diag::Diagnostic;
 use crate::ir::*;
-use crate::read::manifest::{InBandErrorSpec, Manifest, PageFormat, ProtocolName, SessionSpec};
+use crate::read::manifest::{
+    IdempotentSpec, InBandErrorSpec, Manifest, PageFormat, ProtocolName, SessionSpec,
+};
 use crate::read::page::*;
 use crate::read::wsdl::Wsdl;
+use std::collections::BTreeMap;
 
 pub(super) const WSDL: &str = "interserver/myapi.wsdl";
 
@@ -414,6 +417,8 @@ pub(super) fn soap_manifest() -> Manifest {
             error_values: vec!["error".to_owned()],
             message_fields: vec!["status_text".to_owned()],
         }),
+        idempotent: IdempotentSpec::default(),
+        types: BTreeMap::new(),
     }
 }
 
@@ -434,6 +439,8 @@ pub(super) fn http_manifest() -> Manifest {
         secrets: vec!["api-key".to_owned(), "passwd".to_owned()],
         session: None,
         in_band_error: None,
+        idempotent: IdempotentSpec::default(),
+        types: BTreeMap::new(),
     }
 }
 

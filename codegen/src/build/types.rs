@@ -2,6 +2,7 @@
 //! types become parameter types, an InterServer page's types are checked against the WSDL.
 //! Response keys that a page leaves untyped get a type from [`response_key_type`].
 
+use super::money;
 use crate::ir::{Scalar, TypeDef, TypeKind, TypeRef};
 
 /// A page's type text, interpreted.
@@ -148,19 +149,19 @@ pub fn show(ty: &TypeRef) -> String {
 /// Comparisons ignore case; the first rule that matches wins:
 /// 1. the label contains `UNIX timestamp`, or the key ends with `time` → [`Scalar::UnixTime`];
 /// 2. the key ends with `id` → [`Scalar::Long`];
-/// 3. the label or the key contains `amount` → [`Scalar::Double`];
+/// 3. the key or label names money ([`money::is_money`]) → [`Scalar::Decimal`];
 /// 4. the label starts with `Whether` → [`Scalar::Boolean`];
 /// 5. the label starts with `Number of` or `Total number of` → [`Scalar::Long`];
 /// 6. otherwise [`Scalar::String`].
-pub fn response_key_type(key: &str, label: &str) -> Scalar {
-    let key = key.to_ascii_lowercase();
-    let label = label.to_ascii_lowercase();
+pub fn response_key_type(wire: &str, label_text: &str) -> Scalar {
+    let key = wire.to_ascii_lowercase();
+    let label = label_text.to_ascii_lowercase();
     if label.contains("unix timestamp") || key.ends_with("time") {
         Scalar::UnixTime
     } else if key.ends_with("id") {
         Scalar::Long
-    } else if label.contains("amount") || key.contains("amount") {
-        Scalar::Double
+    } else if money::is_money(wire, Some(label_text)) {
+        Scalar::Decimal
     } else if label.starts_with("whether") {
         Scalar::Boolean
     } else if label.starts_with("number of") || label.starts_with("total number of") {
@@ -319,9 +320,12 @@ mod tests {
             ("entity.entityid", "Entity Id of the Order", Long),
             ("eaqid", "Action Id", Long),
             ("customerId", "", Long),
-            ("sellingamount", "Selling Curreny Amount", Double),
-            ("discount-amount", "Discount", Double),
-            ("total", "Amount charged", Double),
+            ("sellingamount", "Selling Curreny Amount", Decimal),
+            ("discount-amount", "Discount", Decimal),
+            ("total", "Amount charged", Decimal),
+            ("customercost", "", Decimal),
+            ("loadbalancer_id", "Load balancer", Long),
+            ("total_count", "", String),
             (
                 "isImmediateReseller",
                 "Whether the Customer sits under the Reseller",

@@ -23,10 +23,31 @@
 //!
 //! HTTP services list `credentials = ["auth-userid", "api-key"]`: parameters the client holds
 //! and sends on every call.
+//!
+//! Two optional tables correct what the vendor's files get wrong, without editing generated
+//! code (the rules they override are in README.md, "The generated API"):
+//!
+//! ```toml
+//! [idempotent]                        # safe to retry, or not, whatever the name says
+//! yes = ["api_*_get_*", "strPixels"]  # operation wire names; `*` matches any run of characters
+//! no = ["api_api_validate_buy_vps"]   # `no` wins over `yes`; both win over the default rule
+//!
+//! [types]                             # field and parameter types
+//! "renew-response.discount-amount" = "decimal" # field of a type, or response key
+//! "api_add_prepay.amount" = "decimal" # parameter of an operation (`<op>.return`: its answer)
+//! "prepay_remaining" = "decimal"      # a bare wire name: every field and parameter so named
+//! ```
+//!
+//! HTTP operations are matched by action (`details`) or `group/action`
+//! (`enterpriseemail/details`). In `[types]` a path is `<owner>.<name>` (owner: a type or an
+//! operation) or a bare `<name>`; names compare by their words as the naming rules split them,
+//! so `renew_response` addresses `renew-response`. A value is `decimal` (exact money),
+//! `string`, or `optional` (a required field or parameter that may be left out). An entry that
+//! matches nothing is a warning naming its line; any other value is an error.
 
 use super::Read;
 use crate::diag::Diagnostic;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
 /// The manifest's file name inside each vendor folder.
@@ -54,6 +75,82 @@ pub struct Manifest {
     pub session: Option<SessionSpec>,
     #[serde(default)]
     pub in_band_error: Option<InBandErrorSpec>,
+    /// Operations forced idempotent or not.
+    #[serde(default)]
+    pub idempotent: IdempotentSpec,
+    /// Type overrides by field path (see the module docs).
+    #[serde(default)]
+    pub types: BTreeMap<String, Located<FieldType>>,
+}
+
+/// A manifest value and the line it is written on, so that the build stage can point at an
+/// entry that matches nothing.
+#[derive(Debug, Clone, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Located<T> {
+    pub value: T,
+    /// 1-based, set by [`read`] from `offset` (the reader sees only byte offsets).
+    #[serde(skip)]
+    pub line: u32,
+    #[serde(skip)]
+    offset: usize,
+}
+
+impl<T> Located<T> {
+    /// A value written on `line`, for manifests made in code.
+    pub fn at(value: T, line: u32) -> Self {
+        Self {
+            value,
+            line,
+            offset: 0,
+        }
+    }
+}
+
+/// Equal when the value and its line are: the offset is only the way to the line.
+impl<T: PartialEq> PartialEq for Located<T> {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.value, self.line) == (&other.value, other.line)
+    }
+}
+
+impl<T> Located<T> {
+    fn locate(&mut self, text: &str) {
+        self.line = super::line_of(text, self.offset);
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
+        Ok(Self {
+            offset: spanned.span().start,
+            line: 0,
+            value: spanned.into_inner(),
+        })
+    }
+}
+
+/// `[idempotent]`: operation names or `*` globs.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct IdempotentSpec {
+    #[serde(default)]
+    pub yes: Vec<Located<String>>,
+    #[serde(default)]
+    pub no: Vec<Located<String>>,
+}
+
+/// What a `[types]` entry makes of a field or parameter.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldType {
+    /// An exact amount ([`crate::ir::Scalar::Decimal`]), whatever the vendor's type.
+    Decimal,
+    /// Required no more: the server may leave it out, the caller may omit it.
+    Optional,
+    /// Text ([`crate::ir::Scalar::String`]), for a value the vendor mistypes.
+    String,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -90,7 +187,8 @@ pub struct InBandErrorSpec {
 /// Reads a manifest; `file` is the path shown in diagnostics.
 pub fn read(file: &str, text: &str) -> Read<Manifest> {
     match toml::from_str::<Manifest>(text) {
-        Ok(manifest) => {
+        Ok(mut manifest) => {
+            manifest.locate(text);
             let diagnostics = check(file, &manifest);
             let ok = diagnostics.iter().all(|d| !d.is_error());
             Read {
@@ -108,6 +206,23 @@ pub fn read(file: &str, text: &str) -> Read<Manifest> {
                 value: None,
                 diagnostics: vec![d],
             }
+        }
+    }
+}
+
+impl Manifest {
+    /// Turns the byte offsets of located entries into lines.
+    fn locate(&mut self, text: &str) {
+        for entry in self
+            .idempotent
+            .yes
+            .iter_mut()
+            .chain(&mut self.idempotent.no)
+        {
+            entry.locate(text);
+        }
+        for entry in self.types.values_mut() {
+            entry.locate(text);
         }
     }
 }
@@ -138,3 +253,6 @@ fn position(text: &str, offset: usize) -> (u32, u32) {
     let col = text[start..offset.min(text.len())].chars().count() + 1;
     (line, u32::try_from(col).unwrap_or(u32::MAX))
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,4 +1,4 @@
-use super::{merge, reads_only};
+use super::merge;
 use crate::build::tests::{WSDL, buy_mail_page, docs, key, messages, row, src, wsdl};
 use crate::diag::Diagnostic;
 use crate::ir::{Docs, Operation, Output, TypeDef, TypeKind};
@@ -337,39 +337,4 @@ fn shared_struct_docs_come_from_the_first_page() {
             .as_deref(),
         Some("Location Status")
     );
-}
-
-#[test]
-fn only_read_verbs_are_idempotent() {
-    for name in [
-        "api_get_license_types",
-        "get_modules",
-        "api_getTicketList",
-        "api_viewTicket",
-        "api_api_validate_buy_vps",
-        "api_list_x",
-        "search",
-        "api_search_domains",
-    ] {
-        assert!(reads_only(name), "{name}");
-    }
-    for name in [
-        "api_api_buy_mail",
-        "api_login",
-        "api_renew_x",
-        "api_getaway",
-        "api_gettickets",
-        "api_",
-        "",
-        "listen",
-        "api_cancel_get_x",
-        "get-x",
-    ] {
-        assert!(!reads_only(name), "{name}");
-    }
-    let (_, ops, _) = merged(&[]);
-    assert!(op(&ops, "api_getTicketList").idempotent);
-    assert!(op(&ops, "get_modules").idempotent);
-    assert!(!op(&ops, "api_api_buy_mail").idempotent);
-    assert!(!op(&ops, "api_login").idempotent);
 }

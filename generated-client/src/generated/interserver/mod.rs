@@ -249,7 +249,7 @@ impl Session {
     pub async fn add_prepay(
         &self,
         module: &str,
-        amount: f64,
+        amount: &crate::runtime::Decimal,
         automatic_use: bool,
     ) -> Result<i32, crate::runtime::Error> {
         let mut call = self.client.soap.call(&ADD_PREPAY);
@@ -259,7 +259,7 @@ impl Session {
             self.sid.expose(),
         )?;
         call.arg("module", crate::runtime::soap::XsiType::xsd("string"), module)?;
-        call.arg("amount", crate::runtime::soap::XsiType::xsd("float"), &amount)?;
+        call.arg("amount", crate::runtime::soap::XsiType::xsd("decimal"), amount)?;
         call.arg(
             "automatic_use",
             crate::runtime::soap::XsiType::xsd("boolean"),
@@ -1117,7 +1117,7 @@ impl Session {
         &self,
         module: &str,
         prepay_id: i32,
-        amount: f64,
+        amount: &crate::runtime::Decimal,
     ) -> Result<String, crate::runtime::Error> {
         let mut call = self.client.soap.call(&GET_PREPAY_PAYPAL_FILL_URL);
         call.arg_secret(
@@ -1127,7 +1127,7 @@ impl Session {
         )?;
         call.arg("module", crate::runtime::soap::XsiType::xsd("string"), module)?;
         call.arg("prepay_id", crate::runtime::soap::XsiType::xsd("int"), &prepay_id)?;
-        call.arg("amount", crate::runtime::soap::XsiType::xsd("float"), &amount)?;
+        call.arg("amount", crate::runtime::soap::XsiType::xsd("decimal"), amount)?;
         call.send::<String>().await
     }
 
@@ -2246,7 +2246,7 @@ static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     response_element: "api_backups_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2260,7 +2260,7 @@ static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     response_element: "api_backups_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2274,7 +2274,7 @@ static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_backups_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2288,7 +2288,7 @@ static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_backups_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2442,7 +2442,7 @@ static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     response_element: "api_domains_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2456,7 +2456,7 @@ static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     response_element: "api_domains_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2470,7 +2470,7 @@ static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_domains_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2484,7 +2484,7 @@ static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_domains_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2512,7 +2512,7 @@ static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     response_element: "api_floating_ips_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2526,7 +2526,7 @@ static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     response_element: "api_floating_ips_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2540,7 +2540,7 @@ static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     response_element: "api_floating_ips_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2554,7 +2554,7 @@ static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     response_element: "api_floating_ips_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2708,7 +2708,7 @@ static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::ru
     response_element: "api_licenses_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2722,7 +2722,7 @@ static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cr
     response_element: "api_licenses_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2736,7 +2736,7 @@ static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_licenses_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2750,7 +2750,7 @@ static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::
     response_element: "api_licenses_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2764,7 +2764,7 @@ static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation 
     response_element: "api_loginResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2792,7 +2792,7 @@ static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtim
     response_element: "api_mail_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2806,7 +2806,7 @@ static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate:
     response_element: "api_mail_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2820,7 +2820,7 @@ static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap:
     response_element: "api_mail_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2834,7 +2834,7 @@ static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap
     response_element: "api_mail_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2890,7 +2890,7 @@ static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     response_element: "api_quickservers_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2904,7 +2904,7 @@ static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     response_element: "api_quickservers_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2918,7 +2918,7 @@ static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     response_element: "api_quickservers_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2932,7 +2932,7 @@ static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     response_element: "api_quickservers_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2974,7 +2974,7 @@ static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     response_element: "api_servers_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2988,7 +2988,7 @@ static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     response_element: "api_servers_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3002,7 +3002,7 @@ static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_servers_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3016,7 +3016,7 @@ static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     response_element: "api_servers_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3044,7 +3044,7 @@ static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     response_element: "api_ssl_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3058,7 +3058,7 @@ static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     response_element: "api_ssl_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3072,7 +3072,7 @@ static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     response_element: "api_ssl_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3086,7 +3086,7 @@ static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     response_element: "api_ssl_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3170,7 +3170,7 @@ static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     response_element: "api_vps_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3184,7 +3184,7 @@ static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     response_element: "api_vps_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3198,7 +3198,7 @@ static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::so
     response_element: "api_vps_get_server_nameResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3212,7 +3212,7 @@ static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     response_element: "api_vps_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3226,7 +3226,7 @@ static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     response_element: "api_vps_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3324,7 +3324,7 @@ static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::
     response_element: "api_webhosting_get_client_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3338,7 +3338,7 @@ static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = 
     response_element: "api_webhosting_get_client_unpaid_invoicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3352,7 +3352,7 @@ static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     response_element: "api_webhosting_get_serviceResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3366,7 +3366,7 @@ static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime
     response_element: "api_webhosting_get_servicesResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };
 
 static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3478,5 +3478,5 @@ static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     response_element: "strPixelsResponse",
     qualified: false,
     all_parts: false,
-    idempotent: false,
+    idempotent: true,
 };

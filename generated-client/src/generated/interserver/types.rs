@@ -106,7 +106,7 @@ pub struct BuyLicenseReturn {
     pub invoice: crate::runtime::Lenient<i32>,
     /// Wire name: `cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub cost: crate::runtime::Lenient<f64>,
+    pub cost: crate::runtime::Lenient<crate::runtime::Decimal>,
 }
 
 impl crate::runtime::Answer for BuyLicenseReturn {
@@ -155,7 +155,7 @@ pub struct BuyVpsResultStatus {
     pub invoices: crate::runtime::Lenient<String>,
     /// Wire name: `cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub cost: crate::runtime::Lenient<f64>,
+    pub cost: crate::runtime::Lenient<crate::runtime::Decimal>,
 }
 
 impl crate::runtime::Answer for BuyVpsResultStatus {
@@ -365,7 +365,7 @@ pub struct LicenseType {
     pub services_name: crate::runtime::Lenient<String>,
     /// Wire name: `services_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub services_cost: crate::runtime::Lenient<f64>,
+    pub services_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
 }
 
 impl crate::runtime::Answer for LicenseType {
@@ -471,10 +471,10 @@ pub struct PrepaysList {
     pub prepay_created: crate::runtime::Lenient<String>,
     /// Wire name: `prepay_amount`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub prepay_amount: crate::runtime::Lenient<f64>,
+    pub prepay_amount: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `prepay_remaining`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub prepay_remaining: crate::runtime::Lenient<f64>,
+    pub prepay_remaining: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `prepay_service`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub prepay_service: crate::runtime::Lenient<i32>,
@@ -835,7 +835,7 @@ pub struct SqlRowInvoices {
     pub invoices_description: crate::runtime::Lenient<String>,
     /// Wire name: `invoices_amount`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub invoices_amount: crate::runtime::Lenient<f64>,
+    pub invoices_amount: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `invoices_custid`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub invoices_custid: crate::runtime::Lenient<i32>,
@@ -1155,7 +1155,7 @@ pub struct SqlRowServers {
     pub server_setup: crate::runtime::Lenient<i32>,
     /// Wire name: `server_discount`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub server_discount: crate::runtime::Lenient<f64>,
+    pub server_discount: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `server_rep`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub server_rep: crate::runtime::Lenient<i32>,
@@ -1164,7 +1164,7 @@ pub struct SqlRowServers {
     pub server_date: crate::runtime::Lenient<f64>,
     /// Wire name: `server_total_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub server_total_cost: crate::runtime::Lenient<f64>,
+    pub server_total_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `server_location`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub server_location: crate::runtime::Lenient<String>,
@@ -1543,28 +1543,28 @@ pub struct ValidateBuyVpsResultStatus {
     pub coupon_code: crate::runtime::Lenient<i32>,
     /// Wire name: `service_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub service_cost: crate::runtime::Lenient<f64>,
+    pub service_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `slice_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub slice_cost: crate::runtime::Lenient<f64>,
+    pub slice_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `service_type`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub service_type: crate::runtime::Lenient<i32>,
     /// Wire name: `repeat_slice_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub repeat_slice_cost: crate::runtime::Lenient<f64>,
+    pub repeat_slice_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `original_slice_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub original_slice_cost: crate::runtime::Lenient<f64>,
+    pub original_slice_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `original_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub original_cost: crate::runtime::Lenient<f64>,
+    pub original_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `repeat_service_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub repeat_service_cost: crate::runtime::Lenient<f64>,
+    pub repeat_service_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `monthly_service_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub monthly_service_cost: crate::runtime::Lenient<f64>,
+    pub monthly_service_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `custid`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub custid: crate::runtime::Lenient<i32>,
@@ -1745,7 +1745,7 @@ pub struct VpsSliceType {
     pub r#type: crate::runtime::Lenient<i32>,
     /// Wire name: `cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub cost: crate::runtime::Lenient<f64>,
+    pub cost: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Wire name: `buyable`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub buyable: crate::runtime::Lenient<i32>,

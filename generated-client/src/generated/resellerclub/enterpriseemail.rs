@@ -55,7 +55,7 @@ pub struct RenewRequest {
     /// This parameter will decide how the Customer Invoices will be handled. Values can be: NoInvoice, PayInvoice, KeepInvoice, OnlyAdd
     pub invoice_option: InvoiceOption,
     /// Discount amount for the order value.
-    pub discount_amount: Option<f64>,
+    pub discount_amount: Option<crate::runtime::Decimal>,
 }
 
 impl RenewRequest {
@@ -155,7 +155,7 @@ pub struct RenewResponse {
     pub sellingcurrencysymbol: crate::runtime::Lenient<String>,
     /// Selling Curreny Amount
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
-    pub sellingamount: crate::runtime::Lenient<f64>,
+    pub sellingamount: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Customer Id associated with the Enterprise Email Order
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub customerid: crate::runtime::Lenient<i64>,
@@ -165,7 +165,7 @@ pub struct RenewResponse {
         default,
         skip_serializing_if = "crate::runtime::Lenient::is_absent"
     )]
-    pub discount_amount: crate::runtime::Lenient<f64>,
+    pub discount_amount: crate::runtime::Lenient<crate::runtime::Decimal>,
 }
 
 impl crate::runtime::Answer for RenewResponse {
