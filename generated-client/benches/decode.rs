@@ -151,6 +151,8 @@ struct SearchPage {
     in_db: u64,
 }
 
+impl generated_client::runtime::Answer for SearchPage {}
+
 impl<'de> Deserialize<'de> for SearchPage {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct PageVisitor;

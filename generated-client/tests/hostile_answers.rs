@@ -88,8 +88,13 @@ async fn a_100_mb_answer_fails_at_the_cap_without_being_read_whole() {
     );
 }
 
-/// A decode error that kept `body`, with a message containing `says`.
+/// A decode error that kept `body`, with a message containing `says` (the cause of an unknown
+/// outcome, for an operation that places orders).
 fn decode_error(error: Error, body: &str, says: &str) {
+    let error = match error {
+        Error::OutcomeUnknown { cause, .. } => *cause,
+        other => other,
+    };
     let Error::Decode {
         message,
         body: kept,

@@ -144,8 +144,9 @@ async fn no_credential_appears_in_debug_display_errors_or_traces() {
     let expected_kinds = errors.iter().map(kind).collect::<Vec<_>>().join(" ");
     assert_eq!(
         expected_kinds,
-        "AccessDenied AccessDenied Http Http Decode Decode Decode Decode OutcomeUnknown Transport \
-         OutcomeUnknown Transport Business Business Connect Connect InvalidRequest"
+        "AccessDenied AccessDenied OutcomeUnknown Http OutcomeUnknown Decode OutcomeUnknown \
+         Decode OutcomeUnknown Transport OutcomeUnknown Transport Business Business Connect \
+         Connect InvalidRequest"
     );
     // The servers really received the secrets: the test would prove nothing otherwise.
     let received = forbidden.requests().join("\n");

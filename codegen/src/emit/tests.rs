@@ -119,7 +119,8 @@ fn soap_login_returns_a_session_and_session_operations_fill_the_sid() {
         session
             .contains("pub async fn api_buy_mail(\n        &self,\n        coupon: &str,\n    )")
     );
-    assert!(session.contains("call.arg(\n            \"sid\",\n            crate::runtime::soap::XsiType::xsd(\"string\"),\n            self.sid.expose(),\n        )?;"));
+    assert!(session.contains("call.arg_secret(\n            \"sid\",\n            crate::runtime::soap::XsiType::xsd(\"string\"),\n            self.sid.expose(),\n        )?;"));
+    assert!(client.contains("call.arg_secret(\n            \"password\","));
     assert!(!session.contains("sid: &str"));
 }
 
@@ -160,18 +161,40 @@ fn soap_parts_go_in_wire_order_with_their_xsi_types() {
 }
 
 #[test]
-fn soap_types_map_optional_and_nillable_fields_to_options() {
+fn soap_answer_types_read_every_field_leniently_and_can_be_blank() {
     let files = emit(&fixtures::ir());
     let types = &files["src/generated/interserver/types.rs"];
     let result = item(types, "pub struct BuyMailResult {");
-    assert!(result.contains("    pub status: String,"));
-    assert!(result.contains("#[serde(default, skip_serializing_if = \"Option::is_none\")]\n    pub status_text: Option<String>,"));
-    assert!(result.contains("#[serde(rename = \"Service-Name\", default, skip_serializing_if = \"Option::is_none\")]\n    pub service_name: Option<String>,"));
+    let lenient = "default, skip_serializing_if = \"crate::runtime::Lenient::is_absent\"";
+    assert!(result.contains(&format!(
+        "#[serde({lenient})]\n    pub status: crate::runtime::Lenient<String>,"
+    )));
+    assert!(result.contains("pub status_text: crate::runtime::Lenient<String>,"));
+    assert!(result.contains("rename = \"Service-Name\","));
+    assert!(result.contains("pub service_name: crate::runtime::Lenient<String>,"));
+    assert!(item(types, "impl crate::runtime::Answer for BuyMailResult {").contains(
+        "self.status.is_absent() && self.status_text.is_absent()\n            && self.invoices.is_absent() && self.service_name.is_absent()"
+    ));
     assert!(types.contains("pub type ArrayService = Vec<Service>;"));
     assert!(
         item(types, "pub struct Service {")
-            .contains("/// Wire name: `type`.\n    pub r#type: String,")
+            .contains("pub r#type: crate::runtime::Lenient<String>,")
     );
+}
+
+#[test]
+fn types_only_requests_carry_keep_required_fields_plain() {
+    let mut ir = fixtures::ir();
+    let service = &mut ir.services[0];
+    for op in &mut service.operations {
+        op.output = crate::ir::Output::None;
+    }
+    let files = emit(&ir);
+    let types = &files["src/generated/interserver/types.rs"];
+    let service = item(types, "pub struct Service {");
+    assert!(service.contains("/// Wire name: `type`.\n    pub r#type: String,"));
+    assert!(service.contains("pub name: Option<String>,"));
+    assert!(!types.contains("crate::runtime::Lenient") && !types.contains("Answer"));
 }
 
 #[test]
@@ -223,7 +246,10 @@ fn http_request_struct_holds_inputs_only() {
 fn http_responses_keep_conditional_keys_optional_and_collect_entries() {
     let files = emit(&fixtures::ir());
     let group = &files["src/generated/resellerclub/enterpriseemail.rs"];
-    assert!(item(group, "pub struct RenewResponse {").contains("pub invoiceid: Option<i64>,"));
+    assert!(
+        item(group, "pub struct RenewResponse {")
+            .contains("pub invoiceid: crate::runtime::Lenient<i64>,")
+    );
     let search = item(group, "pub struct SearchResponse {");
     assert!(search.contains(
         "#[serde(rename = \"$rest\", default)]\n    pub entries: std::collections::BTreeMap<String, SearchEntry>,"
@@ -498,7 +524,7 @@ fn optional_parts_are_options_left_out_when_none_in_literal_use_only() {
 }
 
 #[test]
-fn an_optional_repeated_field_is_a_plain_list_that_defaults_to_empty() {
+fn an_optional_list_field_of_a_request_type_is_a_plain_list_that_defaults_to_empty() {
     let mut service = fixtures::soap_service();
     for def in &mut service.types {
         if let crate::ir::TypeKind::Struct { fields, .. } = &mut def.kind {
@@ -506,6 +532,9 @@ fn an_optional_repeated_field_is_a_plain_list_that_defaults_to_empty() {
                 field.ty = TypeRef::List(Box::new(field.ty.clone()));
             }
         }
+    }
+    for op in &mut service.operations {
+        op.output = crate::ir::Output::None;
     }
     let files = emit(&Ir {
         services: vec![service],

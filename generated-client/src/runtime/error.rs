@@ -349,7 +349,10 @@ mod tests {
     fn after_sending() -> Vec<Error> {
         let body = || "<html>".to_owned();
         vec![
-            Error::from_transport("x/renew", transport_error(TransportErrorKind::Timeout, true)),
+            Error::from_transport(
+                "x/renew",
+                transport_error(TransportErrorKind::Timeout, true),
+            ),
             Error::from_transport("x/renew", TransportError::too_large(9)),
             Error::Http {
                 status: 502,
@@ -389,9 +392,11 @@ mod tests {
     #[test]
     fn unsent_requests_are_connect_errors_and_not_performed() {
         for idempotent in [false, true] {
-            let error =
-                Error::from_transport("x/renew", transport_error(TransportErrorKind::Connect, false))
-                    .after_sending("x/renew", idempotent);
+            let error = Error::from_transport(
+                "x/renew",
+                transport_error(TransportErrorKind::Connect, false),
+            )
+            .after_sending("x/renew", idempotent);
             assert!(matches!(error, Error::Connect { .. }), "{error:?}");
             assert_eq!(error.outcome(), Outcome::NotPerformed);
             assert_eq!(

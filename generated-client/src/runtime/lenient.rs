@@ -195,6 +195,11 @@ impl<T: serde::de::DeserializeOwned> Answer for Vec<T> {}
 
 impl<T: serde::de::DeserializeOwned> Answer for Option<T> {}
 
+impl<K: serde::de::DeserializeOwned + Ord, V: serde::de::DeserializeOwned> Answer
+    for std::collections::BTreeMap<K, V>
+{
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

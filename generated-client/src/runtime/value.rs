@@ -161,7 +161,11 @@ impl<'de> Deserialize<'de> for UnixTime {
 struct UnixTimeVisitor;
 
 impl UnixTimeVisitor {
-    fn seconds<E: de::Error>(self, seconds: i64, unexpected: de::Unexpected) -> Result<UnixTime, E> {
+    fn seconds<E: de::Error>(
+        self,
+        seconds: i64,
+        unexpected: de::Unexpected,
+    ) -> Result<UnixTime, E> {
         UnixTime::from_second(seconds).ok_or_else(|| E::invalid_value(unexpected, &self))
     }
 }
@@ -180,8 +184,8 @@ impl<'de> Visitor<'de> for UnixTimeVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<UnixTime, E> {
-        let seconds = i64::try_from(v)
-            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))?;
+        let seconds =
+            i64::try_from(v).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))?;
         self.seconds(seconds, de::Unexpected::Unsigned(v))
     }
 
@@ -258,10 +262,16 @@ mod tests {
         let seconds: Vec<i64> = t.iter().map(|t| t.as_second()).collect();
         assert_eq!(seconds, [1700000000, 1700000001, 1700000002]);
         for nothing in ["null", r#""""#, r#""2024-01-01""#, "1.5", r#""1.5""#] {
-            assert!(serde_json::from_str::<UnixTime>(nothing).is_err(), "{nothing}");
+            assert!(
+                serde_json::from_str::<UnixTime>(nothing).is_err(),
+                "{nothing}"
+            );
         }
         for beyond in ["18446744073709551615", "9000000000000"] {
-            assert!(serde_json::from_str::<UnixTime>(beyond).is_err(), "{beyond}");
+            assert!(
+                serde_json::from_str::<UnixTime>(beyond).is_err(),
+                "{beyond}"
+            );
         }
         assert_eq!(
             serde_json::to_string(&UnixTime::from_second(5).unwrap()).unwrap(),

@@ -2,10 +2,10 @@
 
 use super::{Canned, now, typed};
 use generated_client::Error;
+use generated_client::runtime::Answer;
 use generated_client::runtime::http::{self, Encoding, Method, Operation};
 use generated_client::runtime::transport::Response;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -37,6 +37,8 @@ struct Order {
     domains: Vec<String>,
 }
 
+impl Answer for Order {}
+
 #[derive(Debug, Deserialize)]
 enum Status {
     Active,
@@ -44,13 +46,15 @@ enum Status {
     Deleted,
 }
 
+impl Answer for Status {}
+
 /// Decodes `body`, answered with `status`, into every representative type; says what broke.
 pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
     let expected_body = String::from_utf8_lossy(body);
     // A JSON answer is never a SOAP fault, and keeps its body as it came.
     let keeps =
         |error: &Error| !matches!(error, Error::Fault(_)) && error.body() == Some(&expected_body);
-    let check = |result: Result<(), Error>| typed(status, result, keeps);
+    let check = |result: Result<(), Error>| typed(status, DETAILS.idempotent, result, keeps);
     check(answer::<Order>(status, body).map(drop))?;
     check(answer::<Vec<Order>>(status, body).map(drop))?;
     check(answer::<BTreeMap<String, Order>>(status, body).map(drop))?;
@@ -66,7 +70,7 @@ pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
 
 /// What an HTTP call returns when the server answers `body` with `status`.
 #[allow(clippy::result_large_err)] // the runtime's own error type, as every call returns it
-pub fn answer<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, Error> {
+pub fn answer<T: Answer>(status: u16, body: &[u8]) -> Result<T, Error> {
     let response = Response {
         status,
         headers: vec![("content-type".to_owned(), "application/json".to_owned())],

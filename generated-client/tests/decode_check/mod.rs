@@ -13,6 +13,7 @@ pub mod json;
 pub mod soap;
 
 use generated_client::Error;
+use generated_client::runtime::Outcome;
 use generated_client::runtime::transport::{
     BoxFuture, Request, Response, Transport, TransportError,
 };
@@ -45,23 +46,38 @@ impl Transport for Canned {
 }
 
 /// `result` is a value, or an error an answer can cause that `keeps` accepts (it checks the
-/// body kept, and may narrow the kinds).
+/// body kept, and may narrow the kinds), with the outcome the rule gives it: the vendor's
+/// refusals are not performed; anything else is unknown for an operation that is not
+/// `idempotent`, and safe to retry for one that is.
 fn typed<T>(
     status: u16,
+    idempotent: bool,
     result: Result<T, Error>,
     keeps: impl Fn(&Error) -> bool,
 ) -> Result<(), String> {
-    match result {
-        Ok(_) => Ok(()),
-        Err(
-            error @ (Error::Decode { .. }
-            | Error::Business(_)
-            | Error::Fault(_)
-            | Error::Http { .. }
-            | Error::AccessDenied { .. }),
-        ) if keeps(&error) => Ok(()),
-        Err(error) => Err(format!("status {status}: unexpected error {error:?}")),
+    let Err(error) = result else {
+        return Ok(());
+    };
+    let cause = match &error {
+        Error::OutcomeUnknown { cause, .. } => cause.as_ref(),
+        other => other,
+    };
+    let expected = match cause {
+        Error::Business(_) | Error::Fault(_) | Error::AccessDenied { .. } => Outcome::NotPerformed,
+        Error::Decode { .. } | Error::Http { .. } if idempotent => Outcome::SafeToRetry,
+        Error::Decode { .. } | Error::Http { .. } => Outcome::Unknown,
+        _ => return Err(format!("status {status}: unexpected error {error:?}")),
+    };
+    if error.outcome() != expected {
+        return Err(format!(
+            "status {status}: {:?} instead of {expected:?}: {error:?}",
+            error.outcome()
+        ));
     }
+    if !keeps(&error) {
+        return Err(format!("status {status}: the body is not kept: {error:?}"));
+    }
+    Ok(())
 }
 
 /// Runs a future that never waits: the canned transport answers at once.

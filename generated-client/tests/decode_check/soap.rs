@@ -4,10 +4,11 @@
 use super::{Canned, now, typed};
 use generated_client::Error;
 use generated_client::interserver::{BuyVpsResultStatus, SqlRowVps};
+use generated_client::runtime::Answer as Output;
 use generated_client::runtime::soap::{Client, InBandError, Operation, Style, Use, Version};
 use generated_client::runtime::transport::Response;
 use generated_client::runtime::{Decimal, UnixTime, Value};
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::IgnoredAny;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -49,6 +50,22 @@ struct Listing {
     item: Vec<Option<i64>>,
 }
 
+impl Output for Listing {}
+
+/// Scalars read in order, as a tuple.
+#[derive(Debug, serde::Deserialize)]
+#[allow(dead_code)] // decoded to be checked, never read
+struct Scalars(i64, bool, f64);
+
+impl Output for Scalars {}
+
+/// An amount and a time, as a tuple.
+#[derive(Debug, serde::Deserialize)]
+#[allow(dead_code)] // decoded to be checked, never read
+struct Stamped(Decimal, UnixTime);
+
+impl Output for Stamped {}
+
 /// InterServer's rule, as generated.
 static IN_BAND: InBandError = InBandError {
     status_field: "status",
@@ -60,8 +77,12 @@ static IN_BAND: InBandError = InBandError {
 /// type, plainly and checked for in-band errors; says what broke.
 pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
     // The body is kept as text in the charset it declares, so only its presence is checked.
-    let check = |result: Result<(), Error>| typed(status, result, |error| error.body().is_some());
     for operation in [&RPC, &DOCUMENT] {
+        let check = |result: Result<(), Error>| {
+            typed(status, operation.idempotent, result, |error| {
+                error.body().is_some()
+            })
+        };
         for checked in [false, true] {
             let answer = Answer {
                 operation,
@@ -75,8 +96,8 @@ pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
             check(answer.decode::<Value>().map(drop))?;
             check(answer.decode::<BTreeMap<String, Value>>().map(drop))?;
             check(answer.decode::<Vec<Option<String>>>().map(drop))?;
-            check(answer.decode::<(i64, bool, f64)>().map(drop))?;
-            check(answer.decode::<(Decimal, UnixTime)>().map(drop))?;
+            check(answer.decode::<Scalars>().map(drop))?;
+            check(answer.decode::<Stamped>().map(drop))?;
             check(answer.decode::<String>().map(drop))?;
             check(answer.decode::<IgnoredAny>().map(drop))?;
         }
@@ -96,7 +117,7 @@ pub struct Answer<'b> {
 impl Answer<'_> {
     /// What the call returns.
     #[allow(clippy::result_large_err)] // the runtime's own error type, as every call returns it
-    pub fn decode<T: DeserializeOwned + Send + Sync + 'static>(&self) -> Result<T, Error> {
+    pub fn decode<T: Output + Send + Sync + 'static>(&self) -> Result<T, Error> {
         let response = Response {
             status: self.status,
             headers: vec![("content-type".to_owned(), "text/xml".to_owned())],

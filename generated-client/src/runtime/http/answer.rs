@@ -6,9 +6,9 @@
 //! `status` and a text (or list of texts) under `error`, reported with the status `error`.
 
 use super::json::Json;
+use crate::runtime::Answer;
 use crate::runtime::error::{BusinessError, Error};
 use crate::runtime::transport::Response;
-use crate::runtime::Answer;
 
 /// `status` values that mark an error body, compared case-insensitively.
 const ERROR_STATUSES: [&str; 2] = ["error", "failed"];
@@ -260,11 +260,7 @@ mod tests {
                 panic!("{error:?}")
             };
             assert_eq!((*status, kept.as_str()), (code, body));
-            assert!(
-                error
-                    .to_string()
-                    .contains("IP address is not whitelisted")
-            );
+            assert!(error.to_string().contains("IP address is not whitelisted"));
             assert_eq!(error.http_status(), Some(code));
         }
     }

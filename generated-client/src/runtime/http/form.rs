@@ -152,12 +152,12 @@ mod tests {
         assert_eq!("x".form_value(), "x");
         assert_eq!(String::from("y").form_value(), "y");
         assert_eq!(Secret::new("s3cr3t").form_value(), "s3cr3t");
+        assert_eq!("10.50".parse::<Decimal>().unwrap().form_value(), "10.50");
         assert_eq!(
-            "10.50".parse::<Decimal>().unwrap().form_value(),
-            "10.50"
-        );
-        assert_eq!(
-            "12345678901234567.89".parse::<Decimal>().unwrap().form_value(),
+            "12345678901234567.89"
+                .parse::<Decimal>()
+                .unwrap()
+                .form_value(),
             "12345678901234567.89"
         );
         assert_eq!(

@@ -206,7 +206,12 @@ impl Call<'_> {
 
     /// Appends a secret part (a password, a session id): sent like any other, and replaced
     /// by `<redacted>` wherever an error would show it.
-    pub fn arg_secret(&mut self, name: &'static str, xsi_type: XsiType, value: &str) -> Result<(), Error> {
+    pub fn arg_secret(
+        &mut self,
+        name: &'static str,
+        xsi_type: XsiType,
+        value: &str,
+    ) -> Result<(), Error> {
         self.secrets.add(value);
         self.arg(name, xsi_type, value)
     }

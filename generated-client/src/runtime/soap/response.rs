@@ -3,9 +3,9 @@
 use super::de::{Capture, NoPart, decode_element};
 use super::xml::{DecodeError, Start, Token, XmlReader, is_blank};
 use super::{InBandError, Operation, Style, fault};
+use crate::runtime::Answer;
 use crate::runtime::transport::Response;
 use crate::runtime::{BusinessError, Error, Fault, Value};
-use crate::runtime::Answer;
 use std::any::Any;
 use std::borrow::Cow;
 

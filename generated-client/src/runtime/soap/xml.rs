@@ -915,7 +915,11 @@ impl<'a> XmlReader<'a> {
         let end = self.position();
         Ok(begin
             .and_then(|begin| self.input.get(begin..end))
-            .and_then(|inner| inner.rfind('<').map(|close| inner[..close].trim().to_owned()))
+            .and_then(|inner| {
+                inner
+                    .rfind('<')
+                    .map(|close| inner[..close].trim().to_owned())
+            })
             .unwrap_or_default())
     }
 
