@@ -34,6 +34,10 @@ tracing = "0.1"
 rust_decimal = { version = "1", default-features = false, features = ["std", "serde"] }
 # Times: Unix timestamps become `jiff::Timestamp`s.
 jiff = { version = "1", default-features = false, features = ["std"] }
+# MTOM parts resolved into base64 text.
+base64 = "0.23"
+# Finds MTOM part boundaries (already quick-xml's dependency).
+memchr = "2"
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "time"] }

@@ -13,8 +13,10 @@
 //! The body is transcoded to UTF-8 (UTF-8 or the declared charset, ISO-8859-1 for NuSOAP;
 //! a body labelled ISO-8859-1 or windows-1252 whose bytes are valid UTF-8 is read as UTF-8,
 //! because NuSOAP sends UTF-8 data under that label, see `charset.rs`) and read as a stream of
-//! tokens, without a tree. Envelope, Body, Fault and the `xsi`/`SOAP-ENC` attributes are
-//! recognised by namespace URI, never by prefix. Then:
+//! tokens, without a tree. An MTOM/XOP answer (`multipart/related`) is its root part, each
+//! `xop:Include` replaced by the base64 text of the part it names (`mtom.rs`). Envelope, Body,
+//! Fault and the `xsi`/`SOAP-ENC` attributes are recognised by namespace URI, never by prefix.
+//! Then:
 //!
 //! - rpc: the Body's first child is the response wrapper and its first child element is the
 //!   return part, whatever its name; document: the Body's first child is the output.
@@ -49,11 +51,14 @@ mod charset;
 mod de;
 mod envelope;
 mod fault;
+mod mtom;
 pub mod repeated;
 mod response;
 mod ser;
 mod xml;
 
+#[cfg(test)]
+mod feature_tests;
 #[cfg(test)]
 mod tests;
 

@@ -94,7 +94,8 @@ fn header<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// The body as UTF-8 text; a 401 or 403 needs no decoding.
+/// The body as UTF-8 text (an MTOM answer's envelope, its parts resolved); a 401 or 403
+/// needs no decoding.
 fn body_text(response: &Response) -> Result<Cow<'_, str>, Error> {
     let lossy = || String::from_utf8_lossy(&response.body).into_owned();
     if matches!(response.status, 401 | 403) {
@@ -103,8 +104,14 @@ fn body_text(response: &Response) -> Result<Cow<'_, str>, Error> {
             body: lossy(),
         });
     }
-    super::charset::decode(&response.body, header(response, "content-type"))
-        .map_err(|reason| not_soap(response, lossy(), DecodeError::invalid(reason)))
+    let content_type = header(response, "content-type");
+    let text = match content_type {
+        Some(content_type) if super::mtom::is_multipart(content_type) => {
+            super::mtom::envelope(&response.body, content_type).map(Cow::Owned)
+        }
+        _ => super::charset::decode(&response.body, content_type),
+    };
+    text.map_err(|reason| not_soap(response, lossy(), DecodeError::invalid(reason)))
 }
 
 /// Positions `r` on the output element, or turns a fault or an unusable body into its error.

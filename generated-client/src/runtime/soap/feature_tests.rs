@@ -1,0 +1,78 @@
+//! Runtime tests of the answer and header features (MTOM, WS-Security, ...) with canned
+//! answers built in the test.
+
+use super::*;
+use crate::runtime::Answer;
+use base64::Engine;
+use serde::Deserialize;
+
+static DOCUMENT: Operation = Operation {
+    name: "GetFile",
+    version: Version::V11,
+    style: Style::Document,
+    body_use: Use::Literal,
+    namespace: "urn:files",
+    soap_action: "urn:files/GetFile",
+    request_element: "GetFile",
+    response_element: "GetFileResponse",
+    qualified: true,
+    all_parts: false,
+    idempotent: true,
+};
+
+fn answer(content_type: &str, body: Vec<u8>) -> Response {
+    Response {
+        status: 200,
+        headers: vec![("Content-Type".to_owned(), content_type.to_owned())],
+        body,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct GetFileResponse {
+    name: String,
+    data: String,
+}
+
+impl Answer for GetFileResponse {}
+
+/// An MTOM answer as .NET WCF and JAX-WS send it: the envelope first (named by `start`),
+/// the bytes in a binary part after it.
+#[test]
+fn mtom_answer_decodes_with_its_part_inlined() {
+    let bytes: Vec<u8> = (0..=255).collect();
+    let mut body = b"--uuid:b1\r\nContent-Type: application/xop+xml; charset=utf-8; type=\"text/xml\"\r\n\
+        Content-Transfer-Encoding: binary\r\nContent-ID: <root.message@cxf.apache.org>\r\n\r\n\
+        <soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>\
+        <GetFileResponse xmlns=\"urn:files\"><name>a.bin</name><data>\
+        <xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"cid:data-1%40files\"/>\
+        </data></GetFileResponse></soap:Body></soap:Envelope>\r\n--uuid:b1\r\n\
+        Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\
+        Content-ID: <data-1@files>\r\n\r\n"
+        .to_vec();
+    body.extend_from_slice(&bytes);
+    body.extend_from_slice(b"\r\n--uuid:b1--\r\n");
+    let content_type = "multipart/related; type=\"application/xop+xml\"; \
+                        boundary=\"uuid:b1\"; start=\"<root.message@cxf.apache.org>\"; \
+                        start-info=\"text/xml\"";
+    let decoded: GetFileResponse = decode_response(&DOCUMENT, &answer(content_type, body)).unwrap();
+    assert_eq!(decoded.name, "a.bin");
+    let data = base64::engine::general_purpose::STANDARD
+        .decode(decoded.data)
+        .unwrap();
+    assert_eq!(data, bytes);
+}
+
+#[test]
+fn broken_mtom_answer_is_a_decode_error_with_the_body() {
+    let body = b"--b\r\nContent-ID: <r>\r\n\r\n<soap:Envelope/>".to_vec();
+    let error = decode_response::<GetFileResponse>(
+        &DOCUMENT,
+        &answer("multipart/related; boundary=b", body),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&error, Error::Decode { message, body } if message.contains("closing boundary") && body.contains("Envelope")),
+        "{error:?}"
+    );
+}
