@@ -40,6 +40,20 @@ pub struct Service {
     pub regions: Vec<Region>,
     /// The groups named by [`TypeDef::group`] and [`Operation::group`], sorted by wire name.
     pub groups: Vec<Group>,
+    /// SOAP: a WS-Security UsernameToken goes in every request's header; the client is built
+    /// with a username and a password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username_token: Option<PasswordType>,
+}
+
+/// How a WS-Security UsernameToken carries the password (OASIS UsernameToken Profile 1.1).
+#[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum PasswordType {
+    /// `#PasswordText`: the password itself (for servers reached over TLS only).
+    Text,
+    /// `#PasswordDigest`: Base64(SHA-1(nonce + created + password)), fresh per request.
+    Digest,
 }
 
 /// An operation group (an HTTP product such as `enterpriseemail`): one submodule of the

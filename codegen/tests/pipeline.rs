@@ -56,6 +56,11 @@ spec_set!(
     soap_doc_literal_code,
     "tests/fixtures/specs/soap_doc_literal"
 );
+spec_set!(
+    soap_features_fixture,
+    soap_features_code,
+    "tests/fixtures/specs/soap_features"
+);
 spec_set!(real_specs, real_specs_code, "../specs");
 
 #[test]

@@ -150,6 +150,7 @@ mod tests {
                 operations: Vec::new(),
                 regions: Vec::new(),
                 groups: Vec::new(),
+                username_token: None,
             }],
         }
     }

@@ -131,6 +131,10 @@ pub fn service(
         types,
         operations,
         regions,
+        username_token: manifest
+            .ws_security
+            .as_ref()
+            .map(|spec| spec.username_token.value),
     };
     let ok = !diags.iter().any(Diagnostic::is_error);
     Read {

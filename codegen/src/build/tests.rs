@@ -419,6 +419,7 @@ pub(super) fn soap_manifest() -> Manifest {
         }),
         idempotent: IdempotentSpec::default(),
         types: BTreeMap::new(),
+        ws_security: None,
     }
 }
 
@@ -441,6 +442,7 @@ pub(super) fn http_manifest() -> Manifest {
         in_band_error: None,
         idempotent: IdempotentSpec::default(),
         types: BTreeMap::new(),
+        ws_security: None,
     }
 }
 

@@ -38,6 +38,9 @@ jiff = { version = "1", default-features = false, features = ["std"] }
 base64 = "0.23"
 # Finds MTOM part boundaries (already quick-xml's dependency).
 memchr = "2"
+# WS-Security UsernameToken: the password digest is SHA-1 (OASIS), the nonce random.
+sha1 = { version = "0.11", default-features = false }
+getrandom = "0.4"
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "time"] }

@@ -280,6 +280,7 @@ pub(crate) fn soap_service() -> Service {
         operations,
         regions: Vec::new(),
         groups: Vec::new(),
+        username_token: None,
     }
 }
 
@@ -624,6 +625,7 @@ pub(crate) fn http_service() -> Service {
         groups: vec![Group {
             name: name(GROUP, GROUP),
         }],
+        username_token: None,
     }
 }
 

@@ -12,8 +12,8 @@ use super::typeref::{self, Place, Shape};
 use super::{Ctx, Errors, File};
 use crate::diag::Diagnostic;
 use crate::ir::{
-    Binding, BodyUse, Operation, Output, Param, ParamRole, Scalar, SoapBinding, SoapStyle,
-    SoapVersion, Source, TypeKind, TypeRef,
+    Binding, BodyUse, Operation, Output, Param, ParamRole, PasswordType, Scalar, SoapBinding,
+    SoapStyle, SoapVersion, Source, TypeKind, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -573,7 +573,17 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
         .summary
         .as_deref()
         .map_or_else(|| docs::code(&service.name.wire), docs::escape);
-    let doc = Doc::of(format!("A client for the {title}. Cheap to clone.")).outer();
+    let TokenArgs {
+        params: credentials,
+        names: credential_names,
+        client: token,
+        doc: token_doc,
+    } = username_token(ctx);
+    let mut doc = Doc::of(format!("A client for the {title}. Cheap to clone."));
+    if let Some(token_doc) = token_doc {
+        doc.markdown(token_doc);
+    }
+    let doc = doc.outer();
     let session = has_session.then(|| {
         quote! {
             /// Resumes a session from a session id a login returned earlier.
@@ -591,17 +601,19 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
 
         impl Client {
             /// A client for `endpoint` (usually `ENDPOINT`) with the default transport.
-            pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
+            pub fn new(endpoint: impl Into<String>, #(#credentials),*) -> Result<Self, crate::runtime::Error> {
                 let transport = crate::runtime::ReqwestTransport::new(crate::runtime::Timeouts::default())?;
-                Ok(Self::with_transport(endpoint, std::sync::Arc::new(transport)))
+                Ok(Self::with_transport(endpoint, std::sync::Arc::new(transport), #(#credential_names),*))
             }
 
             /// A client for `endpoint` that sends every request through `transport`.
             pub fn with_transport(
                 endpoint: impl Into<String>,
                 transport: std::sync::Arc<dyn crate::runtime::Transport>,
+                #(#credentials),*
             ) -> Self {
-                Self { soap: crate::runtime::soap::Client::new(endpoint, transport) }
+                let soap = crate::runtime::soap::Client::new(endpoint, transport);
+                #token
             }
 
             /// The URL requests are posted to.
@@ -612,6 +624,59 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
             #session
             #(#methods)*
         }
+    }
+}
+
+/// What a WS-Security UsernameToken (the manifest's `[ws-security]`) adds to the client's
+/// constructors.
+struct TokenArgs {
+    /// The parameters (`username`, `password`).
+    params: Vec<TokenStream>,
+    /// The same, passed on.
+    names: Vec<TokenStream>,
+    /// The generated client around the runtime client `soap`, with the token set.
+    client: TokenStream,
+    /// A sentence for the client's docs.
+    doc: Option<&'static str>,
+}
+
+fn username_token(ctx: &Ctx) -> TokenArgs {
+    let Some(password_type) = ctx.service.username_token else {
+        return TokenArgs {
+            params: Vec::new(),
+            names: Vec::new(),
+            client: quote!(Self { soap }),
+            doc: None,
+        };
+    };
+    let (variant, doc) = match password_type {
+        PasswordType::Text => (
+            quote!(Text),
+            "Every request carries a WS-Security UsernameToken with the username and the \
+             password given here (`#PasswordText`).",
+        ),
+        PasswordType::Digest => (
+            quote!(Digest),
+            "Every request carries a WS-Security UsernameToken with the username given here and \
+             a digest of the password, fresh nonce and time (`#PasswordDigest`).",
+        ),
+    };
+    TokenArgs {
+        params: vec![
+            quote!(username: impl Into<String>),
+            quote!(password: crate::runtime::Secret),
+        ],
+        names: vec![quote!(username), quote!(password)],
+        client: quote! {
+            Self {
+                soap: soap.with_username_token(crate::runtime::soap::UsernameToken::new(
+                    username,
+                    password,
+                    crate::runtime::soap::PasswordType::#variant,
+                )),
+            }
+        },
+        doc: Some(doc),
     }
 }
 

@@ -24,6 +24,17 @@
 //! HTTP services list `credentials = ["auth-userid", "api-key"]`: parameters the client holds
 //! and sends on every call.
 //!
+//! A SOAP service whose server wants a WS-Security UsernameToken in every request's header
+//! says so, with the password form the server checks:
+//!
+//! ```toml
+//! [ws-security]
+//! username-token = "digest"           # or "text": the password as sent, for TLS-only servers
+//! ```
+//!
+//! The generated client then takes a username and a password (a `Secret`) when it is built;
+//! see `runtime/soap/wsse.rs` for what goes on the wire.
+//!
 //! Two optional tables correct what the vendor's files get wrong, without editing generated
 //! code (the rules they override are in README.md, "The generated API"):
 //!
@@ -81,6 +92,16 @@ pub struct Manifest {
     /// Type overrides by field path (see the module docs).
     #[serde(default)]
     pub types: BTreeMap<String, Located<FieldType>>,
+    /// WS-Security in every request's SOAP header.
+    #[serde(default)]
+    pub ws_security: Option<WsSecuritySpec>,
+}
+
+/// `[ws-security]`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WsSecuritySpec {
+    pub username_token: Located<crate::ir::PasswordType>,
 }
 
 /// A manifest value and the line it is written on, so that the build stage can point at an
@@ -224,6 +245,9 @@ impl Manifest {
         for entry in self.types.values_mut() {
             entry.locate(text);
         }
+        if let Some(ws_security) = &mut self.ws_security {
+            ws_security.username_token.locate(text);
+        }
     }
 }
 
@@ -233,6 +257,16 @@ fn check(file: &str, m: &Manifest) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::error(file, 0, "protocol = \"soap\" needs a `wsdl` file")
                 .with_hint("add `wsdl = \"<file>.wsdl\"`"),
+        );
+    }
+    if let (ProtocolName::Http, Some(ws_security)) = (m.protocol, &m.ws_security) {
+        out.push(
+            Diagnostic::error(
+                file,
+                ws_security.username_token.line,
+                "[ws-security] is a SOAP header: an HTTP service cannot have it",
+            )
+            .with_hint("remove the [ws-security] table"),
         );
     }
     if m.protocol == ProtocolName::Http && m.base_urls.is_empty() {

@@ -89,6 +89,7 @@ fn service(folder: &str) -> Service {
         operations: Vec::new(),
         regions: Vec::new(),
         groups: Vec::new(),
+        username_token: None,
     }
 }
 

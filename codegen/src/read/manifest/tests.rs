@@ -62,3 +62,33 @@ fn unknown_keys_in_the_idempotent_table_are_errors() {
     assert!(read.value.is_none());
     assert_eq!(read.diagnostics.first().map(|d| d.line), Some(6));
 }
+
+#[test]
+fn ws_security_is_read_and_refused_for_http() {
+    use crate::ir::PasswordType;
+    let text = format!("{BASE}\n[ws-security]\nusername-token = \"digest\"\n");
+    let manifest = read("x/service.toml", &text).value.expect("read");
+    let token = manifest.ws_security.expect("[ws-security]").username_token;
+    assert_eq!(token, Located::at(PasswordType::Digest, 7));
+
+    let http = text.replace("protocol = \"soap\"", "protocol = \"http\"")
+        + "[base-urls]\nlive = \"https://x.example\"\n";
+    let errors: Vec<String> = read("x/service.toml", &http)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("x/service.toml:7: error: [ws-security]"),
+        "{errors:?}"
+    );
+
+    let bad = format!("{BASE}\n[ws-security]\nusername-token = \"plain\"\n");
+    let errors: Vec<String> = read("x/service.toml", &bad)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors[0].starts_with("x/service.toml:7:"), "{errors:?}");
+}

@@ -34,9 +34,8 @@ impl Client {
         endpoint: impl Into<String>,
         transport: std::sync::Arc<dyn crate::runtime::Transport>,
     ) -> Self {
-        Self {
-            soap: crate::runtime::soap::Client::new(endpoint, transport),
-        }
+        let soap = crate::runtime::soap::Client::new(endpoint, transport);
+        Self { soap }
     }
 
     /// The URL requests are posted to.

@@ -5,7 +5,9 @@
 //! `SOAP-ENV:encodingStyle` for encoded use); document style puts them in
 //! `<{request_element} xmlns="{namespace}">` when they are qualified
 //! (`elementFormDefault="qualified"`), so that they are in that namespace too, and otherwise
-//! in `<ns1:{request_element}>`, which leaves them in none.
+//! in `<ns1:{request_element}>`, which leaves them in none. Header blocks (a WS-Security
+//! UsernameToken, `wsse.rs`) go in a `SOAP-ENV:Header` before the body; without any, no
+//! `Header` is written.
 
 use super::ser::{OPERATION_PREFIX, SerError, escape, is_xml_name};
 use super::xml::{ENCODING_11, ENCODING_12, ENVELOPE_11, ENVELOPE_12, XSD, XSI};
@@ -25,15 +27,20 @@ pub(super) fn encoding_namespace(version: Version) -> &'static str {
     }
 }
 
-/// The complete request body: declaration, envelope, body, wrapper, `parts`.
-pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerError> {
+/// The complete request body: declaration, envelope, `header` blocks (in a `Header` unless
+/// there are none), body, wrapper, `parts`.
+pub(super) fn request_body(
+    op: &Operation,
+    header: &[u8],
+    parts: &[u8],
+) -> Result<Vec<u8>, SerError> {
     if !is_xml_name(op.request_element) {
         return Err(SerError(format!(
             "request element {:?} is not an XML element name",
             op.request_element
         )));
     }
-    let mut out = Vec::with_capacity(parts.len() + 512);
+    let mut out = Vec::with_capacity(header.len() + parts.len() + 512);
     out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SOAP-ENV:Envelope");
     declare(&mut out, "xmlns:SOAP-ENV", envelope_namespace(op.version))?;
     declare(&mut out, "xmlns:xsd", XSD)?;
@@ -42,7 +49,13 @@ pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerE
     if !op.namespace.is_empty() {
         declare(&mut out, &format!("xmlns:{OPERATION_PREFIX}"), op.namespace)?;
     }
-    out.extend_from_slice(b"><SOAP-ENV:Body>");
+    out.push(b'>');
+    if !header.is_empty() {
+        out.extend_from_slice(b"<SOAP-ENV:Header>");
+        out.extend_from_slice(header);
+        out.extend_from_slice(b"</SOAP-ENV:Header>");
+    }
+    out.extend_from_slice(b"<SOAP-ENV:Body>");
     let default_namespace = op.style == Style::Document && op.qualified;
     let wrapper = if op.namespace.is_empty() || default_namespace {
         op.request_element.to_owned()

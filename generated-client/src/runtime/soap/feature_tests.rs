@@ -76,3 +76,76 @@ fn broken_mtom_answer_is_a_decode_error_with_the_body() {
         "{error:?}"
     );
 }
+
+/// Keeps the request and answers with a fault that echoes it, as some servers do.
+struct Echo(std::sync::Mutex<Vec<Request>>);
+
+impl Transport for Echo {
+    fn send(
+        &self,
+        request: Request,
+    ) -> crate::runtime::transport::BoxFuture<
+        '_,
+        Result<Response, crate::runtime::transport::TransportError>,
+    > {
+        let sent = String::from_utf8_lossy(&request.body).into_owned();
+        if let Ok(mut requests) = self.0.lock() {
+            requests.push(request);
+        }
+        let fault = format!(
+            "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>\
+             <soap:Fault><faultcode>soap:Client</faultcode><faultstring>bad token in {}</faultstring>\
+             </soap:Fault></soap:Body></soap:Envelope>",
+            quick_xml::escape::escape(sent.as_str())
+        );
+        Box::pin(async move { Ok(answer("text/xml", fault.into_bytes())) })
+    }
+}
+
+#[tokio::test]
+async fn username_token_goes_in_the_header_and_never_into_errors() {
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let token = UsernameToken::new("alice", Secret::new("hunter2!"), PasswordType::Digest);
+    let client =
+        Client::new("https://files.example/soap", transport.clone()).with_username_token(token);
+    let error = client
+        .call(&DOCUMENT)
+        .send::<GetFileResponse>()
+        .await
+        .unwrap_err();
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    let header = body
+        .split("<SOAP-ENV:Header>")
+        .nth(1)
+        .and_then(|rest| rest.split("</SOAP-ENV:Header><SOAP-ENV:Body>").next())
+        .expect("a Header before the Body");
+    assert!(
+        header.contains("<wsse:Username>alice</wsse:Username>"),
+        "{header}"
+    );
+    let digest = header
+        .split("#PasswordDigest\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap();
+    assert_eq!(digest.len(), 28, "{digest}");
+    let Error::Fault(fault) = &error else {
+        panic!("{error:?}");
+    };
+    assert!(fault.string.contains("alice"), "{}", fault.string);
+    let shown = format!("{error} {error:?}");
+    assert!(
+        !shown.contains(digest) && !shown.contains("hunter2"),
+        "{shown}"
+    );
+}
+
+#[tokio::test]
+async fn no_header_without_a_token() {
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let _ = client.call(&DOCUMENT).send::<GetFileResponse>().await;
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    assert!(!String::from_utf8(request.body).unwrap().contains("Header"));
+}

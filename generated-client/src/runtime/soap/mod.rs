@@ -6,7 +6,9 @@
 //! [`Call::arg`] serializes each part, in call order (NuSOAP takes parameters by position),
 //! into the operation's wrapper (rpc) or body element (document); see `ser.rs` for how values
 //! map to elements and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
-//! `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action parameter.
+//! `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action parameter. A client made
+//! [`Client::with_username_token`] puts a WS-Security UsernameToken, fresh for each request,
+//! in the envelope's header (`wsse.rs`).
 //!
 //! # Responses
 //!
@@ -55,6 +57,7 @@ mod mtom;
 pub mod repeated;
 mod response;
 mod ser;
+mod wsse;
 mod xml;
 
 #[cfg(test)]
@@ -66,6 +69,8 @@ use crate::runtime::transport::{Method, Request, Response, Transport};
 use crate::runtime::{Answer, Error, Redactor, Secret};
 use std::sync::Arc;
 use tracing::Instrument;
+
+pub use wsse::{PasswordType, UsernameToken};
 
 /// Static description of one operation, emitted by the generator.
 #[derive(Debug)]
@@ -141,11 +146,13 @@ pub struct InBandError {
     pub message_fields: &'static [&'static str],
 }
 
-/// Endpoint plus transport; cheap to clone.
+/// Endpoint plus transport, and the WS-Security credentials if the service wants them; cheap
+/// to clone.
 #[derive(Clone)]
 pub struct Client {
     endpoint: String,
     transport: Arc<dyn Transport>,
+    username_token: Option<Arc<UsernameToken>>,
 }
 
 impl Client {
@@ -154,7 +161,14 @@ impl Client {
         Self {
             endpoint: endpoint.into(),
             transport,
+            username_token: None,
         }
+    }
+
+    /// Sends a WS-Security UsernameToken in the header of every request (`wsse.rs`).
+    pub fn with_username_token(mut self, token: UsernameToken) -> Self {
+        self.username_token = Some(Arc::new(token));
+        self
     }
 
     /// The URL requests are posted to.
@@ -243,7 +257,7 @@ impl Call<'_> {
     /// One HTTP round trip, never retried, and the answer decoded by `decode`; errors are
     /// classified by the operation's idempotency and cleared of the call's secrets.
     async fn exchange<T>(
-        self,
+        mut self,
         decode: impl FnOnce(&Operation, &Response) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let op = self.operation;
@@ -263,11 +277,16 @@ impl Call<'_> {
         .await
     }
 
-    async fn round_trip(&self) -> Result<Response, Error> {
+    async fn round_trip(&mut self) -> Result<Response, Error> {
         let op = self.operation;
-        let body = envelope::request_body(op, &self.body).map_err(|e| Error::InvalidRequest {
-            message: format!("{}: {e}", op.name),
-        })?;
+        let header = match &self.client.username_token {
+            Some(token) => token.header(&mut self.secrets)?,
+            None => Vec::new(),
+        };
+        let body =
+            envelope::request_body(op, &header, &self.body).map_err(|e| Error::InvalidRequest {
+                message: format!("{}: {e}", op.name),
+            })?;
         let request = Request {
             method: Method::Post,
             url: self.client.endpoint.clone(),
