@@ -102,6 +102,8 @@ fn buy_result(
         cost: cost.map_or(Lenient::Absent, |text| {
             text.parse::<Decimal>().expect("an amount").into()
         }),
+        // The peers send only what the WSDL declares.
+        undeclared: Vec::new(),
     }
 }
 
@@ -358,6 +360,7 @@ fn expected_row(i: i32) -> SqlRowVps {
         vps_platform: "kvm".to_owned().into(),
         vps_diskused: (10240 + i).into(),
         vps_diskmax: 51200.into(),
+        undeclared: Vec::new(),
     }
 }
 
@@ -554,6 +557,7 @@ async fn open_ticket_parts_arrive_in_wsdl_order(kind: PhpServer) {
                 .to_owned()
                 .into(),
             ticket_reference_id: 4242.into(),
+            undeclared: Vec::new(),
         },
         "{kind:?}"
     );

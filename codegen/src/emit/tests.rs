@@ -565,3 +565,36 @@ fn soap_client_without_operations_reads_its_fields() {
         "{client}"
     );
 }
+
+/// A SOAP answer struct keeps the children it does not declare in its last field, named so as
+/// not to clash with a declared `undeclared` field.
+#[test]
+fn soap_answer_structs_keep_undeclared_children_last() {
+    let mut service = fixtures::soap_service();
+    for def in &mut service.types {
+        if let crate::ir::TypeKind::Struct { fields, .. } = &mut def.kind {
+            for field in fields.iter_mut().filter(|f| f.name.wire == "status") {
+                field.name = crate::ir::Name {
+                    wire: "undeclared".to_owned(),
+                    rust: "undeclared".to_owned(),
+                };
+            }
+        }
+    }
+    let files = emit(&Ir {
+        services: vec![service],
+    });
+    let types = &files["src/generated/interserver/types.rs"];
+    let result = item(types, "pub struct BuyMailResult {");
+    assert!(
+        result.contains("pub undeclared: crate::runtime::Lenient<String>,"),
+        "{result}"
+    );
+    assert!(
+        result.trim_end().ends_with(
+            "#[serde(rename = \"$undeclared\", default, skip_serializing)]\n    \
+             pub undeclared_elements: Vec<crate::runtime::soap::Element>,\n}"
+        ),
+        "{result}"
+    );
+}

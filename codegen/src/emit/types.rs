@@ -13,6 +13,9 @@ use quote::quote;
 /// The name of the map that holds a struct's further keys.
 const REST_FIELD: &str = "entries";
 
+/// Names for the field of undeclared child elements, first free one wins.
+const UNDECLARED_FIELDS: [&str; 2] = ["undeclared", "undeclared_elements"];
+
 /// The variant of an open enum that keeps a value the docs do not list.
 const UNKNOWN_VARIANT: &str = "Unknown";
 
@@ -47,6 +50,10 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
                 members.push(rest_tokens(ctx, ty, place, def)?);
                 let member = ident(REST_FIELD, &def.source)?;
                 blank.push(quote!(self.#member.is_empty()));
+            }
+            // Last: the runtime recognises the field by its place (`soap/undeclared.rs`).
+            if answer && ctx.service.protocol == Protocol::Soap {
+                members.push(undeclared_tokens(fields, &mut scope, def)?);
             }
             let answer_impl = answer.then(|| {
                 let check = (!blank.is_empty()).then(|| {
@@ -169,6 +176,29 @@ fn rest_tokens(
         /// Every further key the server sends (such as numbered entries), by key.
         #[serde(rename = "$rest", default)]
         pub #name: std::collections::BTreeMap<String, #ty>,
+    })
+}
+
+/// The field that keeps the child elements the schema does not declare, so that an answer
+/// never loses what the server said. Not part of `runtime::Answer::is_blank`: an
+/// answer with none of the documented fields is still an error (its body holds the rest).
+/// Never serialized: it is no element of the type.
+fn undeclared_tokens(
+    fields: &[Field],
+    scope: &mut Scope,
+    def: &TypeDef,
+) -> Result<TokenStream, Diagnostic> {
+    let name = UNDECLARED_FIELDS
+        .into_iter()
+        .find(|name| fields.iter().all(|f| unraw(&f.name.rust) != *name))
+        .unwrap_or(UNDECLARED_FIELDS[UNDECLARED_FIELDS.len() - 1]);
+    scope.declare(name, &def.source)?;
+    let member = ident(name, &def.source)?;
+    Ok(quote! {
+        /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+        /// is dropped. Never sent.
+        #[serde(rename = "$undeclared", default, skip_serializing)]
+        pub #member: Vec<crate::runtime::soap::Element>,
     })
 }
 

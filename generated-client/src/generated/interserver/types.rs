@@ -107,6 +107,10 @@ pub struct BuyLicenseReturn {
     /// Wire name: `cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub cost: crate::runtime::Lenient<crate::runtime::Decimal>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for BuyLicenseReturn {
@@ -156,6 +160,10 @@ pub struct BuyVpsResultStatus {
     /// Wire name: `cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub cost: crate::runtime::Lenient<crate::runtime::Decimal>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for BuyVpsResultStatus {
@@ -175,6 +183,10 @@ pub struct CancelLicenseIpReturn {
     /// Wire name: `status_text`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status_text: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for CancelLicenseIpReturn {
@@ -193,6 +205,10 @@ pub struct CancelLicenseReturn {
     /// Wire name: `status_text`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status_text: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for CancelLicenseReturn {
@@ -211,6 +227,10 @@ pub struct ChangeLicenseIpByIdReturn {
     /// Wire name: `status_text`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status_text: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for ChangeLicenseIpByIdReturn {
@@ -229,6 +249,10 @@ pub struct ChangeLicenseIpReturn {
     /// Wire name: `status_text`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status_text: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for ChangeLicenseIpReturn {
@@ -257,6 +281,10 @@ pub struct GetTicketListReturn {
     /// Wire name: `tickets`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub tickets: crate::runtime::Lenient<GetTicketListTickets>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for GetTicketListReturn {
@@ -294,6 +322,10 @@ pub struct GetTicketListTicket {
     /// Wire name: `lastactivity`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub lastactivity: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for GetTicketListTicket {
@@ -320,6 +352,10 @@ pub struct IdNameArray {
     /// Wire name: `name`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub name: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for IdNameArray {
@@ -344,6 +380,10 @@ pub struct IdNameSizeUrlArray {
     /// Wire name: `url`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub url: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for IdNameSizeUrlArray {
@@ -366,6 +406,10 @@ pub struct LicenseType {
     /// Wire name: `services_cost`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub services_cost: crate::runtime::Lenient<crate::runtime::Decimal>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for LicenseType {
@@ -390,6 +434,10 @@ pub struct MakePaymentReturn {
     /// Wire name: `status_text`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status_text: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for MakePaymentReturn {
@@ -411,6 +459,10 @@ pub struct OpenTicketReturn {
     /// Wire name: `ticket_reference_id`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub ticket_reference_id: crate::runtime::Lenient<i32>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for OpenTicketReturn {
@@ -441,6 +493,10 @@ pub struct PostsDetail {
     /// Wire name: `contents`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub contents: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for PostsDetail {
@@ -484,6 +540,10 @@ pub struct PrepaysList {
     /// Wire name: `prepay_module`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub prepay_module: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for PrepaysList {
@@ -506,6 +566,10 @@ pub struct ResultStatus {
     /// Wire name: `status_text`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status_text: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for ResultStatus {
@@ -563,6 +627,10 @@ pub struct SqlRowBackups {
     /// Wire name: `backup_comment`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub backup_comment: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowBackups {
@@ -603,6 +671,10 @@ pub struct SqlRowDnsDomains {
     /// Wire name: `account`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub account: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowDnsDomains {
@@ -647,6 +719,10 @@ pub struct SqlRowDnsRecords {
     /// Wire name: `auth`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub auth: crate::runtime::Lenient<i32>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowDnsRecords {
@@ -740,6 +816,10 @@ pub struct SqlRowDomains {
     /// Wire name: `domain_extra`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub domain_extra: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowDomains {
@@ -806,6 +886,10 @@ pub struct SqlRowFloatingIps {
     /// Wire name: `floating_ip_comment`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub floating_ip_comment: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowFloatingIps {
@@ -869,6 +953,10 @@ pub struct SqlRowInvoices {
     /// Wire name: `invoices_currency`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub invoices_currency: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowInvoices {
@@ -923,6 +1011,10 @@ pub struct SqlRowLicenses {
     /// Wire name: `license_extra`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub license_extra: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowLicenses {
@@ -982,6 +1074,10 @@ pub struct SqlRowMail {
     /// Wire name: `mail_comment`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub mail_comment: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowMail {
@@ -1075,6 +1171,10 @@ pub struct SqlRowQuickservers {
     /// Wire name: `qs_platform`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub qs_platform: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowQuickservers {
@@ -1207,6 +1307,10 @@ pub struct SqlRowServers {
     /// Wire name: `server_extra`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub server_extra: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowServers {
@@ -1325,6 +1429,10 @@ pub struct SqlRowSslCerts {
     /// Wire name: `ssl_ca_inter`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub ssl_ca_inter: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowSslCerts {
@@ -1431,6 +1539,10 @@ pub struct SqlRowVps {
     /// Wire name: `vps_diskmax`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub vps_diskmax: crate::runtime::Lenient<i32>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowVps {
@@ -1501,6 +1613,10 @@ pub struct SqlRowWebsites {
     /// Wire name: `website_server_status`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub website_server_status: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for SqlRowWebsites {
@@ -1526,6 +1642,10 @@ pub struct TicketPostReturn {
     /// Wire name: `status_text`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status_text: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for TicketPostReturn {
@@ -1604,6 +1724,10 @@ pub struct ValidateBuyVpsResultStatus {
     /// Wire name: `status`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for ValidateBuyVpsResultStatus {
@@ -1635,6 +1759,10 @@ pub struct ViewTicketReturn {
     /// Wire name: `result`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub result: crate::runtime::Lenient<ViewTicketdetailArray>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for ViewTicketReturn {
@@ -1675,6 +1803,10 @@ pub struct ViewTicketdetailArray {
     /// Wire name: `posts`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub posts: crate::runtime::Lenient<PostsArray>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for ViewTicketdetailArray {
@@ -1697,6 +1829,10 @@ pub struct VpsPlatform {
     /// Wire name: `name`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub name: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for VpsPlatform {
@@ -1724,6 +1860,10 @@ pub struct VpsScreenshotReturn {
     /// Wire name: `js`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub js: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for VpsScreenshotReturn {
@@ -1749,6 +1889,10 @@ pub struct VpsSliceType {
     /// Wire name: `buyable`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub buyable: crate::runtime::Lenient<i32>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for VpsSliceType {
@@ -1783,6 +1927,10 @@ pub struct VpsTemplate {
     /// Wire name: `title`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub title: crate::runtime::Lenient<String>,
+    /// Child elements the WSDL does not declare, as the server sent them: nothing it says
+    /// is dropped. Never sent.
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    pub undeclared: Vec<crate::runtime::soap::Element>,
 }
 
 impl crate::runtime::Answer for VpsTemplate {

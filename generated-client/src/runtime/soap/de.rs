@@ -2,6 +2,7 @@
 //! tree. The decoding rules are listed in the [module documentation](super).
 
 use super::repeated::REPEATED_NEWTYPE;
+use super::undeclared::{self, Element, UNDECLARED_KEY};
 use super::xml::Token;
 use super::xml::{Content, DecodeError, Kind, Start, XmlReader, clip, is_blank};
 use crate::runtime::lenient::{Attempt, LENIENT_NEWTYPE};
@@ -67,6 +68,8 @@ pub(super) struct ElementDe<'d, 'a> {
     r: &'d mut XmlReader<'a>,
     start: Start<'a>,
     capture: Option<&'d mut Capture>,
+    /// Where the element goes if the struct it is a child of ignores it (see `undeclared.rs`).
+    undeclared: Option<&'d mut Vec<Element>>,
 }
 
 impl<'d, 'a> ElementDe<'d, 'a> {
@@ -81,7 +84,12 @@ impl<'d, 'a> ElementDe<'d, 'a> {
         } else {
             start
         };
-        Ok(Self { r, start, capture })
+        Ok(Self {
+            r,
+            start,
+            capture,
+            undeclared: None,
+        })
     }
 
     fn text(self) -> Result<TextDe<'a>, DecodeError> {
@@ -89,12 +97,18 @@ impl<'d, 'a> ElementDe<'d, 'a> {
         Ok(TextDe::new(self.r.read_text()?, kind))
     }
 
-    fn visit_children<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+    /// `keep_undeclared`: the visitor is a struct with an [`UNDECLARED_KEY`] field.
+    fn visit_children<V: Visitor<'a>>(
+        self,
+        visitor: V,
+        keep_undeclared: bool,
+    ) -> Result<V::Value, DecodeError> {
         let mut access = ChildMap {
             r: self.r,
             child: None,
             done: false,
             capture: self.capture,
+            undeclared: keep_undeclared.then(Vec::new),
         };
         let value = visitor.visit_map(&mut access)?;
         access.finish()?;
@@ -172,7 +186,7 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
             Kind::Map => self.visit_apache_map(visitor),
             kind => match self.content()? {
                 Content::Text(text) => TextDe::new(text, kind).deserialize_any(visitor),
-                Content::Children => self.visit_children(visitor),
+                Content::Children => self.visit_children(visitor, false),
             },
         }
     }
@@ -296,7 +310,7 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
         let kind = self.start.kind;
         match self.content()? {
             Content::Text(text) => TextDe::new(text, kind).deserialize_map(visitor),
-            Content::Children => self.visit_children(visitor),
+            Content::Children => self.visit_children(visitor, false),
         }
     }
 
@@ -318,7 +332,7 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
             Content::Text(text) => {
                 TextDe::new(text, kind).deserialize_struct(name, fields, visitor)
             }
-            Content::Children => self.visit_children(visitor),
+            Content::Children => self.visit_children(visitor, undeclared::wanted(fields)),
         }
     }
 
@@ -335,8 +349,12 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
         self.text()?.deserialize_enum(name, variants, visitor)
     }
 
+    /// Skipped, unless it is a child its struct does not name and keeps (`undeclared.rs`).
     fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
-        self.r.skip_to_end()?;
+        match self.undeclared {
+            Some(kept) => kept.push(undeclared::read(self.r, self.start.local)?),
+            None => self.r.skip_to_end()?,
+        }
         visitor.visit_unit()
     }
 }
@@ -348,6 +366,9 @@ struct ChildMap<'d, 'a> {
     child: Option<Start<'a>>,
     done: bool,
     capture: Option<&'d mut Capture>,
+    /// The children the struct ignored, when it keeps them; handed over as its
+    /// [`UNDECLARED_KEY`] entry after the last child.
+    undeclared: Option<Vec<Element>>,
 }
 
 impl ChildMap<'_, '_> {
@@ -378,6 +399,14 @@ impl<'a> MapAccess<'a> for ChildMap<'_, 'a> {
         match self.r.next_child()? {
             None => {
                 self.done = true;
+                if self
+                    .undeclared
+                    .as_ref()
+                    .is_some_and(|kept| !kept.is_empty())
+                {
+                    let key = BorrowedStrDeserializer::new(UNDECLARED_KEY);
+                    return seed.deserialize(key).map(Some);
+                }
                 Ok(None)
             }
             Some(child) => {
@@ -393,11 +422,16 @@ impl<'a> MapAccess<'a> for ChildMap<'_, 'a> {
         seed: S,
     ) -> Result<S::Value, DecodeError> {
         let Some(child) = self.child.take() else {
-            return Err(DecodeError::invalid("a value was requested before its key"));
+            // After the last child: the undeclared ones, if that was the key given out.
+            return match self.undeclared.take() {
+                Some(kept) if self.done => seed.deserialize(undeclared::into_deserializer(kept)),
+                _ => Err(DecodeError::invalid("a value was requested before its key")),
+            };
         };
         let name = child.local;
         let result = (|| {
-            let de = ElementDe::new(self.r, child, None)?;
+            let mut de = ElementDe::new(self.r, child, None)?;
+            de.undeclared = self.undeclared.as_mut();
             match self.capture.as_deref_mut() {
                 Some(capture) if capture.wants(name) => {
                     if de.start.nil {
@@ -1064,6 +1098,7 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
                     r: &mut *r,
                     start,
                     capture: None,
+                    undeclared: None,
                 };
                 match seed.deserialize(element) {
                     Ok(value) => Ok(Some(value)),

@@ -149,3 +149,54 @@ async fn no_header_without_a_token() {
     let request = transport.0.lock().unwrap().pop().unwrap();
     assert!(!String::from_utf8(request.body).unwrap().contains("Header"));
 }
+
+fn document_answer(body: &str) -> Response {
+    let envelope = format!(
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>\
+         <GetFileResponse xmlns=\"urn:files\">{body}</GetFileResponse></soap:Body></soap:Envelope>"
+    );
+    answer("text/xml; charset=utf-8", envelope.into_bytes())
+}
+
+#[derive(Debug, Deserialize)]
+struct Kept {
+    name: crate::runtime::Lenient<String>,
+    #[serde(rename = "$undeclared", default)]
+    undeclared: Vec<Element>,
+}
+
+impl Answer for Kept {}
+
+#[test]
+fn undeclared_children_are_kept_with_their_content() {
+    let response = document_answer(
+        "<size>12</size><name>a.bin</name><owner><id>7</id><nick>x &amp; y</nick></owner><empty/>",
+    );
+    let kept: Kept = decode_response(&DOCUMENT, &response).unwrap();
+    assert_eq!(kept.name.value().map(String::as_str), Some("a.bin"));
+    let kept: Vec<(&str, &str)> = kept
+        .undeclared
+        .iter()
+        .map(|e| (e.name.as_str(), e.content.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("size", "12"),
+            ("owner", "<id>7</id><nick>x &amp; y</nick>"),
+            ("empty", "")
+        ]
+    );
+}
+
+#[test]
+fn no_undeclared_child_leaves_the_list_empty_and_other_structs_skip_them() {
+    let kept: Kept = decode_response(&DOCUMENT, &document_answer("<name>a</name>")).unwrap();
+    assert!(kept.undeclared.is_empty());
+    let plain: GetFileResponse = decode_response(
+        &DOCUMENT,
+        &document_answer("<name>a</name><x><y/></x><data>AA==</data>"),
+    )
+    .unwrap();
+    assert_eq!(plain.data, "AA==");
+}

@@ -22,8 +22,9 @@
 //!
 //! - rpc: the Body's first child is the response wrapper and its first child element is the
 //!   return part, whatever its name; document: the Body's first child is the output.
-//! - Structs take child elements by local name; unknown children are skipped; a missing
-//!   required field is an error naming it.
+//! - Structs take child elements by local name; a missing required field is an error naming
+//!   it. Unknown children are kept, name and content, in a generated answer struct's last
+//!   field ([`UNDECLARED_KEY`], `undeclared.rs`), and skipped by any other struct.
 //! - Numbers and booleans are parsed from the trimmed text; booleans accept `true`/`false`/
 //!   `1`/`0` in any case.
 //! - **Nil and blank values.** `xsi:nil="true"` is `None` for an `Option`, and for any other
@@ -57,6 +58,7 @@ mod mtom;
 pub mod repeated;
 mod response;
 mod ser;
+mod undeclared;
 mod wsse;
 mod xml;
 
@@ -70,6 +72,7 @@ use crate::runtime::{Answer, Error, Redactor, Secret};
 use std::sync::Arc;
 use tracing::Instrument;
 
+pub use undeclared::{Element, UNDECLARED_KEY};
 pub use wsse::{PasswordType, UsernameToken};
 
 /// Static description of one operation, emitted by the generator.
