@@ -209,8 +209,31 @@ pub struct Field {
     /// wire, not one element holding the items.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub repeated: bool,
+    /// Where the value is on the wire: a child element, an attribute, or the element's text.
+    #[serde(skip_serializing_if = "Placement::is_element")]
+    pub placement: Placement,
     pub docs: Docs,
     pub source: Source,
+}
+
+/// Where a struct field travels in XML. A struct's fields are ordered text first, then
+/// attributes, then elements (the runtime reads a struct's attributes only when its first
+/// field says it has any, so that other structs pay nothing).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Placement {
+    /// The text of an XSD `simpleContent` type, beside its attributes.
+    Text,
+    /// An XSD attribute (`xsd:attribute`, directly or through an `attributeGroup`).
+    Attribute,
+    /// A child element (and every key of a JSON object).
+    #[default]
+    Element,
+}
+
+impl Placement {
+    pub fn is_element(&self) -> bool {
+        *self == Self::Element
+    }
 }
 
 /// A reference to a type.

@@ -461,6 +461,7 @@ impl Builder<'_> {
                 required: !key.conditional,
                 nillable: false,
                 repeated: false,
+                placement: crate::ir::Placement::Element,
                 docs: field_docs(key),
                 source: Source {
                     file: file.to_owned(),

@@ -216,6 +216,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
                     required: true,
                     nillable: false,
                     repeated: false,
+                    placement: crate::ir::Placement::Element,
                     docs: Docs::default(),
                     source: src(WSDL, line + n),
                 })

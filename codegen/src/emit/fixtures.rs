@@ -45,6 +45,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, nillable: bool, do
         required,
         nillable,
         repeated: false,
+        placement: crate::ir::Placement::Element,
         docs,
         source: src("interserver/api.wsdl", 10),
     }

@@ -6,7 +6,7 @@ use super::names::{ident, unraw};
 use super::scope::Scope;
 use super::typeref::{self, Place};
 use crate::diag::Diagnostic;
-use crate::ir::{EnumValue, Field, Protocol, TypeDef, TypeKind, TypeRef};
+use crate::ir::{EnumValue, Field, Placement, Protocol, TypeDef, TypeKind, TypeRef};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -147,13 +147,28 @@ fn answer_field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenSt
 fn field_head(field: &Field) -> Result<(Ident, TokenStream, Vec<TokenStream>), Diagnostic> {
     let name = ident(&field.name.rust, &field.source)?;
     let wire = &field.name.wire;
-    let mut doc = Doc::from_docs(&field.docs, format!("Wire name: {}.", docs::code(wire)));
+    let fallback = match field.placement {
+        Placement::Element => format!("Wire name: {}.", docs::code(wire)),
+        Placement::Attribute => format!("Attribute {}.", docs::code(wire)),
+        Placement::Text => "The element's text.".to_owned(),
+    };
+    let mut doc = Doc::from_docs(&field.docs, fallback);
     if let Some(note) = typeref::note(&field.ty) {
         doc.markdown(note);
     }
     let mut serde = Vec::new();
-    if unraw(&field.name.rust) != wire {
-        serde.push(quote!(rename = #wire));
+    // The SOAP runtime's convention (`runtime/soap/attributes.rs`): `@name` is an attribute,
+    // `$value` the element's text.
+    match field.placement {
+        Placement::Attribute => {
+            let key = format!("@{wire}");
+            serde.push(quote!(rename = #key));
+        }
+        Placement::Text => serde.push(quote!(rename = "$value")),
+        Placement::Element if unraw(&field.name.rust) != wire => {
+            serde.push(quote!(rename = #wire));
+        }
+        Placement::Element => {}
     }
     if field.repeated {
         serde.push(quote!(with = "crate::runtime::soap::repeated"));

@@ -428,6 +428,7 @@ fn rpc(
                     required: true,
                     nillable: false,
                     repeated: false,
+                    placement: crate::ir::Placement::Element,
                     docs: docs::wsdl(part),
                     source: part.source(),
                 })
@@ -499,7 +500,21 @@ fn document(
                 qualified,
             } = body_element(name, part, &inputs.what(part), types, diags)?;
             shape.params = match types.fields(&ty) {
-                Some(fields) => fields.iter().map(param_of_field).collect(),
+                Some(fields) => {
+                    // Parameters are the wrapper's child elements; attributes of the wrapper
+                    // itself have no place in the request the runtime writes.
+                    for field in fields.iter().filter(|f| !f.placement.is_element()) {
+                        diags.push(part.warning(format!(
+                            "attribute or text `{}` of the input element of `{name}` is not sent",
+                            field.name.wire
+                        )));
+                    }
+                    fields
+                        .iter()
+                        .filter(|f| f.placement.is_element())
+                        .map(param_of_field)
+                        .collect()
+                }
                 None => {
                     diags.push(part.warning(format!(
                         "the input element of `{name}` is not a struct (not wrapped style); it is one parameter"

@@ -1,10 +1,13 @@
 //! A serde `Deserializer` over the [`XmlReader`] token stream: one element at a time, no
 //! tree. The decoding rules are listed in the [module documentation](super).
 
+use super::attributes::{self, AttrMap};
 use super::repeated::REPEATED_NEWTYPE;
 use super::undeclared::{self, Element, UNDECLARED_KEY};
 use super::xml::Token;
-use super::xml::{Content, DecodeError, Kind, Start, XmlReader, clip, is_blank};
+use super::xml::{
+    Content, DecodeError, Kind, Start, XmlReader, clip, is_blank, unqualified_attributes,
+};
 use crate::runtime::lenient::{Attempt, LENIENT_NEWTYPE};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
@@ -327,10 +330,23 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
         if self.start.kind == Kind::Map {
             return self.visit_apache_map(visitor);
         }
-        let kind = self.start.kind;
         match self.content()? {
             Content::Text(text) => {
-                TextDe::new(text, kind).deserialize_struct(name, fields, visitor)
+                TextDe::of_element(text, &self.start).deserialize_struct(name, fields, visitor)
+            }
+            Content::Children if attributes::wanted(fields) => {
+                let found = unqualified_attributes(self.start.attributes)?;
+                let mut children = ChildMap {
+                    r: self.r,
+                    child: None,
+                    done: false,
+                    capture: self.capture,
+                    undeclared: undeclared::wanted(fields).then(Vec::new),
+                };
+                let entries = AttrMap::new(found, fields, None, Some(&mut children));
+                let value = visitor.visit_map(entries)?;
+                children.finish()?;
+                Ok(value)
             }
             Content::Children => self.visit_children(visitor, undeclared::wanted(fields)),
         }
@@ -645,11 +661,27 @@ impl<'a> SeqAccess<'a> for PairSeq<'_, 'a> {
 pub(super) struct TextDe<'a> {
     text: Cow<'a, str>,
     kind: Kind,
+    /// The element's raw attribute list, for a struct with attribute fields; empty for an
+    /// attribute value itself.
+    attributes: &'a str,
 }
 
 impl<'a> TextDe<'a> {
-    fn new(text: Cow<'a, str>, kind: Kind) -> Self {
-        Self { text, kind }
+    pub(super) fn new(text: Cow<'a, str>, kind: Kind) -> Self {
+        Self {
+            text,
+            kind,
+            attributes: "",
+        }
+    }
+
+    /// The text of an element whose start tag carried `attributes`.
+    fn of_element(text: Cow<'a, str>, start: &Start<'a>) -> Self {
+        Self {
+            text,
+            kind: start.kind,
+            attributes: start.attributes,
+        }
     }
 
     fn trimmed(&self) -> &str {
@@ -858,12 +890,19 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
         visitor.visit_map(Empty)
     }
 
+    /// A struct from an element without children: its attributes and text, when it has
+    /// such fields (`simpleContent`), else nothing (the text must be blank).
     fn deserialize_struct<V: Visitor<'a>>(
         self,
         _name: &'static str,
-        _fields: &'static [&'static str],
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
+        if attributes::wanted(fields) {
+            let found = unqualified_attributes(self.attributes)?;
+            let text = Some((self.text, self.kind));
+            return visitor.visit_map(AttrMap::new(found, fields, text, None::<Empty>));
+        }
         self.deserialize_map(visitor)
     }
 
@@ -1080,12 +1119,11 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         let Some(ElementDe { r, start, .. }) = self.element.take() else {
             return self.attempt.second(seed);
         };
-        let kind = start.kind;
         let (begin, depth) = (r.markup_start(), r.depth());
         match r.read_content()? {
             Content::Text(text) => {
                 let raw = text.clone().into_owned();
-                match seed.deserialize(TextDe::new(text, kind)) {
+                match seed.deserialize(TextDe::of_element(text, &start)) {
                     Ok(value) => Ok(Some(value)),
                     Err(_) => {
                         self.attempt = Attempt::Unreadable(raw);

@@ -200,3 +200,111 @@ fn no_undeclared_child_leaves_the_list_empty_and_other_structs_skip_them() {
     .unwrap();
     assert_eq!(plain.data, "AA==");
 }
+
+#[derive(Debug, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename = "Price")]
+struct Price {
+    #[serde(rename = "$value", default)]
+    value: crate::runtime::Lenient<crate::runtime::Decimal>,
+    #[serde(
+        rename = "@currency",
+        default,
+        skip_serializing_if = "crate::runtime::Lenient::is_absent"
+    )]
+    currency: crate::runtime::Lenient<String>,
+}
+
+#[derive(Debug, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename = "Shape")]
+struct Shape {
+    #[serde(rename = "@id", default)]
+    id: crate::runtime::Lenient<i32>,
+    #[serde(
+        rename = "@by",
+        default,
+        skip_serializing_if = "crate::runtime::Lenient::is_absent"
+    )]
+    by: crate::runtime::Lenient<String>,
+    #[serde(default)]
+    name: crate::runtime::Lenient<String>,
+    #[serde(default)]
+    price: crate::runtime::Lenient<Price>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Shapes {
+    #[serde(default)]
+    shape: crate::runtime::Lenient<Shape>,
+    #[serde(default)]
+    total: crate::runtime::Lenient<Price>,
+}
+
+impl Answer for Shapes {}
+
+#[test]
+fn attributes_and_simple_content_are_read() {
+    let response = document_answer(
+        "<shape id=\"7\" by=\"a &amp; b\" xsi:type=\"x\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <name>disc</name><price currency=\"EUR\">1.10</price></shape>\
+         <total currency='USD'>12.50</total>",
+    );
+    let shapes: Shapes = decode_response(&DOCUMENT, &response).unwrap();
+    let shape = shapes.shape.value().unwrap();
+    assert_eq!(shape.id.value(), Some(&7));
+    assert_eq!(shape.by.value().map(String::as_str), Some("a & b"));
+    assert_eq!(shape.name.value().map(String::as_str), Some("disc"));
+    let price = shape.price.value().unwrap();
+    assert_eq!(
+        price.value.value().map(ToString::to_string).as_deref(),
+        Some("1.10")
+    );
+    assert_eq!(price.currency.value().map(String::as_str), Some("EUR"));
+    let total = shapes.total.value().unwrap();
+    assert_eq!(
+        total.value.value().map(ToString::to_string).as_deref(),
+        Some("12.50")
+    );
+    assert_eq!(total.currency.value().map(String::as_str), Some("USD"));
+}
+
+#[test]
+fn an_unreadable_attribute_is_kept_raw_and_absent_ones_are_absent() {
+    let response = document_answer("<shape id=\"seven\"><name>x</name></shape><total>3</total>");
+    let shapes: Shapes = decode_response(&DOCUMENT, &response).unwrap();
+    let shape = shapes.shape.value().unwrap();
+    assert_eq!(shape.id.unreadable(), Some("seven"));
+    assert!(shape.by.is_absent());
+    let total = shapes.total.value().unwrap();
+    assert!(total.currency.is_absent());
+    assert_eq!(
+        total.value.value().map(ToString::to_string).as_deref(),
+        Some("3")
+    );
+}
+
+#[tokio::test]
+async fn attributes_are_written_in_the_start_tag() {
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let shape = Shape {
+        id: 3.into(),
+        by: "<me>".to_owned().into(),
+        name: "disc".to_owned().into(),
+        price: Price {
+            value: "2.5".parse::<crate::runtime::Decimal>().unwrap().into(),
+            currency: crate::runtime::Lenient::Absent,
+        }
+        .into(),
+    };
+    let mut call = client.call(&DOCUMENT);
+    call.arg("filter", XsiType::xsd("anyType"), &shape).unwrap();
+    let _ = call.send::<Shapes>().await;
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains(
+            "<filter id=\"3\" by=\"&lt;me&gt;\"><name>disc</name><price>2.5</price></filter>"
+        ),
+        "{body}"
+    );
+}

@@ -25,6 +25,9 @@
 //! - Structs take child elements by local name; a missing required field is an error naming
 //!   it. Unknown children are kept, name and content, in a generated answer struct's last
 //!   field ([`UNDECLARED_KEY`], `undeclared.rs`), and skipped by any other struct.
+//! - XSD attributes are struct fields renamed `@name`, and the text of a `simpleContent`
+//!   type a field renamed [`TEXT_KEY`]; both come first in the struct, are written in the
+//!   start tag and read from it (unprefixed attributes only, `attributes.rs`).
 //! - Numbers and booleans are parsed from the trimmed text; booleans accept `true`/`false`/
 //!   `1`/`0` in any case.
 //! - **Nil and blank values.** `xsi:nil="true"` is `None` for an `Option`, and for any other
@@ -50,6 +53,7 @@
 //! is a fault with code `HTTP`; 403 is [`Error::AccessDenied`], any other non-2xx status
 //! [`Error::Http`], and a 2xx body that does not decode [`Error::Decode`] with the body.
 
+mod attributes;
 mod charset;
 mod de;
 mod envelope;
@@ -72,6 +76,7 @@ use crate::runtime::{Answer, Error, Redactor, Secret};
 use std::sync::Arc;
 use tracing::Instrument;
 
+pub use attributes::TEXT_KEY;
 pub use undeclared::{Element, UNDECLARED_KEY};
 pub use wsse::{PasswordType, UsernameToken};
 

@@ -6,6 +6,7 @@
 //! Lists are SOAP-ENC arrays of `<item>`s, maps and lists of pairs Apache `Map`s, `None` an
 //! `xsi:nil` element. Literal use writes the same elements without type attributes.
 
+use super::attributes;
 use super::repeated::REPEATED_NEWTYPE;
 use super::xml::{APACHE_SOAP, XSD};
 use super::{Use, Version, XsiType};
@@ -277,7 +278,7 @@ impl<'o> ElementSer<'o> {
 }
 
 /// XML Schema spelling of a double.
-fn format_double(v: f64) -> String {
+pub(super) fn format_double(v: f64) -> String {
     if v.is_nan() {
         "NaN".to_owned()
     } else if v.is_infinite() {
@@ -460,10 +461,13 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         _len: usize,
     ) -> Result<StructSer<'o>, SerError> {
         let label = self.label(Label::Named(name));
-        self.start(label)?;
+        // Closed by the first field that is no attribute (`attributes.rs`).
+        self.open_tag()?;
+        self.context.write_type(self.out, label)?;
         Ok(StructSer {
             parent: self,
             label,
+            open: true,
         })
     }
 
@@ -615,10 +619,21 @@ impl ser::SerializeMap for MapSer<'_> {
     }
 }
 
-/// A struct: one child element per field, in declaration order.
+/// A struct: its attribute fields in the start tag, then its text field or one child element
+/// per field, in declaration order.
 pub(super) struct StructSer<'o> {
     parent: ElementSer<'o>,
     label: Label,
+    /// The start tag still takes attributes.
+    open: bool,
+}
+
+impl StructSer<'_> {
+    fn close_start_tag(&mut self) {
+        if std::mem::take(&mut self.open) {
+            self.parent.out.push(b'>');
+        }
+    }
 }
 
 impl ser::SerializeStruct for StructSer<'_> {
@@ -630,13 +645,27 @@ impl ser::SerializeStruct for StructSer<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), SerError> {
+        let field_error = |e: SerError| SerError(format!("{key}: {e}"));
+        if let Some(name) = attributes::attribute_name(key) {
+            if !self.open {
+                return Err(SerError(format!(
+                    "{key}: an attribute field after the element's content"
+                )));
+            }
+            return attributes::write(self.parent.out, name, value).map_err(field_error);
+        }
+        self.close_start_tag();
+        if key == attributes::TEXT_KEY {
+            return attributes::write_text(self.parent.out, value).map_err(field_error);
+        }
         value
             .serialize(self.parent.child(key))
-            .map_err(|e| SerError(format!("{key}: {e}")))?;
+            .map_err(field_error)?;
         Ok(())
     }
 
-    fn end(self) -> Result<Written, SerError> {
+    fn end(mut self) -> Result<Written, SerError> {
+        self.close_start_tag();
         ElementSer::end(self.parent.out, self.parent.name);
         Ok(Written::value(self.label))
     }

@@ -124,6 +124,9 @@ pub(super) struct Start<'a> {
     /// The reference this element stands for (`href="#id"`, SOAP 1.2 `enc:ref="id"` as
     /// `#id`). Rare, so owned: the common start tag stays small.
     pub href: Option<Box<str>>,
+    /// The attribute list as written, read further ([`unqualified_attributes`]) only for a
+    /// struct with attribute fields.
+    pub attributes: &'a str,
 }
 
 /// One token of the stream. Comments, processing instructions and the XML declaration are
@@ -368,6 +371,25 @@ impl<'a> Iterator for RawAttributes<'a> {
     }
 }
 
+/// The unprefixed attributes of a raw attribute list as (name, unescaped value); namespace
+/// declarations and prefixed attributes (`xsi:type`) are left out.
+pub(super) fn unqualified_attributes(raw: &str) -> Result<Vec<(&str, Cow<'_, str>)>, DecodeError> {
+    let mut out = Vec::new();
+    for attribute in RawAttributes(raw) {
+        let (name, value) = attribute.map_err(DecodeError::Malformed)?;
+        if name.contains(':') || name == "xmlns" {
+            continue;
+        }
+        let value = if value.contains('&') {
+            quick_xml::escape::unescape(value).map_err(|e| DecodeError::Malformed(e.to_string()))?
+        } else {
+            Cow::Borrowed(value)
+        };
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
 /// Re-borrows `part`, a slice of `input`, with `input`'s lifetime. quick-xml hands out tag
 /// names tied to the event, although for a slice reader they point into the input; this
 /// recovers the longer lifetime without unsafe code (live allocations never overlap, so a
@@ -598,7 +620,7 @@ impl<'a> XmlReader<'a> {
         };
         let (prefix, local) = split_qname(name);
         if attributes.trim_ascii().is_empty() {
-            return Ok(self.plain_start(prefix, local));
+            return Ok(self.plain_start(prefix, local, attributes));
         }
         let generation = self.ns.generation;
         if let Some(seen) = self
@@ -607,7 +629,7 @@ impl<'a> XmlReader<'a> {
             .find(|s| s.generation == generation && s.raw == attributes)
         {
             let (nil, kind, array_len) = (seen.nil, seen.kind, seen.array_len);
-            let mut start = self.plain_start(prefix, local);
+            let mut start = self.plain_start(prefix, local, attributes);
             if let Token::Start(start) = &mut start {
                 (start.nil, start.kind, start.array_len) = (nil, kind, array_len);
             }
@@ -637,6 +659,7 @@ impl<'a> XmlReader<'a> {
             kind: Kind::Untyped,
             array_len: None,
             href: None,
+            attributes,
         };
         self.read_attributes(attributes, &mut start, position, scope)?;
         if let Some(index) = &mut self.collect {
@@ -663,7 +686,7 @@ impl<'a> XmlReader<'a> {
     }
 
     /// A start tag without attributes that matter.
-    fn plain_start(&mut self, prefix: &str, local: &'a str) -> Token<'a> {
+    fn plain_start(&mut self, prefix: &str, local: &'a str, attributes: &'a str) -> Token<'a> {
         if let Some(index) = &mut self.collect {
             index.elements += 1;
         }
@@ -674,6 +697,7 @@ impl<'a> XmlReader<'a> {
             kind: Kind::Untyped,
             array_len: None,
             href: None,
+            attributes,
         })
     }
 

@@ -3,7 +3,7 @@
 
 use super::{MAX_ALIAS_DEPTH, Space, Types, anonymous_type};
 use crate::diag::{Diagnostic, Item};
-use crate::ir::{Docs, EnumValue, Field, Name, Scalar, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Docs, EnumValue, Field, Name, Placement, Scalar, TypeDef, TypeKind, TypeRef};
 use crate::read::wsdl::docs;
 use crate::read::wsdl::node::{Node, QName};
 use crate::read::wsdl::ns;
@@ -12,7 +12,10 @@ use crate::read::wsdl::ns;
 /// scalar it restricts).
 pub(super) fn defines_type(node: &Node) -> bool {
     match node.name.as_str() {
-        "complexType" => xsd_child(node, "simpleContent").is_none() && !open_content(node),
+        "complexType" => {
+            let simple_content = xsd_child(node, "simpleContent");
+            simple_content.is_none_or(has_attributes) && !open_content(node)
+        }
         "simpleType" => enumeration(node).is_some(),
         _ => false,
     }
@@ -48,6 +51,31 @@ fn open_content(complex: &Node) -> bool {
         && particles
             .iter()
             .all(|e| ns::is_xsd(&e.ns) && (e.name == "any" || inline_schema(e)))
+}
+
+/// Whether a `simpleContent` declares attributes (itself or through a group), so that its
+/// type is a struct rather than the scalar it extends. Attributes inherited from a base with
+/// simple content alone are not looked for.
+fn has_attributes(simple_content: &Node) -> bool {
+    simple_derivation(simple_content).is_some_and(|derivation| {
+        derivation
+            .elements()
+            .any(|e| ns::is_xsd(&e.ns) && matches!(e.name.as_str(), "attribute" | "attributeGroup"))
+    })
+}
+
+/// The `extension` or `restriction` of a `simpleContent`.
+fn simple_derivation(simple_content: &Node) -> Option<&Node> {
+    simple_content
+        .elements()
+        .find(|e| ns::is_xsd(&e.ns) && (e.name == "extension" || e.name == "restriction"))
+}
+
+/// A struct from fields in document order: text first, then attributes, then elements (see
+/// [`Placement`]).
+fn struct_kind(mut fields: Vec<Field>) -> TypeKind {
+    fields.sort_by_key(|f| f.placement);
+    TypeKind::Struct { fields, rest: None }
 }
 
 fn xsd_child<'n>(node: &'n Node, local: &str) -> Option<&'n Node> {
@@ -202,12 +230,167 @@ impl Types<'_> {
         }
         let mut fields = Vec::new();
         for child in complex.elements().filter(|e| ns::is_xsd(&e.ns)) {
-            if child.name == "complexContent" {
-                return self.complex_content(owner, child, diags);
+            match child.name.as_str() {
+                "complexContent" => return self.complex_content(owner, child, diags),
+                "simpleContent" => return self.simple_content(owner, child, diags),
+                _ => self.content(owner, child, false, &mut fields, diags),
             }
-            self.content(owner, child, false, &mut fields, diags);
         }
-        TypeKind::Struct { fields, rest: None }
+        struct_kind(fields)
+    }
+
+    /// `simpleContent` with attributes: a text field of the base type (or the base's fields,
+    /// when the base is such a struct itself), then the attributes.
+    fn simple_content(
+        &mut self,
+        owner: Owner<'_>,
+        content: &Node,
+        diags: &mut Vec<Diagnostic>,
+    ) -> TypeKind {
+        let Some(derivation) = simple_derivation(content) else {
+            return struct_kind(Vec::new());
+        };
+        let what = format!("the text of `{}`", owner.name);
+        let base = derivation.attr("base");
+        let struct_base = base
+            .and_then(|b| derivation.qname(b).ok())
+            .filter(|b| self.names.contains_key(&(Space::Type, b.clone())));
+        let mut fields = match (struct_base, base) {
+            (Some(base), _) => self.base_fields(derivation, &base, diags),
+            (None, base) => {
+                let ty = base.map_or(TypeRef::Scalar(Scalar::String), |base| {
+                    self.type_ref(derivation, &what, base, diags)
+                });
+                vec![Field {
+                    name: Name::wire("value"),
+                    ty,
+                    required: false,
+                    nillable: false,
+                    repeated: false,
+                    placement: Placement::Text,
+                    docs: Docs::default(),
+                    source: content.source(),
+                }]
+            }
+        };
+        // A restriction's facets constrain the text; only the attributes add fields.
+        for child in derivation.elements().filter(|e| ns::is_xsd(&e.ns)) {
+            if matches!(child.name.as_str(), "attribute" | "attributeGroup") {
+                self.content(owner, child, false, &mut fields, diags);
+            }
+        }
+        struct_kind(fields)
+    }
+
+    /// An `xsd:attribute` as a field; `None` for a prohibited one, or a reference to a global
+    /// attribute (not read: a warning).
+    fn attribute(
+        &mut self,
+        owner: Owner<'_>,
+        attribute: &Node,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Field> {
+        if attribute.attr("use") == Some("prohibited") {
+            return None;
+        }
+        let Some(name) = attribute.attr("name") else {
+            let reference = attribute.attr("ref").unwrap_or_default();
+            diags.push(
+                attribute
+                    .warning(format!(
+                        "attribute reference `{reference}` in `{}` is not read",
+                        owner.name
+                    ))
+                    .skipping(Item::SchemaContent, owner.name),
+            );
+            return None;
+        };
+        let what = format!("attribute `{name}` of `{}`", owner.name);
+        let ty = match (attribute.attr("type"), xsd_child(attribute, "simpleType")) {
+            (Some(value), _) => self.type_ref(attribute, &what, value, diags),
+            (None, Some(simple)) => self.alias(simple, 0, diags),
+            (None, None) => TypeRef::Scalar(Scalar::String),
+        };
+        let ty = if let TypeRef::List(_) = ty {
+            diags.push(attribute.warning(format!("{what}: a list is read as one string")));
+            TypeRef::Scalar(Scalar::String)
+        } else {
+            ty
+        };
+        Some(Field {
+            name: Name::wire(name),
+            ty,
+            required: attribute.attr("use") == Some("required"),
+            nillable: false,
+            repeated: false,
+            placement: Placement::Attribute,
+            docs: docs::xsd(attribute),
+            source: attribute.source(),
+        })
+    }
+
+    /// The attributes of the group `reference` names (`<xsd:attributeGroup ref="…"/>`), its
+    /// nested groups included.
+    fn attribute_group(
+        &mut self,
+        owner: Owner<'_>,
+        reference: &Node,
+        depth: u32,
+        fields: &mut Vec<Field>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let warn = |message: String| {
+            reference
+                .warning(message)
+                .skipping(Item::SchemaContent, owner.name)
+        };
+        let Some(value) = reference.attr("ref") else {
+            diags.push(warn(format!(
+                "xsd:attributeGroup without ref in `{}` is ignored",
+                owner.name
+            )));
+            return;
+        };
+        let name = match reference.qname(value) {
+            Ok(name) => name,
+            Err(why) => {
+                diags.push(warn(format!("attribute group {why}")));
+                return;
+            }
+        };
+        let Some(group) = self
+            .globals
+            .get(&(Space::AttributeGroup, name.clone()))
+            .map(|g| g.node)
+        else {
+            diags.push(warn(format!(
+                "attribute group `{value}` ({name}) of `{}` is defined nowhere",
+                owner.name
+            )));
+            return;
+        };
+        if depth > MAX_ALIAS_DEPTH {
+            diags.push(warn(format!("attribute group `{value}` contains itself")));
+            return;
+        }
+        for child in group.elements().filter(|e| ns::is_xsd(&e.ns)) {
+            match child.name.as_str() {
+                "attribute" => {
+                    if let Some(field) = self.attribute(owner, child, diags) {
+                        push_field(owner, child, field, fields, diags);
+                    }
+                }
+                "attributeGroup" => self.attribute_group(owner, child, depth + 1, fields, diags),
+                "annotation" | "anyAttribute" => {}
+                other => diags.push(
+                    child
+                        .warning(format!(
+                            "unexpected xsd:{other} in an attribute group is ignored"
+                        ))
+                        .skipping(Item::SchemaContent, owner.name),
+                ),
+            }
+        }
     }
 
     /// `complexContent`: a SOAP-ENC array (restriction of `SOAP-ENC:Array`), an extension
@@ -253,7 +436,7 @@ impl Types<'_> {
         for child in derivation.elements().filter(|e| ns::is_xsd(&e.ns)) {
             self.content(owner, child, false, &mut fields, diags);
         }
-        TypeKind::Struct { fields, rest: None }
+        struct_kind(fields)
     }
 
     /// The fields an extension inherits from its base.
@@ -395,16 +578,16 @@ impl Types<'_> {
             }
             "element" => {
                 if let Some(field) = self.field(owner, child, optional, diags) {
-                    if fields.iter().any(|f| f.name.wire == field.name.wire) {
-                        diags.push(child.warning(format!(
-                            "`{}` appears twice in `{}`",
-                            field.name.wire, owner.name
-                        )));
-                    }
-                    fields.push(field);
+                    push_field(owner, child, field, fields, diags);
                 }
             }
-            "group" | "attributeGroup" => diags.push(
+            "attribute" => {
+                if let Some(field) = self.attribute(owner, child, diags) {
+                    push_field(owner, child, field, fields, diags);
+                }
+            }
+            "attributeGroup" => self.attribute_group(owner, child, 0, fields, diags),
+            "group" => diags.push(
                 child
                     .warning(format!(
                         "xsd:{} references are not supported; that content of `{}` is missing",
@@ -420,17 +603,6 @@ impl Types<'_> {
                     ))
                     .skipping(Item::SchemaContent, owner.name),
             ),
-            "attribute" => {
-                let name = child.attr("name").or(child.attr("ref")).unwrap_or_default();
-                diags.push(
-                    child
-                        .warning(format!(
-                            "attribute `{name}` of `{}` is ignored: attributes are not read",
-                            owner.name
-                        ))
-                        .skipping(Item::SchemaContent, owner.name),
-                );
-            }
             "annotation" | "anyAttribute" => {}
             other => diags.push(
                 child
@@ -503,6 +675,7 @@ impl Types<'_> {
             required: min > 0 && !optional,
             nillable: is_true(element.attr("nillable")) || is_true(declaration.attr("nillable")),
             repeated,
+            placement: Placement::Element,
             docs,
             source: element.source(),
         })
@@ -579,11 +752,7 @@ impl Types<'_> {
             if open_content(definition) {
                 return TypeRef::Dynamic;
             }
-            let derivation = xsd_child(definition, "simpleContent").and_then(|c| {
-                c.elements().find(|e| {
-                    ns::is_xsd(&e.ns) && (e.name == "extension" || e.name == "restriction")
-                })
-            });
+            let derivation = xsd_child(definition, "simpleContent").and_then(simple_derivation);
             let Some(derivation) = derivation else {
                 diags.push(
                     definition.warning(
@@ -592,16 +761,6 @@ impl Types<'_> {
                 );
                 return TypeRef::Scalar(Scalar::String);
             };
-            if xsd_child(derivation, "attribute").is_some() {
-                diags.push(
-                    derivation
-                        .warning("attributes of a complex type with simple content are ignored")
-                        .skipping(
-                            Item::SchemaContent,
-                            definition.attr("name").unwrap_or_default(),
-                        ),
-                );
-            }
             return match derivation.attr("base") {
                 Some(base) => self.type_ref_at_depth(derivation, &what, base, depth + 1, diags),
                 None => TypeRef::Scalar(Scalar::String),
@@ -632,6 +791,27 @@ impl Types<'_> {
         diags.push(definition.warning(format!("{what} is read as a string")));
         TypeRef::Scalar(Scalar::String)
     }
+}
+
+/// Adds `field`, warning when its wire name is taken already (an element and an attribute may
+/// share a name: they are told apart on the wire).
+fn push_field(
+    owner: Owner<'_>,
+    at: &Node,
+    field: Field,
+    fields: &mut Vec<Field>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if fields
+        .iter()
+        .any(|f| f.name.wire == field.name.wire && f.placement == field.placement)
+    {
+        diags.push(at.warning(format!(
+            "`{}` appears twice in `{}`",
+            field.name.wire, owner.name
+        )));
+    }
+    fields.push(field);
 }
 
 /// A simple type's enumeration as an enum; duplicate values are dropped with a warning.

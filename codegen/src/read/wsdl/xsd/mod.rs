@@ -3,8 +3,9 @@
 //!
 //! Which components become a [`TypeDef`]: complex types (structs, SOAP-ENC and literal arrays),
 //! simple types with an enumeration (enums), and anonymous complex or enumerated types of
-//! elements (named after the element). Other simple types, and complex types with simple
-//! content, are read as the scalar they restrict. A reference to a type defined nowhere is
+//! elements (named after the element), and complex types with simple content and attributes
+//! (a struct: the text, then the attributes). Other simple types, and complex types with
+//! simple content alone, are read as the scalar they restrict. A reference to a type defined nowhere is
 //! warned about and read as [`TypeRef::Dynamic`], so one gap in a vendor's WSDL never stops
 //! generation.
 
@@ -26,6 +27,8 @@ const MAX_ALIAS_DEPTH: u32 = 32;
 enum Space {
     Type,
     Element,
+    /// `xsd:attributeGroup`: attributes that types take in by reference.
+    AttributeGroup,
 }
 
 /// A top-level schema component and the namespace it is defined in.
@@ -82,6 +85,7 @@ impl<'a> Types<'a> {
                 let defines = match space {
                     Space::Type => content::defines_type(node),
                     Space::Element => anonymous_type(node).is_some_and(content::defines_type),
+                    Space::AttributeGroup => false,
                 };
                 if defines {
                     let name = types.claim(&key.1.local, node, diags);
@@ -97,6 +101,8 @@ impl<'a> Types<'a> {
                 Space::Element => {
                     types.global_element(&key.1, diags);
                 }
+                // Read where a type refers to it.
+                Space::AttributeGroup => {}
             }
         }
         types
@@ -114,6 +120,7 @@ impl<'a> Types<'a> {
                 let space = match node.name.as_str() {
                     "complexType" | "simpleType" => Space::Type,
                     "element" => Space::Element,
+                    "attributeGroup" => Space::AttributeGroup,
                     _ => continue,
                 };
                 let Some(name) = node.attr("name") else {
@@ -171,6 +178,7 @@ impl<'a> Types<'a> {
         let definition = match key.0 {
             Space::Type => global.node,
             Space::Element => anonymous_type(global.node)?,
+            Space::AttributeGroup => return None,
         };
         self.building.insert(name.clone());
         let literal_arrays = key.0 == Space::Type;

@@ -1,0 +1,273 @@
+//! XSD attributes and simple content with attributes.
+//!
+//! A generated struct names an attribute field `@name` and the text of a `simpleContent`
+//! type `$value` (serde renames), and puts them before its element fields. Both ways this
+//! costs nothing for other structs: the decoder looks at a struct's attributes only when its
+//! first field is one of these ([`wanted`]), and the serializer writes the attribute fields
+//! into the start tag it has not closed yet.
+//!
+//! Attributes are matched by local name and only when unprefixed, which is how schemas
+//! declare them (`attributeFormDefault="unqualified"` is the default); prefixed ones
+//! (`xsi:type`, `xml:lang`, namespace declarations) are never taken for a field.
+
+use super::de::TextDe;
+use super::ser::{SerError, escape};
+use super::xml::{DecodeError, Kind};
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{DeserializeSeed, MapAccess};
+use serde::ser::{self, Serialize};
+use std::borrow::Cow;
+
+/// The serde name of the field holding a `simpleContent` element's text.
+pub const TEXT_KEY: &str = "$value";
+
+/// Whether a struct with these serde field names has attribute or text fields (first).
+pub(super) fn wanted(fields: &[&str]) -> bool {
+    fields
+        .first()
+        .is_some_and(|first| first.starts_with('@') || *first == TEXT_KEY)
+}
+
+/// The attribute `key` (`@name`) names, if it is an attribute field.
+pub(super) fn attribute_name(key: &str) -> Option<&str> {
+    key.strip_prefix('@')
+}
+
+/// A struct's entries: its attributes, then its text, then what `rest` gives (the child
+/// elements).
+pub(super) struct AttrMap<'a, M> {
+    attributes: std::vec::IntoIter<(&'static str, Cow<'a, str>)>,
+    text: Option<(Cow<'a, str>, Kind)>,
+    /// The value of the attribute or text whose key was given out last.
+    value: Option<(Cow<'a, str>, Kind)>,
+    rest: Option<M>,
+}
+
+impl<'a, M> AttrMap<'a, M> {
+    /// `attributes`: the start tag's unprefixed attributes as (local name, value); those no
+    /// field of `fields` names are dropped. `text` is used when the struct has a text field.
+    pub(super) fn new(
+        attributes: Vec<(&'a str, Cow<'a, str>)>,
+        fields: &'static [&'static str],
+        text: Option<(Cow<'a, str>, Kind)>,
+        rest: Option<M>,
+    ) -> Self {
+        let attributes: Vec<_> = attributes
+            .into_iter()
+            .filter_map(|(local, value)| {
+                let field = fields.iter().find(|f| attribute_name(f) == Some(local))?;
+                Some((*field, value))
+            })
+            .collect();
+        let takes_text = fields.first() == Some(&TEXT_KEY);
+        Self {
+            attributes: attributes.into_iter(),
+            text: text.filter(|_| takes_text),
+            value: None,
+            rest,
+        }
+    }
+}
+
+impl<'a, M: MapAccess<'a, Error = DecodeError>> MapAccess<'a> for AttrMap<'a, M> {
+    type Error = DecodeError;
+
+    fn next_key_seed<K: DeserializeSeed<'a>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DecodeError> {
+        if let Some((key, value)) = self.attributes.next() {
+            self.value = Some((value, Kind::Untyped));
+            return seed
+                .deserialize(BorrowedStrDeserializer::new(key))
+                .map(Some);
+        }
+        if let Some(text) = self.text.take() {
+            self.value = Some(text);
+            return seed
+                .deserialize(BorrowedStrDeserializer::new(TEXT_KEY))
+                .map(Some);
+        }
+        match &mut self.rest {
+            Some(rest) => rest.next_key_seed(seed),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'a>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, DecodeError> {
+        if let Some((value, kind)) = self.value.take() {
+            return seed.deserialize(TextDe::new(value, kind));
+        }
+        match &mut self.rest {
+            Some(rest) => rest.next_value_seed(seed),
+            None => Err(DecodeError::invalid("a value was requested before its key")),
+        }
+    }
+}
+
+/// Appends ` name="value"` for an attribute field; nothing when the value is absent.
+pub(super) fn write<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    name: &str,
+    value: &T,
+) -> Result<(), SerError> {
+    if let Some(text) = value.serialize(TextSer)? {
+        out.push(b' ');
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"=\"");
+        escape(out, &text, true)?;
+        out.push(b'"');
+    }
+    Ok(())
+}
+
+/// Appends the text of a `$value` field.
+pub(super) fn write_text<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), SerError> {
+    if let Some(text) = value.serialize(TextSer)? {
+        escape(out, &text, false)?;
+    }
+    Ok(())
+}
+
+/// A scalar as text; `None` for an absent value. Anything with structure is refused: an
+/// attribute holds one simple value.
+struct TextSer;
+
+fn refused(what: &str) -> SerError {
+    SerError(format!("{what} cannot be an attribute or text value"))
+}
+
+macro_rules! to_text {
+    ($($method:ident: $ty:ty;)*) => {$(
+        fn $method(self, v: $ty) -> Result<Option<String>, SerError> {
+            Ok(Some(v.to_string()))
+        }
+    )*};
+}
+
+impl ser::Serializer for TextSer {
+    type Ok = Option<String>;
+    type Error = SerError;
+    type SerializeSeq = ser::Impossible<Option<String>, SerError>;
+    type SerializeTuple = ser::Impossible<Option<String>, SerError>;
+    type SerializeTupleStruct = ser::Impossible<Option<String>, SerError>;
+    type SerializeTupleVariant = ser::Impossible<Option<String>, SerError>;
+    type SerializeMap = ser::Impossible<Option<String>, SerError>;
+    type SerializeStruct = ser::Impossible<Option<String>, SerError>;
+    type SerializeStructVariant = ser::Impossible<Option<String>, SerError>;
+
+    to_text! {
+        serialize_bool: bool; serialize_i8: i8; serialize_i16: i16; serialize_i32: i32;
+        serialize_i64: i64; serialize_u8: u8; serialize_u16: u16; serialize_u32: u32;
+        serialize_u64: u64; serialize_char: char; serialize_str: &str;
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<Option<String>, SerError> {
+        self.serialize_f64(f64::from(v))
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<Option<String>, SerError> {
+        Ok(Some(super::ser::format_double(v)))
+    }
+
+    fn serialize_bytes(self, _v: &[u8]) -> Result<Option<String>, SerError> {
+        Err(refused("bytes"))
+    }
+
+    fn serialize_none(self) -> Result<Option<String>, SerError> {
+        Ok(None)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Option<String>, SerError> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<Option<String>, SerError> {
+        Ok(None)
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Option<String>, SerError> {
+        Ok(None)
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<Option<String>, SerError> {
+        Ok(Some(variant.to_owned()))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<Option<String>, SerError> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _value: &T,
+    ) -> Result<Option<String>, SerError> {
+        Err(refused(variant))
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, SerError> {
+        Err(refused("a list"))
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, SerError> {
+        Err(refused("a tuple"))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, SerError> {
+        Err(refused(name))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, SerError> {
+        Err(refused(variant))
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, SerError> {
+        Err(refused("a map"))
+    }
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, SerError> {
+        Err(refused(name))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, SerError> {
+        Err(refused(variant))
+    }
+}
