@@ -366,6 +366,36 @@ pub struct SoapBinding {
     /// rpc style: the output is the response wrapper with one field per part (several output
     /// parts), not its one part.
     pub all_parts: bool,
+    /// The `soap:header` parts of the input and output.
+    #[serde(default, skip_serializing_if = "SoapHeaders::is_empty")]
+    pub headers: SoapHeaders,
+}
+
+/// The typed SOAP headers of an operation: inputs are optional parameters of its method, the
+/// outputs come back beside the answer.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct SoapHeaders {
+    pub input: Vec<SoapHeader>,
+    pub output: Vec<SoapHeader>,
+}
+
+impl SoapHeaders {
+    pub fn is_empty(&self) -> bool {
+        self.input.is_empty() && self.output.is_empty()
+    }
+}
+
+/// One `soap:header` part: a global element in the Header.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SoapHeader {
+    /// The message part's name; `rust` is the parameter name.
+    pub name: Name,
+    /// The element's local name and namespace.
+    pub element: String,
+    pub namespace: String,
+    pub ty: TypeRef,
+    pub docs: Docs,
+    pub source: Source,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]

@@ -330,6 +330,21 @@ fn assign_operation_parts(op: &mut crate::ir::Operation, diags: &mut Vec<Diagnos
             diags,
         );
     }
+    if let crate::ir::Binding::Soap(binding) = &mut op.binding {
+        // Input headers are parameters beside the others.
+        for header in &mut binding.headers.input {
+            let wire = header.name.wire.clone();
+            let at = header.source.clone();
+            set(
+                &mut header.name,
+                params.claim(snake(&wire), &wire, Some(&at), "header parameter"),
+                diags,
+            );
+        }
+        for header in &mut binding.headers.output {
+            header.name.rust = snake(&header.name.wire);
+        }
+    }
     if let Output::Value { name, .. } = &mut op.output {
         name.rust = snake(&name.wire);
     }

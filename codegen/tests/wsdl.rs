@@ -203,6 +203,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
             response_element: "list_ordersResponse".into(),
             qualified: false,
             all_parts: false,
+            headers: Default::default(),
         }
     );
     assert_eq!(

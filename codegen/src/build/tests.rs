@@ -279,6 +279,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
             response_element: format!("{name}Response"),
             qualified: false,
             all_parts: false,
+            headers: Default::default(),
         }),
         idempotent: false,
     }

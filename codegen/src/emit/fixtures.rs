@@ -82,6 +82,7 @@ fn soap_binding(op: &str, idempotent: bool) -> (Binding, bool) {
         response_element: format!("{op}Response"),
         qualified: false,
         all_parts: false,
+        headers: Default::default(),
     };
     (Binding::Soap(binding), idempotent)
 }

@@ -190,6 +190,12 @@ impl<'a> Ctx<'a> {
             if let crate::ir::Output::Value { ty, .. } = &op.output {
                 ctx.mark_answer(ty);
             }
+            // Headers of an answer are read as leniently as its body.
+            if let crate::ir::Binding::Soap(binding) = &op.binding {
+                for header in &binding.headers.output {
+                    ctx.mark_answer(&header.ty);
+                }
+            }
         }
         ctx
     }

@@ -13,7 +13,7 @@ use super::{Ctx, Errors, File};
 use crate::diag::Diagnostic;
 use crate::ir::{
     Binding, BodyUse, Operation, Output, Param, ParamRole, PasswordType, Scalar, SoapBinding,
-    SoapStyle, SoapVersion, Source, TypeKind, TypeRef,
+    SoapHeader, SoapStyle, SoapVersion, Source, TypeKind, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -293,7 +293,11 @@ fn method(
         .iter()
         .filter(|p| p.role == ParamRole::Input)
         .collect();
-    let taken: Vec<&str> = inputs.iter().map(|p| p.name.rust.as_str()).collect();
+    let taken: Vec<&str> = inputs
+        .iter()
+        .map(|p| p.name.rust.as_str())
+        .chain(binding.headers.input.iter().map(|h| h.name.rust.as_str()))
+        .collect();
     let call = ident(&names::local("call", &taken), at)?;
 
     let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
@@ -363,6 +367,14 @@ fn method(
         }
     }
 
+    let mut header_docs = Vec::new();
+    for header in &binding.headers.input {
+        let (arg, part, doc) = input_header(ctx, header, &call, &mut scope)?;
+        args.push(arg);
+        parts.push(part);
+        header_docs.push(doc);
+    }
+
     let soap = match receiver {
         Receiver::Client => quote!(self.soap),
         Receiver::Session => quote!(self.client.soap),
@@ -400,17 +412,29 @@ fn method(
                 } else {
                     quote!(#call.send::<#rust>().await)
                 };
-                let returns = [
+                let mut returns = [
                     docs::inline(output_docs),
                     typeref::note(ty).map(str::to_owned),
-                ];
-                let returns: Vec<String> = returns.into_iter().flatten().collect();
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<String>>();
+                let (rust, tail) = if binding.headers.output.is_empty() {
+                    (rust, tail)
+                } else {
+                    returns.push(output_headers_doc(binding));
+                    output_headers(ctx, binding, rust, &call, checked)?
+                };
                 (rust, tail, (!returns.is_empty()).then(|| returns.join(" ")))
             }
         }
     };
 
-    let arguments: Vec<String> = inputs.iter().map(|p| argument(p)).collect();
+    let arguments: Vec<String> = inputs
+        .iter()
+        .map(|p| argument(p))
+        .chain(header_docs)
+        .collect();
     let mut doc = super::method_doc(op, &arguments);
     if let Some(returns) = returns {
         doc.markdown("# Returns");
@@ -444,6 +468,82 @@ fn method(
         }
     };
     Ok(Method { tokens, checked })
+}
+
+/// An input `soap:header`: an optional parameter (`None` sends no such header), the code that
+/// adds it to the call, and its line in the `# Arguments` list.
+fn input_header(
+    ctx: &Ctx,
+    header: &SoapHeader,
+    call: &proc_macro2::Ident,
+    scope: &mut Scope,
+) -> Result<(TokenStream, TokenStream, String), Diagnostic> {
+    scope.declare(&header.name.rust, &header.source)?;
+    let name = ident(&header.name.rust, &header.source)?;
+    let (ty, by_value) = param_type(ctx, &header.ty, &header.source)?;
+    let value = if by_value {
+        quote!(&#name)
+    } else {
+        quote!(#name)
+    };
+    let (element, namespace) = (&header.element, &header.namespace);
+    let part = quote! {
+        if let Some(#name) = #name {
+            #call.header(#element, #namespace, #value)?;
+        }
+    };
+    let text = docs::inline(&header.docs)
+        .unwrap_or_else(|| format!("the {} SOAP header.", docs::code(&header.element)));
+    let doc = format!(
+        "{}: {text} `None` sends no such header.",
+        docs::code(names::unraw(&header.name.rust))
+    );
+    Ok((quote!(#name: Option<#ty>), part, doc))
+}
+
+/// The return type and the call's tail of an operation whose answer carries `soap:header`s:
+/// the answer, then each header as a `Lenient` (absent when the server leaves it out).
+fn output_headers(
+    ctx: &Ctx,
+    binding: &SoapBinding,
+    answer: TokenStream,
+    call: &proc_macro2::Ident,
+    checked: bool,
+) -> Result<(TokenStream, TokenStream), Diagnostic> {
+    let types = binding
+        .headers
+        .output
+        .iter()
+        .map(|h| ctx.rust_type(&h.ty, Place::Root, &h.source))
+        .collect::<Result<Vec<_>, _>>()?;
+    let elements = binding.headers.output.iter().map(|h| &h.element);
+    let in_band = if checked {
+        quote!(Some(&IN_BAND_ERROR))
+    } else {
+        quote!(None)
+    };
+    let output = quote!((#answer, #(crate::runtime::Lenient<#types>),*));
+    // `answer` and `headers` may shadow parameters: they have all been sent by now.
+    let tail = quote! {
+        let (answer, headers) = #call.send_with_headers::<#answer>(#in_band).await?;
+        Ok((answer, #(headers.get::<#types>(#elements)),*))
+    };
+    Ok((output, tail))
+}
+
+fn output_headers_doc(binding: &SoapBinding) -> String {
+    let names: Vec<String> = binding
+        .headers
+        .output
+        .iter()
+        .map(|h| docs::code(&h.element))
+        .collect();
+    format!(
+        "Beside the answer: its {} SOAP header{}, each a `Lenient` (absent when the server \
+         sends none).",
+        names.join(", "),
+        if names.len() == 1 { "" } else { "s" }
+    )
 }
 
 /// A parameter in the `# Arguments` list.

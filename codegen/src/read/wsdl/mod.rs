@@ -23,6 +23,7 @@ mod components;
 mod decode;
 mod docs;
 mod documents;
+mod headers;
 mod node;
 mod ns;
 mod operations;

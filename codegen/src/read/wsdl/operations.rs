@@ -150,19 +150,7 @@ fn operation(
             .child(ns::WSDL, io)
             .and_then(|b| b.child(soap_ns, "body"))
     };
-    for header in ["input", "output"].iter().filter_map(|io| {
-        concrete
-            .child(ns::WSDL, io)
-            .and_then(|b| b.child(soap_ns, "header"))
-    }) {
-        diags.push(
-            header
-                .warning(format!(
-                    "soap:header of `{name}` is not supported; it is not sent or read"
-                ))
-                .skipping(Item::Header, name),
-        );
-    }
+    let headers = super::headers::read(ctx.components, concrete, soap_ns, name, types, diags);
     let body_use = body_use(name, body("input"), body("output"), concrete, diags);
     let input_parts = parts(input_message, body("input"));
     let output_parts = output_message.map(|m| parts(m, body("output")));
@@ -246,6 +234,7 @@ fn operation(
             response_element: shape.response_element,
             qualified: shape.qualified,
             all_parts: shape.all_parts,
+            headers,
         }),
         idempotent: false,
     })

@@ -308,3 +308,81 @@ async fn attributes_are_written_in_the_start_tag() {
         "{body}"
     );
 }
+
+/// Keeps the request and answers with one canned response.
+struct Canned(std::sync::Mutex<Vec<Request>>, Response);
+
+impl Transport for Canned {
+    fn send(
+        &self,
+        request: Request,
+    ) -> crate::runtime::transport::BoxFuture<
+        '_,
+        Result<Response, crate::runtime::transport::TransportError>,
+    > {
+        if let Ok(mut requests) = self.0.lock() {
+            requests.push(request);
+        }
+        let response = self.1.clone();
+        Box::pin(async move { Ok(response) })
+    }
+}
+
+#[derive(Debug, serde::Serialize)]
+#[serde(rename = "AuthHeader")]
+struct AuthHeader {
+    tenant: String,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct QuotaHeader {
+    #[serde(default)]
+    remaining: crate::runtime::Lenient<i32>,
+}
+
+#[tokio::test]
+async fn headers_are_written_after_the_token_and_read_from_the_answer() {
+    let answer_body = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:q=\"urn:files\">\
+        <s:Header><Other xmlns=\"urn:x\">1</Other><q:QuotaHeader><q:remaining>41</q:remaining></q:QuotaHeader>\
+        <q:Broken><q:remaining>many</q:remaining></q:Broken></s:Header>\
+        <s:Body><GetFileResponse xmlns=\"urn:files\"><name>a</name><data>AA==</data></GetFileResponse></s:Body></s:Envelope>";
+    let transport = Arc::new(Canned(
+        std::sync::Mutex::new(Vec::new()),
+        answer("text/xml; charset=utf-8", answer_body.as_bytes().to_vec()),
+    ));
+    let token = UsernameToken::new("alice", Secret::new("pw"), PasswordType::Text);
+    let client =
+        Client::new("https://files.example/soap", transport.clone()).with_username_token(token);
+    let mut call = client.call(&DOCUMENT);
+    let auth = AuthHeader {
+        tenant: "t&1".to_owned(),
+    };
+    call.header("AuthHeader", "urn:files", &auth).unwrap();
+    let (answer, headers) = call
+        .send_with_headers::<GetFileResponse>(None)
+        .await
+        .unwrap();
+    assert_eq!(answer.name, "a");
+    assert_eq!(
+        headers.get::<QuotaHeader>("QuotaHeader"),
+        crate::runtime::Lenient::Value(QuotaHeader {
+            remaining: 41.into()
+        })
+    );
+    assert!(headers.get::<QuotaHeader>("Missing").is_absent());
+    assert_eq!(
+        headers.get::<i32>("Broken").unreadable(),
+        Some("<q:remaining>many</q:remaining>")
+    );
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    let header = body.split("<SOAP-ENV:Header>").nth(1).unwrap();
+    let header = header.split("</SOAP-ENV:Header>").next().unwrap();
+    assert!(header.starts_with("<wsse:Security"), "{header}");
+    assert!(
+        header.ends_with(
+            "</wsse:Security><AuthHeader xmlns=\"urn:files\"><tenant>t&amp;1</tenant></AuthHeader>"
+        ),
+        "{header}"
+    );
+}

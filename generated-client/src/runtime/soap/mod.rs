@@ -8,7 +8,8 @@
 //! map to elements and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
 //! `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action parameter. A client made
 //! [`Client::with_username_token`] puts a WS-Security UsernameToken, fresh for each request,
-//! in the envelope's header (`wsse.rs`).
+//! in the envelope's header (`wsse.rs`), before the operation's own `soap:header` elements
+//! ([`Call::header`]); [`Call::send_with_headers`] returns the answer's headers beside it.
 //!
 //! # Responses
 //!
@@ -58,6 +59,7 @@ mod charset;
 mod de;
 mod envelope;
 mod fault;
+mod headers;
 mod mtom;
 pub mod repeated;
 mod response;
@@ -77,6 +79,7 @@ use std::sync::Arc;
 use tracing::Instrument;
 
 pub use attributes::TEXT_KEY;
+pub use headers::Headers;
 pub use undeclared::{Element, UNDECLARED_KEY};
 pub use wsse::{PasswordType, UsernameToken};
 
@@ -190,6 +193,7 @@ impl Client {
             client: self,
             operation,
             body: Vec::new(),
+            headers: Vec::new(),
             secrets: Redactor::default(),
         }
     }
@@ -208,6 +212,8 @@ pub struct Call<'a> {
     client: &'a Client,
     operation: &'static Operation,
     body: Vec<u8>,
+    /// The `soap:header` elements added, in order.
+    headers: Vec<u8>,
     /// The secret parts sent, to keep them out of errors even when a server echoes them.
     secrets: Redactor,
 }
@@ -241,6 +247,40 @@ impl Call<'_> {
     ) -> Result<(), Error> {
         self.secrets.add(value);
         self.arg(name, xsi_type, value)
+    }
+
+    /// Adds a `soap:header` element `element` in `namespace` to the request (`headers.rs`).
+    pub fn header<T: serde::Serialize + ?Sized>(
+        &mut self,
+        element: &'static str,
+        namespace: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let op = self.operation;
+        let before = self.headers.len();
+        headers::write(&mut self.headers, op.version, element, namespace, value).map_err(|e| {
+            self.headers.truncate(before);
+            Error::InvalidRequest {
+                message: format!("{}: header `{element}`: {e}", op.name),
+            }
+        })
+    }
+
+    /// Like [`Call::send`] (or [`Call::send_checked`] with `in_band`), and keeps the answer's
+    /// SOAP headers for [`Headers::get`].
+    pub async fn send_with_headers<T: Answer + Send + Sync + 'static>(
+        self,
+        in_band: Option<&'static InBandError>,
+    ) -> Result<(T, Headers), Error> {
+        self.exchange(|op, response| {
+            let answer = match in_band {
+                Some(rule) => response::decode_checked(op, response, rule)?,
+                None => response::decode(op, response)?,
+            };
+            let envelope = response::body_text(response)?.into_owned();
+            Ok((answer, Headers::new(envelope)))
+        })
+        .await
     }
 
     /// Sends the request and decodes the response part (rpc) or body element (document).
@@ -287,10 +327,11 @@ impl Call<'_> {
 
     async fn round_trip(&mut self) -> Result<Response, Error> {
         let op = self.operation;
-        let header = match &self.client.username_token {
+        let mut header = match &self.client.username_token {
             Some(token) => token.header(&mut self.secrets)?,
             None => Vec::new(),
         };
+        header.extend_from_slice(&self.headers);
         let body =
             envelope::request_body(op, &header, &self.body).map_err(|e| Error::InvalidRequest {
                 message: format!("{}: {e}", op.name),

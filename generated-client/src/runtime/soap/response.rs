@@ -96,7 +96,7 @@ fn header<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
 
 /// The body as UTF-8 text (an MTOM answer's envelope, its parts resolved); a 401 or 403
 /// needs no decoding.
-fn body_text(response: &Response) -> Result<Cow<'_, str>, Error> {
+pub(super) fn body_text(response: &Response) -> Result<Cow<'_, str>, Error> {
     let lossy = || String::from_utf8_lossy(&response.body).into_owned();
     if matches!(response.status, 401 | 403) {
         return Err(Error::AccessDenied {
