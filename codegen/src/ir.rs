@@ -169,6 +169,10 @@ pub struct TypeDef {
     pub docs: Docs,
     pub source: Source,
     pub kind: TypeKind,
+    /// The struct this one extends (XSD `complexContent/extension`), by wire name: where the
+    /// base is expected, an answer may carry this type instead, named by `xsi:type`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

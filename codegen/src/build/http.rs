@@ -362,6 +362,7 @@ impl Builder<'_> {
                 None => {
                     self.enums.insert(key, wires);
                     self.types.push(TypeDef {
+                        base: None,
                         group: Some(group.to_owned()),
                         name: Name::wire(name.clone()),
                         namespace: None,
@@ -487,6 +488,7 @@ impl Builder<'_> {
         };
         let mut push = |name: String, docs: Docs, fields: Vec<Field>, rest: Option<TypeRef>| {
             self.types.push(TypeDef {
+                base: None,
                 group: Some(group.to_owned()),
                 name: Name::wire(name),
                 namespace: None,

@@ -316,6 +316,7 @@ fn merge_fields(
         }
     }
     if let Some(TypeDef {
+        base: None,
         kind: TypeKind::Struct { fields, .. },
         ..
     }) = types.get_mut(index)

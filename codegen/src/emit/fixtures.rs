@@ -137,6 +137,7 @@ fn sid() -> Param {
 pub(crate) fn soap_service() -> Service {
     let types = vec![
         TypeDef {
+            base: None,
             group: None,
             name: name("array_service", "ArrayService"),
             namespace: Some("urn:test".to_owned()),
@@ -148,6 +149,7 @@ pub(crate) fn soap_service() -> Service {
             },
         },
         TypeDef {
+            base: None,
             group: None,
             name: name("buy_mail_result", "BuyMailResult"),
             namespace: Some("urn:test".to_owned()),
@@ -174,6 +176,7 @@ pub(crate) fn soap_service() -> Service {
             },
         },
         TypeDef {
+            base: None,
             group: None,
             name: name("service", "Service"),
             namespace: Some("urn:test".to_owned()),
@@ -339,6 +342,7 @@ fn response_field(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str
 pub(crate) fn http_service() -> Service {
     let types = vec![
         TypeDef {
+            base: None,
             group: None,
             name: name("invoice_option", "InvoiceOption"),
             namespace: None,
@@ -362,6 +366,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            base: None,
             group: Some(GROUP.to_owned()),
             name: name("renew_response", "RenewResponse"),
             namespace: None,
@@ -402,6 +407,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            base: None,
             group: Some(GROUP.to_owned()),
             name: name("search_entry", "SearchEntry"),
             namespace: None,
@@ -422,6 +428,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            base: None,
             group: Some(GROUP.to_owned()),
             name: name("search_response", "SearchResponse"),
             namespace: None,

@@ -14,6 +14,7 @@
 //! construct the runtime cannot send) is reported as errors, never emitted as wrong code.
 
 mod cargo_toml;
+mod derived;
 mod docs;
 mod http;
 mod names;
@@ -166,6 +167,8 @@ pub(super) struct Ctx<'a> {
     groups: BTreeMap<&'a str, &'a Group>,
     /// The named types an answer can contain: read leniently, their enums open.
     answers: BTreeSet<TypeKey<'a>>,
+    /// The structs that extend each struct, directly or not, in type order (`derived.rs`).
+    derived: BTreeMap<TypeKey<'a>, Vec<&'a TypeDef>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -180,11 +183,13 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|g| (g.name.wire.as_str(), g))
             .collect();
+        let derived = derived::index(&types);
         let mut ctx = Self {
             service,
             types,
             groups,
             answers: BTreeSet::new(),
+            derived,
         };
         for op in &service.operations {
             if let crate::ir::Output::Value { ty, .. } = &op.output {
@@ -204,24 +209,8 @@ impl<'a> Ctx<'a> {
     fn mark_answer(&mut self, ty: &'a TypeRef) {
         match ty {
             TypeRef::Named { group, name } => {
-                let key = (group.as_deref(), name.as_str());
-                let Some(def) = self.types.get(&key).copied() else {
-                    return;
-                };
-                if !self.answers.insert(key) {
-                    return;
-                }
-                match &def.kind {
-                    TypeKind::Struct { fields, rest } => {
-                        for field in fields {
-                            self.mark_answer(&field.ty);
-                        }
-                        if let Some(rest) = rest {
-                            self.mark_answer(rest);
-                        }
-                    }
-                    TypeKind::Array { item, .. } => self.mark_answer(item),
-                    TypeKind::Enum { .. } => {}
+                if let Some(def) = self.types.get(&(group.as_deref(), name.as_str())).copied() {
+                    self.mark_answer_def(def);
                 }
             }
             TypeRef::List(item) => self.mark_answer(item),
@@ -230,6 +219,29 @@ impl<'a> Ctx<'a> {
                 self.mark_answer(value);
             }
             TypeRef::Scalar(_) | TypeRef::Dynamic => {}
+        }
+    }
+
+    fn mark_answer_def(&mut self, def: &'a TypeDef) {
+        let key = (def.group.as_deref(), def.name.wire.as_str());
+        if !self.answers.insert(key) {
+            return;
+        }
+        // An answer may carry any type derived from this one instead.
+        for derived in self.derived.get(&key).cloned().unwrap_or_default() {
+            self.mark_answer_def(derived);
+        }
+        match &def.kind {
+            TypeKind::Struct { fields, rest } => {
+                for field in fields {
+                    self.mark_answer(&field.ty);
+                }
+                if let Some(rest) = rest {
+                    self.mark_answer(rest);
+                }
+            }
+            TypeKind::Array { item, .. } => self.mark_answer(item),
+            TypeKind::Enum { .. } => {}
         }
     }
 
@@ -284,7 +296,9 @@ fn types_file(ctx: &Ctx, defs: &[&TypeDef], root: &mut Scope, errors: &mut Error
         .iter()
         .filter_map(|def| {
             errors.take(root.declare(&def.name.rust, &def.source))?;
-            errors.take(types::type_def(ctx, def, Place::Types))
+            let item = errors.take(types::type_def(ctx, def, Place::Types))?;
+            let any = errors.take(derived::any_enum(ctx, def, root))?;
+            Some(quote! { #item #any })
         })
         .collect();
     let title = ctx

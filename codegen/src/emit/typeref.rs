@@ -40,7 +40,12 @@ impl<'a> Ctx<'a> {
         Ok(match ty {
             TypeRef::Scalar(scalar) => scalar_type(*scalar),
             TypeRef::Named { group, name } => {
-                self.type_path(self.type_def(group.as_deref(), name, at)?, place, at)?
+                let def = self.type_def(group.as_deref(), name, at)?;
+                match self.any_name(def) {
+                    // Where the base is expected, a derived type may come (`derived.rs`).
+                    Some(any) => self.path_to(def, &any, place, at)?,
+                    None => self.type_path(def, place, at)?,
+                }
             }
             TypeRef::List(item) => {
                 let item = self.rust_type(item, place, at)?;
@@ -62,7 +67,18 @@ impl<'a> Ctx<'a> {
         place: Place,
         at: &Source,
     ) -> Result<TokenStream, Diagnostic> {
-        let name = names::ident(&def.name.rust, &def.source)?;
+        self.path_to(def, &def.name.rust, place, at)
+    }
+
+    /// The path to the item `name` defined beside `def`, from `place`.
+    fn path_to(
+        &self,
+        def: &TypeDef,
+        name: &str,
+        place: Place,
+        at: &Source,
+    ) -> Result<TokenStream, Diagnostic> {
+        let name = names::ident(name, &def.source)?;
         Ok(match (def.group.as_deref(), place) {
             (None, Place::Types) => quote!(#name),
             (None, Place::Root) => quote!(types::#name),

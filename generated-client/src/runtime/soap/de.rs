@@ -2,6 +2,7 @@
 //! tree. The decoding rules are listed in the [module documentation](super).
 
 use super::attributes::{self, AttrMap};
+use super::derived::{self, DERIVED_ENUM};
 use super::repeated::REPEATED_NEWTYPE;
 use super::undeclared::{self, Element, UNDECLARED_KEY};
 use super::xml::Token;
@@ -361,6 +362,14 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
         if self.start.nil {
             self.r.skip_to_end()?;
             return Nil::TOP.deserialize_enum(name, variants, visitor);
+        }
+        if name == DERIVED_ENUM {
+            let xsi_type = self.r.xsi_type_local(&self.start);
+            let variant = derived::variant(xsi_type, variants);
+            return visitor.visit_enum(derived::Selected {
+                variant,
+                element: self,
+            });
         }
         self.text()?.deserialize_enum(name, variants, visitor)
     }

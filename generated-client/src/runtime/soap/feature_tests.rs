@@ -386,3 +386,107 @@ async fn headers_are_written_after_the_token_and_read_from_the_answer() {
         "{header}"
     );
 }
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename = "Figure")]
+struct Figure {
+    #[serde(default)]
+    name: crate::runtime::Lenient<String>,
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    undeclared: Vec<Element>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename = "Circle")]
+struct Circle {
+    #[serde(default)]
+    name: crate::runtime::Lenient<String>,
+    #[serde(default)]
+    radius: crate::runtime::Lenient<f64>,
+    #[serde(rename = "$undeclared", default, skip_serializing)]
+    undeclared: Vec<Element>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename = "$derived")]
+enum AnyFigure {
+    #[serde(rename = "Figure")]
+    Figure(Figure),
+    #[serde(rename = "Circle")]
+    Circle(Circle),
+}
+
+#[derive(Debug, Deserialize)]
+struct Figures {
+    #[serde(default, with = "crate::runtime::soap::repeated")]
+    figure: Vec<AnyFigure>,
+    #[serde(default)]
+    main: crate::runtime::Lenient<AnyFigure>,
+}
+
+impl Answer for Figures {}
+
+#[test]
+fn xsi_type_selects_the_derived_type_and_nothing_is_lost() {
+    let response = document_answer(
+        "<figure xmlns:t=\"urn:files\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         i:type=\"t:Circle\"><name>c</name><radius>2.5</radius></figure>\
+         <figure><name>plain</name></figure>\
+         <figure xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Hexagon\">\
+         <name>h</name><sides>6</sides></figure>\
+         <main xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Circle\">\
+         <name>m</name><radius>1</radius></main>",
+    );
+    let figures: Figures = decode_response(&DOCUMENT, &response).unwrap();
+    let [circle, plain, hexagon] = figures.figure.as_slice() else {
+        panic!("{figures:?}");
+    };
+    let AnyFigure::Circle(circle) = circle else {
+        panic!("{circle:?}");
+    };
+    assert_eq!(circle.radius.value(), Some(&2.5));
+    assert!(matches!(plain, AnyFigure::Figure(f) if f.undeclared.is_empty()));
+    let AnyFigure::Figure(hexagon) = hexagon else {
+        panic!("{hexagon:?}");
+    };
+    assert_eq!(hexagon.name.value().map(String::as_str), Some("h"));
+    assert_eq!(
+        hexagon.undeclared,
+        [Element {
+            name: "sides".to_owned(),
+            content: "6".to_owned()
+        }]
+    );
+    assert!(
+        matches!(figures.main.value(), Some(AnyFigure::Circle(c)) if c.radius.value() == Some(&1.0))
+    );
+}
+
+#[tokio::test]
+async fn a_derived_value_is_sent_with_its_xsi_type() {
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let circle = AnyFigure::Circle(Circle {
+        name: "c".to_owned().into(),
+        radius: 2.0.into(),
+        undeclared: Vec::new(),
+    });
+    let mut call = client.call(&DOCUMENT);
+    call.arg("figure", XsiType::xsd("anyType"), &circle)
+        .unwrap();
+    let base = AnyFigure::Figure(Figure {
+        name: "f".to_owned().into(),
+        undeclared: Vec::new(),
+    });
+    call.arg("figure", XsiType::xsd("anyType"), &base).unwrap();
+    let _ = call.send::<Figures>().await;
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains(
+            "<figure xsi:type=\"ns1:Circle\"><name>c</name><radius>2</radius></figure>\
+                       <figure xsi:type=\"ns1:Figure\"><name>f</name></figure>"
+        ),
+        "{body}"
+    );
+}

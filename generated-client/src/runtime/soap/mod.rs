@@ -26,6 +26,8 @@
 //! - Structs take child elements by local name; a missing required field is an error naming
 //!   it. Unknown children are kept, name and content, in a generated answer struct's last
 //!   field ([`UNDECLARED_KEY`], `undeclared.rs`), and skipped by any other struct.
+//! - A derived-types enum ([`DERIVED_ENUM`], `derived.rs`) takes the variant the element's
+//!   `xsi:type` names, else its base.
 //! - XSD attributes are struct fields renamed `@name`, and the text of a `simpleContent`
 //!   type a field renamed [`TEXT_KEY`]; both come first in the struct, are written in the
 //!   start tag and read from it (unprefixed attributes only, `attributes.rs`).
@@ -57,6 +59,7 @@
 mod attributes;
 mod charset;
 mod de;
+mod derived;
 mod envelope;
 mod fault;
 mod headers;
@@ -79,6 +82,7 @@ use std::sync::Arc;
 use tracing::Instrument;
 
 pub use attributes::TEXT_KEY;
+pub use derived::DERIVED_ENUM;
 pub use headers::Headers;
 pub use undeclared::{Element, UNDECLARED_KEY};
 pub use wsse::{PasswordType, UsernameToken};

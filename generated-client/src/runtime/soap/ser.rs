@@ -7,6 +7,7 @@
 //! `xsi:nil` element. Literal use writes the same elements without type attributes.
 
 use super::attributes;
+use super::derived::DERIVED_ENUM;
 use super::repeated::REPEATED_NEWTYPE;
 use super::xml::{APACHE_SOAP, XSD};
 use super::{Use, Version, XsiType};
@@ -398,14 +399,46 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         value.serialize(self)
     }
 
+    /// A derived type (`derived.rs`): the variant's value, with its `xsi:type`.
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
+        mut self,
         name: &'static str,
         _index: u32,
-        _variant: &'static str,
-        _value: &T,
+        variant: &'static str,
+        value: &T,
     ) -> Result<Written, SerError> {
-        Err(unsupported(&format!("enum {name} with data")))
+        if name != DERIVED_ENUM {
+            return Err(unsupported(&format!("enum {name} with data")));
+        }
+        let xsi_type = XsiType {
+            namespace: self.context.namespace,
+            name: variant,
+        };
+        self.given = Some(xsi_type);
+        if self.context.encoded {
+            return value.serialize(self);
+        }
+        // Literal use writes no types; a derived value needs its own, after the name.
+        let (out, context, element) = (&mut *self.out, self.context, self.name);
+        let before = out.len();
+        let written = value.serialize(ElementSer {
+            out: &mut *out,
+            context,
+            name: element,
+            given: None,
+            repeated: self.repeated,
+        })?;
+        let name_end = before + 1 + element.len();
+        if out
+            .get(before..name_end)
+            .is_some_and(|tag| tag.ends_with(element.as_bytes()))
+        {
+            let encoded = Context::new(context.version, Use::Encoded, context.namespace);
+            let mut attribute = Vec::new();
+            encoded.write_type(&mut attribute, Label::Given(xsi_type))?;
+            out.splice(name_end..name_end, attribute);
+        }
+        Ok(written)
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<ListSer<'o>, SerError> {

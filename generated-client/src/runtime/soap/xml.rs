@@ -918,6 +918,17 @@ impl<'a> XmlReader<'a> {
         self.scopes.len()
     }
 
+    /// The local name of the `xsi:type` of `start`, whose scope is open, if it has one.
+    pub(super) fn xsi_type_local(&self, start: &Start<'a>) -> Option<&'a str> {
+        RawAttributes(start.attributes)
+            .map_while(Result::ok)
+            .find(|(key, _)| {
+                let (prefix, local) = split_qname(key);
+                local == "type" && !prefix.is_empty() && self.ns.resolve(prefix) == Ns::Xsi
+            })
+            .map(|(_, value)| split_qname(value.trim()).1)
+    }
+
     /// The input offset of what comes next, when no token was put back (which has none).
     pub(super) fn markup_start(&self) -> Option<usize> {
         (self.pending.is_none() && !self.close_next).then(|| self.position())

@@ -193,7 +193,12 @@ impl Types<'_> {
         if docs == Docs::default() {
             docs = docs::xsd(definition);
         }
+        let base = match kind {
+            TypeKind::Struct { .. } => self.extended_struct(definition),
+            TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
+        };
         TypeDef {
+            base,
             group: None,
             name: Name::wire(name),
             namespace: Some(target_ns.to_owned()),
@@ -237,6 +242,13 @@ impl Types<'_> {
             }
         }
         struct_kind(fields)
+    }
+
+    /// The struct type a `complexContent/extension` extends, by wire name.
+    fn extended_struct(&self, complex: &Node) -> Option<String> {
+        let extension = xsd_child(xsd_child(complex, "complexContent")?, "extension")?;
+        let base = extension.qname(extension.attr("base")?).ok()?;
+        self.names.get(&(Space::Type, base)).cloned()
     }
 
     /// `simpleContent` with attributes: a text field of the base type (or the base's fields,

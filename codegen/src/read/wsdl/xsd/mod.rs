@@ -347,6 +347,7 @@ impl<'a> Types<'a> {
         self.defs.insert(
             name.clone(),
             TypeDef {
+                base: None,
                 group: None,
                 name: crate::ir::Name::wire(&name),
                 namespace: Some(target_ns.to_owned()),
