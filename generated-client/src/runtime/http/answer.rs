@@ -1,4 +1,4 @@
-//! Turns an HTTP answer into the operation's output or an [`Error`]: HTTP 403, the vendors'
+//! Turns an HTTP answer into the operation's output or an [`Error`]: HTTP 401/403, the vendors'
 //! error bodies (whatever the status), other bad statuses, then lenient decoding.
 //!
 //! Error bodies are JSON objects with `status` `ERROR`/`error`/`Failed` (any case) and the

@@ -22,10 +22,17 @@
 //!   required field is an error naming it.
 //! - Numbers and booleans are parsed from the trimmed text; booleans accept `true`/`false`/
 //!   `1`/`0` in any case.
-//! - **Nil and blank values.** `xsi:nil="true"` is `None` for an `Option`, and for any other
-//!   type that type's default: empty string, 0, false, empty list, a struct whose fields are
-//!   all nil in turn. PHP sends its nulls this way while WSDLs rarely say `nillable`. Blank
-//!   text is likewise 0/false for numbers and booleans, as PHP means it.
+//! - **[`Lenient`](crate::runtime::Lenient) fields** (every field of a generated answer
+//!   type): `xsi:nil` or blank text (for anything but a string) is `Absent`; text or content
+//!   that does not read as the field's type is `Unreadable` with its text (or markup), and
+//!   the rest of the answer decodes on. Only a broken document stops the decoding.
+//! - **Nil and blank values elsewhere.** `xsi:nil="true"` is `None` for an `Option`, an empty
+//!   string, list or struct (whose fields are all nil in turn) — PHP sends its nulls this way
+//!   while WSDLs rarely say `nillable` — and an error for a number or a boolean, as blank text
+//!   is: no value is ever made up.
+//! - A number in `deserialize_any` (what [`Value`](crate::runtime::Value) and
+//!   `rust_decimal::Decimal` ask for) is handed over as text whenever a float would not give
+//!   it back as written (`10.50`, 17 digits), so an exact decimal keeps every digit.
 //! - Lists come from SOAP-ENC arrays (`<item>` or any child name): one item is a one-item
 //!   list, no item an empty one. A field marked [`repeated`] is a repeated element instead:
 //!   the element and its same-named siblings are the items. `Vec<(K, V)>` and
@@ -41,9 +48,12 @@
 //!   256 elements, even in parts the output type ignores, is [`Error::Decode`], references
 //!   expand a bounded number of elements, and nothing recurses beyond the depth cap.
 //!
-//! A Fault (any HTTP status) is [`Error::Fault`]; a 500 without one (PHP's HTML error page)
-//! is a fault with code `HTTP`; 403 is [`Error::AccessDenied`], any other non-2xx status
-//! [`Error::Http`], and a 2xx body that does not decode [`Error::Decode`] with the body.
+//! A Fault (any HTTP status) is [`Error::Fault`]; 401 and 403 are [`Error::AccessDenied`];
+//! any other non-2xx status without a Fault (PHP's HTML error page, a proxy's 502) is
+//! [`Error::Http`], and a 2xx body that does not decode, or carries none of the documented
+//! fields, is [`Error::Decode`] with the body. A call then makes every failure of an
+//! operation that is not idempotent, other than a fault, a business error or 401/403,
+//! [`Error::OutcomeUnknown`] ([`Error::outcome`]).
 
 mod charset;
 mod de;
