@@ -8,6 +8,8 @@
 //! - [`soap`]: hand-written rpc/encoded envelopes and an XML element finder for assertions.
 //! - [`example`]: runs the compiled examples with their command lines.
 //! - [`scripted`]: a scripted HTTP server that stalls, drops or floods, for transport tests.
+//! - [`stacks`]: third-party SOAP stacks (PHP `SoapServer`, spyne, node-soap), started from
+//!   `tests/stacks/`.
 
 // Every test binary compiles this module but uses only part of it.
 #![allow(dead_code)]
@@ -18,3 +20,4 @@ pub mod php;
 pub mod reseller;
 pub mod scripted;
 pub mod soap;
+pub mod stacks;
