@@ -12,6 +12,7 @@
 //! [`REST_KEY`] instead of flattening it: this deserializer hands it the keys the struct does
 //! not name.
 
+use crate::runtime::lenient::{Attempt, LENIENT_NEWTYPE};
 use serde::Deserialize;
 use serde::de::{self, Expected, Unexpected, Visitor};
 use std::fmt;
@@ -88,6 +89,52 @@ impl Json {
 
     fn invalid_type(&self, expected: &dyn Expected) -> DecodeError {
         de::Error::invalid_type(self.unexpected(), expected)
+    }
+
+    /// What a [`crate::runtime::Lenient`] field keeps of a value that does not read as its
+    /// type: a text as sent, anything else as JSON text.
+    fn raw(&self) -> String {
+        match self {
+            Self::String(text) => text.clone(),
+            Self::Number(number) => number.text(),
+            other => {
+                let mut out = String::new();
+                other.write_json(&mut out);
+                out
+            }
+        }
+    }
+
+    fn write_json(&self, out: &mut String) {
+        let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        match self {
+            Self::Null => out.push_str("null"),
+            Self::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+            Self::Number(number) => out.push_str(&number.text()),
+            Self::String(text) => out.push_str(&quoted(text)),
+            Self::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            Self::Object(entries) => {
+                out.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&quoted(key));
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
     }
 }
 
@@ -427,9 +474,15 @@ impl<'de> de::Deserializer<'de> for Json {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
+        if name == LENIENT_NEWTYPE {
+            return visitor.visit_seq(LenientValue {
+                value: Some(self),
+                attempt: Attempt::Pending,
+            });
+        }
         visitor.visit_newtype_struct(self)
     }
 
@@ -526,6 +579,36 @@ impl<'de> de::Deserializer<'de> for Json {
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
         visitor.visit_unit()
+    }
+}
+
+/// A [`crate::runtime::Lenient`] field's value, answering [`LENIENT_NEWTYPE`] as [`Attempt`]
+/// describes: `null` is absent; a value that does not read as its type is unreadable, with its
+/// text. The body was parsed whole before, so no value here can be a broken document.
+struct LenientValue {
+    value: Option<Json>,
+    attempt: Attempt<DecodeError>,
+}
+
+impl<'de> de::SeqAccess<'de> for LenientValue {
+    type Error = DecodeError;
+
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DecodeError> {
+        let Some(value) = self.value.take() else {
+            return self.attempt.second(seed);
+        };
+        if value == Json::Null {
+            return Ok(None);
+        }
+        // Kept before the value is consumed: the failure path needs it.
+        let raw = value.raw();
+        seed.deserialize(value).map(Some).map_err(|_| {
+            self.attempt = Attempt::Unreadable(raw);
+            Attempt::failed()
+        })
     }
 }
 
@@ -672,6 +755,46 @@ mod tests {
     fn decode<T: de::DeserializeOwned>(body: &str) -> Result<T, String> {
         let json = Json::parse(body.as_bytes()).map_err(|e| e.to_string())?;
         T::deserialize(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn lenient_fields_keep_what_does_not_read_instead_of_failing_the_answer() {
+        use crate::runtime::{Decimal, Lenient};
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Answer {
+            separator: Lenient<Decimal>,
+            currency: Lenient<Decimal>,
+            blank: Lenient<Decimal>,
+            null: Lenient<i64>,
+            #[serde(default)]
+            missing: Lenient<i64>,
+            fraction: Lenient<i64>,
+            list: Lenient<i64>,
+            object: Lenient<String>,
+            good: Lenient<i64>,
+        }
+        let answer: Answer = decode(
+            r#"{"separator":"1,234.50","currency":"$10.50","blank":" ","null":null,
+                "fraction":"12345.0","list":[1,"a"],"object":{"k":[true]},"good":"7"}"#,
+        )
+        .unwrap();
+        fn unreadable<T>(raw: &str) -> Lenient<T> {
+            Lenient::Unreadable(raw.to_owned())
+        }
+        assert_eq!(
+            answer,
+            Answer {
+                separator: unreadable("1,234.50"),
+                currency: unreadable("$10.50"),
+                blank: Lenient::Absent,
+                null: Lenient::Absent,
+                missing: Lenient::Absent,
+                fraction: unreadable("12345.0"),
+                list: unreadable(r#"[1,"a"]"#),
+                object: unreadable(r#"{"k":[true]}"#),
+                good: Lenient::Value(7),
+            }
+        );
     }
 
     #[derive(Debug, Deserialize, PartialEq)]
