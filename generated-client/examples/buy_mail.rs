@@ -11,6 +11,8 @@
 //! fault, HTTP 401/403, not sent); 3 the outcome is unknown: check the order before trying
 //! again (the error and the raw answer, secrets removed, are printed).
 
+// Without the feature, `main` only reports that.
+#[cfg_attr(not(feature = "interserver"), allow(dead_code))]
 mod common;
 
 use std::process::ExitCode;

@@ -31,7 +31,7 @@ pub enum Behaviour {
     /// timeout would, so that a compiled example (default timeouts) sees it in a test.
     StallFor(Duration),
     /// Sends the head of a 200 without a length, then one space of body every `every`, and
-    /// closes after `for_at_most`: a body that trickles and never completes.
+    /// closes after `for_at_most`: a body that keeps trickling (and ends only at the close).
     Drip {
         every: Duration,
         for_at_most: Duration,
