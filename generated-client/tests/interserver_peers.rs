@@ -606,23 +606,26 @@ fn the_buy_mail_example_prints_the_order_or_the_error() {
     assert_eq!(stdout, format!("{order:#?}\n"));
     assert_eq!(stderr, "");
 
+    // Exit code 2: the order certainly was not placed.
     let (status, stdout, stderr) = buy(PEER_USER, PEER_PASSWORD, "error-cli");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert_eq!(
         stderr,
-        "error: the API reported an error (status error): Invalid coupon\n"
+        "error: the API reported an error (status error): Invalid coupon\n\
+         the order was not placed\n"
     );
 
     let (status, stdout, stderr) = buy(PEER_USER, "wrong password", "ok-cli");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert!(
-        stderr.starts_with("error: authentication failed: "),
+        stderr.starts_with("error: authentication failed: ")
+            && stderr.ends_with("\nthe order was not placed\n"),
         "{stderr}"
     );
 
     let usage = example::run("buy_mail", &[&endpoint]);
-    assert_eq!(usage.status.code(), Some(2));
+    assert_eq!(usage.status.code(), Some(1));
     assert!(example::text(&usage.stderr).starts_with("usage: buy_mail <endpoint-url>"));
 }

@@ -431,19 +431,20 @@ fn the_renew_example_prints_the_renewal_or_the_error() {
         ("4715", "24", "false", "NoInvoice")
     );
 
+    // Exit code 2: the renewal certainly was not placed.
     let (status, stdout, stderr) = renew(&order::ERROR_200.to_string(), "1");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert_eq!(
         stderr,
         format!(
-            "error: the API reported an error (status ERROR): {}\n",
+            "error: the API reported an error (status ERROR): {}\nthe order was not placed\n",
             reseller::ERROR_MESSAGE
         )
     );
 
     let (status, stdout, stderr) = renew(&order::FORBIDDEN.to_string(), "1");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert!(
         stderr.starts_with("error: access denied (HTTP 403)"),
@@ -451,7 +452,7 @@ fn the_renew_example_prints_the_renewal_or_the_error() {
     );
 
     let (status, _, stderr) = renew("not-a-number", "1");
-    assert_eq!(status.code(), Some(2));
+    assert_eq!(status.code(), Some(1));
     assert!(stderr.contains("must be integers"), "{stderr}");
     assert_eq!(peer.check_failures(), Vec::<String>::new());
 }

@@ -7,7 +7,9 @@
 //! - [`http`]: a raw HTTP/1.1 client, to show exactly what the peers answer.
 //! - [`soap`]: hand-written rpc/encoded envelopes and an XML element finder for assertions.
 //! - [`example`]: runs the compiled examples with their command lines.
-//! - [`scripted`]: a scripted HTTP server that stalls, drops or floods, for transport tests.
+//! - [`scripted`]: a scripted HTTP server that stalls, drips, drops, floods or answers
+//!   whatever a test writes (odd bodies, wrong lengths, echoes of the request): transport tests
+//!   and misbehaving peers.
 //! - [`stacks`]: third-party SOAP stacks (PHP `SoapServer`, spyne, node-soap), started from
 //!   `tests/stacks/`.
 
