@@ -374,9 +374,14 @@ fn renew_cases() -> Vec<Case<RenewResponse>> {
             Expect::Ok(|a| a.discount_amount = Lenient::Unreadable("$10.50".to_owned())),
         ),
         Case::new(
-            "id with a fraction",
+            "id written with a zero fraction: the same integer",
             renewed_with(ENTITY_ID, r#""entityid":"12345.0""#),
-            Expect::Ok(|a| a.entityid = Lenient::Unreadable("12345.0".to_owned())),
+            Expect::Ok(|a| a.entityid = Lenient::Value(12345)),
+        ),
+        Case::new(
+            "id with a fraction",
+            renewed_with(ENTITY_ID, r#""entityid":"12345.5""#),
+            Expect::Ok(|a| a.entityid = Lenient::Unreadable("12345.5".to_owned())),
         ),
         Case::new(
             "id beyond i64, as text",
