@@ -21,9 +21,11 @@ async fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result = async {
-        let session = Client::new(endpoint.as_str())?
-            .login(username, password)
-            .await?;
+        // Defaults for timeouts and proxy; the user agent names this program.
+        let client = Client::builder(endpoint.as_str())
+            .user_agent("buy-mail-example/1.0")
+            .build()?;
+        let session = client.login(username, password).await?;
         session.buy_mail(coupon).await
     };
     match result.await {

@@ -29,6 +29,16 @@ impl Doc {
         doc
     }
 
+    /// The IR docs, then `Wire <what>: `wire`.`: the name on the wire is always shown, since
+    /// the Rust name is changed from it (case, keywords) and users search the vendor's pages
+    /// by the wire name.
+    pub(super) fn with_wire(docs: &Docs, what: &str, wire: &str) -> Self {
+        let mut doc = Self::default();
+        doc.docs(docs);
+        doc.markdown(format!("Wire {what}: {}.", code(wire)));
+        doc
+    }
+
     /// A doc of markdown the emitter wrote itself.
     pub(super) fn of(markdown: impl Into<String>) -> Self {
         Self {

@@ -17,6 +17,7 @@ mod cargo_toml;
 mod docs;
 mod http;
 mod names;
+mod request;
 mod scope;
 mod soap;
 mod typeref;
@@ -333,12 +334,25 @@ fn base_url_constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagno
     Ok(out)
 }
 
-/// The doc of an operation's method: the operation's docs, then its arguments.
+/// The doc of an operation's method: the operation's docs, then its arguments, then, for an
+/// operation that is not idempotent, what a lost answer means.
 fn method_doc(op: &crate::ir::Operation, arguments: &[String]) -> Doc {
     let mut doc = Doc::from_docs(&op.docs, format!("Calls {}.", docs::code(&op.name.wire)));
     doc.section("Arguments", arguments);
+    if !op.idempotent {
+        doc.markdown("# Unknown outcome");
+        doc.markdown(NOT_IDEMPOTENT);
+    }
     doc
 }
+
+/// What every non-idempotent method says: users must know before the first failure that a
+/// lost answer is not a failed order.
+const NOT_IDEMPOTENT: &str = "This call is not idempotent: it may place or change orders. \
+     When the request was sent but no complete answer came back (a timeout, a dropped \
+     connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is \
+     `Outcome::Unknown`: the order may exist. Check its state before calling again; the \
+     client never retries it.";
 
 /// `#[allow(clippy::too_many_arguments)]` for a function taking more than clippy's limit of
 /// seven arguments (`self` included): an operation's parameters are the vendor's choice.
