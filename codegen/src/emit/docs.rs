@@ -3,8 +3,8 @@
 //! Vendor text is read literally: characters rustdoc would take for links (`[x]`), HTML
 //! (`<b>`), emphasis (`*`, `_`), code (unpaired backticks), headings or strike-through are
 //! escaped; bare URLs become autolinks; leading indentation is stripped so no line turns into
-//! an indented code block (which rustdoc would run as a doctest). The emitter never writes a
-//! code fence.
+//! an indented code block (which rustdoc would run as a doctest). The only code fence is the
+//! emitter's own example in each service module's docs.
 
 use crate::ir::Docs;
 use proc_macro2::TokenStream;

@@ -309,7 +309,60 @@ fn module_doc(ctx: &Ctx, protocol: &str, also: &str) -> Doc {
         "Generated from {}{also}.",
         docs::code(&service.source.file)
     ));
+    if let Some(example) = example(ctx) {
+        doc.markdown("# Example");
+        doc.markdown(example);
+    }
     doc
+}
+
+/// A doctest that sets up the service's client with the builder (compiled by `cargo test
+/// --doc`, `no_run`: it would need the network and real credentials). `None` when a
+/// credential has a type no literal stands for.
+fn example(ctx: &Ctx) -> Option<String> {
+    let service = ctx.service;
+    let module = names::unraw(&service.name.rust);
+    let url = match (service.base_urls.first(), service.protocol) {
+        (Some(base), _) => format!("{module}::{}_URL", names::constant(&base.name.rust)),
+        (None, crate::ir::Protocol::Soap) if has_endpoint(service) => format!("{module}::ENDPOINT"),
+        (None, _) => "\"https://api.example.com\"".to_owned(),
+    };
+    let mut args = vec![url];
+    for credential in &service.credentials {
+        args.push(match &credential.ty {
+            _ if credential.secret => "\"secret\"".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::String) => "\"user\"".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::Int | crate::ir::Scalar::Long) => "1234".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::Boolean) => "false".to_owned(),
+            _ => return None,
+        });
+    }
+    let args = args.join(", ");
+    Some(format!(
+        "```no_run\n\
+         # fn main() -> Result<(), generated_client::Error> {{\n\
+         use generated_client::{module};\n\
+         use generated_client::runtime::Timeouts;\n\
+         use std::time::Duration;\n\
+         \n\
+         let client = {module}::Client::builder({args})\n\
+         \x20   .timeouts(Timeouts {{ read: Duration::from_secs(60), ..Timeouts::default() }})\n\
+         \x20   .user_agent(\"my-app/1.0\")\n\
+         \x20   .header(\"X-Request-Source\", \"billing\")\n\
+         \x20   .build()?;\n\
+         # let _ = client;\n\
+         # Ok(())\n\
+         # }}\n\
+         ```"
+    ))
+}
+
+/// Whether a SOAP service's WSDL gives an address (the `ENDPOINT` constant).
+fn has_endpoint(service: &Service) -> bool {
+    service
+        .operations
+        .iter()
+        .any(|op| matches!(op.binding, crate::ir::Binding::Soap(_)))
 }
 
 /// One `<NAME>_URL` constant per base URL of the manifest.

@@ -239,8 +239,13 @@ fn http_request_struct_holds_inputs_only() {
     // Built by name: text and secrets through `Into`, nothing positional.
     assert!(request.contains("#[builder(into)]\n    pub passwd: crate::runtime::Secret,"));
     assert!(!group.contains("impl RenewRequest"));
-    assert!(group.contains("#[derive(Debug, Clone, PartialEq, bon::Builder)]\npub struct RenewRequest"));
-    assert!(group.contains("#[derive(Debug, Clone, PartialEq, bon::Builder)]\npub struct SearchRequest"));
+    assert!(
+        group.contains("#[derive(Debug, Clone, PartialEq, bon::Builder)]\npub struct RenewRequest")
+    );
+    assert!(
+        group
+            .contains("#[derive(Debug, Clone, PartialEq, bon::Builder)]\npub struct SearchRequest")
+    );
     assert!(request.contains("/// Wire name: `no-of-accounts`."));
 }
 

@@ -134,7 +134,10 @@ fn the_seed_page_becomes_one_operation() {
     assert_eq!(param(op, "auto-renew").ty, scalar(Scalar::Boolean));
     assert_eq!(param(op, "discount-amount").ty, scalar(Scalar::Double));
     assert!(!param(op, "discount-amount").required);
-    assert_eq!(param(op, "invoice-option").ty, named(None, "invoice-option"));
+    assert_eq!(
+        param(op, "invoice-option").ty,
+        named(None, "invoice-option")
+    );
     assert_eq!(param(op, "order-id").source, src(RENEW, 8));
     assert_eq!(
         built.regions,

@@ -4,6 +4,24 @@
 //! InterServer's `api.php`: NuSOAP, rpc/encoded, namespace `urn:myapi`.
 //!
 //! Generated from `interserver/service.toml`.
+//!
+//! # Example
+//!
+//! ```no_run
+//! # fn main() -> Result<(), generated_client::Error> {
+//! use generated_client::interserver;
+//! use generated_client::runtime::Timeouts;
+//! use std::time::Duration;
+//!
+//! let client = interserver::Client::builder(interserver::LIVE_URL)
+//!     .timeouts(Timeouts { read: Duration::from_secs(60), ..Timeouts::default() })
+//!     .user_agent("my-app/1.0")
+//!     .header("X-Request-Source", "billing")
+//!     .build()?;
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
 
 mod types;
 pub use types::*;

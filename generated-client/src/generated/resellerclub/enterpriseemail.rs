@@ -64,7 +64,7 @@ pub struct RenewRequest {
     ///
     /// Wire name: `no-of-storage5-blocks`.
     pub no_of_storage5_blocks: Option<i64>,
-    /// Enables / Disables the Auto Renewal setting for the Order. Note
+    /// Enables / Disables the Auto Renewal setting for the Order.
     ///
     /// Wire name: `auto-renew`.
     pub auto_renew: bool,

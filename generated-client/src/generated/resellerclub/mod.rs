@@ -4,6 +4,24 @@
 //! ResellerClub / LogicBoxes HTTP API: JSON answers, credentials on every call.
 //!
 //! Generated from `resellerclub/service.toml` and its doc pages.
+//!
+//! # Example
+//!
+//! ```no_run
+//! # fn main() -> Result<(), generated_client::Error> {
+//! use generated_client::resellerclub;
+//! use generated_client::runtime::Timeouts;
+//! use std::time::Duration;
+//!
+//! let client = resellerclub::Client::builder(resellerclub::LIVE_URL, 1234, "secret")
+//!     .timeouts(Timeouts { read: Duration::from_secs(60), ..Timeouts::default() })
+//!     .user_agent("my-app/1.0")
+//!     .header("X-Request-Source", "billing")
+//!     .build()?;
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
 
 /// The `enterpriseemail` group.
 pub mod enterpriseemail;
