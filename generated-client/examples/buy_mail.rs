@@ -28,7 +28,11 @@ async fn main() -> ExitCode {
             "usage: buy_mail <endpoint-url> <username> <password> <coupon>",
         );
     };
-    let client = match Client::new(endpoint.as_str()) {
+    // Default timeouts; the user agent names this program.
+    let built = Client::builder(endpoint.as_str())
+        .user_agent("buy-mail-example/1.0")
+        .build();
+    let client = match built {
         Ok(client) => client,
         Err(error) => return common::usage_error(&format!("error: {error}")),
     };

@@ -21,8 +21,10 @@ use std::process::ExitCode;
 #[cfg(feature = "resellerclub")]
 #[tokio::main]
 async fn main() -> ExitCode {
-    use generated_client::resellerclub::enterpriseemail::{InvoiceOption, RenewRequest};
-    use generated_client::resellerclub::{Client, Region};
+    use generated_client::resellerclub::enterpriseemail::RenewRequest;
+    use generated_client::resellerclub::{Client, InvoiceOption, Region};
+    use generated_client::runtime::Timeouts;
+    use std::time::Duration;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [base_url, auth_userid, api_key, order_id, months] = args.as_slice() else {
@@ -39,11 +41,25 @@ async fn main() -> ExitCode {
             "error: <auth-userid>, <order-id> and <months> must be integers",
         );
     };
-    let client = match Client::new(base_url.as_str(), auth_userid, api_key.as_str()) {
+    // A renewal places an order: give a slow server a minute before the outcome is reported
+    // as unknown.
+    let built = Client::builder(base_url.as_str(), auth_userid, api_key.as_str())
+        .timeouts(Timeouts {
+            read: Duration::from_secs(60),
+            ..Timeouts::default()
+        })
+        .user_agent("renew-example/1.0")
+        .build();
+    let client = match built {
         Ok(client) => client,
         Err(error) => return common::usage_error(&format!("error: {error}")),
     };
-    let request = RenewRequest::new(order_id, months, false, InvoiceOption::NoInvoice);
+    let request = RenewRequest::builder()
+        .order_id(order_id)
+        .months(months)
+        .auto_renew(false)
+        .invoice_option(InvoiceOption::NoInvoice)
+        .build();
     common::finish(client.enterpriseemail().renew(Region::Us, &request).await)
 }
 

@@ -604,9 +604,8 @@ fn http_service_marks_credentials_from_the_first_page() {
     assert_eq!(
         types,
         [
-            (Some("eelite"), "invoice-option"),
+            (None, "invoice-option"),
             (Some("eelite"), "renew-response"),
-            (Some("enterpriseemail"), "invoice-option"),
             (Some("enterpriseemail"), "renew-response"),
         ]
     );

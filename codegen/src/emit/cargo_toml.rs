@@ -34,6 +34,8 @@ tracing = "0.1"
 rust_decimal = { version = "1", default-features = false, features = ["std", "serde"] }
 # Times: Unix timestamps become `jiff::Timestamp`s.
 jiff = { version = "1", default-features = false, features = ["std"] }
+# Request builders: a required parameter left out does not compile, each is set by name.
+bon = "3"
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "time"] }

@@ -17,6 +17,7 @@ mod cargo_toml;
 mod docs;
 mod http;
 mod names;
+mod request;
 mod scope;
 mod soap;
 mod typeref;
@@ -308,7 +309,60 @@ fn module_doc(ctx: &Ctx, protocol: &str, also: &str) -> Doc {
         "Generated from {}{also}.",
         docs::code(&service.source.file)
     ));
+    if let Some(example) = example(ctx) {
+        doc.markdown("# Example");
+        doc.markdown(example);
+    }
     doc
+}
+
+/// A doctest that sets up the service's client with the builder (compiled by `cargo test
+/// --doc`, `no_run`: it would need the network and real credentials). `None` when a
+/// credential has a type no literal stands for.
+fn example(ctx: &Ctx) -> Option<String> {
+    let service = ctx.service;
+    let module = names::unraw(&service.name.rust);
+    let url = match (service.base_urls.first(), service.protocol) {
+        (Some(base), _) => format!("{module}::{}_URL", names::constant(&base.name.rust)),
+        (None, crate::ir::Protocol::Soap) if has_endpoint(service) => format!("{module}::ENDPOINT"),
+        (None, _) => "\"https://api.example.com\"".to_owned(),
+    };
+    let mut args = vec![url];
+    for credential in &service.credentials {
+        args.push(match &credential.ty {
+            _ if credential.secret => "\"secret\"".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::String) => "\"user\"".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::Int | crate::ir::Scalar::Long) => "1234".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::Boolean) => "false".to_owned(),
+            _ => return None,
+        });
+    }
+    let args = args.join(", ");
+    Some(format!(
+        "```no_run\n\
+         # fn main() -> Result<(), generated_client::Error> {{\n\
+         use generated_client::{module};\n\
+         use generated_client::runtime::Timeouts;\n\
+         use std::time::Duration;\n\
+         \n\
+         let client = {module}::Client::builder({args})\n\
+         \x20   .timeouts(Timeouts {{ read: Duration::from_secs(60), ..Timeouts::default() }})\n\
+         \x20   .user_agent(\"my-app/1.0\")\n\
+         \x20   .header(\"X-Request-Source\", \"billing\")\n\
+         \x20   .build()?;\n\
+         # let _ = client;\n\
+         # Ok(())\n\
+         # }}\n\
+         ```"
+    ))
+}
+
+/// Whether a SOAP service's WSDL gives an address (the `ENDPOINT` constant).
+fn has_endpoint(service: &Service) -> bool {
+    service
+        .operations
+        .iter()
+        .any(|op| matches!(op.binding, crate::ir::Binding::Soap(_)))
 }
 
 /// One `<NAME>_URL` constant per base URL of the manifest.
@@ -333,12 +387,25 @@ fn base_url_constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagno
     Ok(out)
 }
 
-/// The doc of an operation's method: the operation's docs, then its arguments.
+/// The doc of an operation's method: the operation's docs, then its arguments, then, for an
+/// operation that is not idempotent, what a lost answer means.
 fn method_doc(op: &crate::ir::Operation, arguments: &[String]) -> Doc {
     let mut doc = Doc::from_docs(&op.docs, format!("Calls {}.", docs::code(&op.name.wire)));
     doc.section("Arguments", arguments);
+    if !op.idempotent {
+        doc.markdown("# Unknown outcome");
+        doc.markdown(NOT_IDEMPOTENT);
+    }
     doc
 }
+
+/// What every non-idempotent method says: users must know before the first failure that a
+/// lost answer is not a failed order.
+const NOT_IDEMPOTENT: &str = "This call is not idempotent: it may place or change orders. \
+     When the request was sent but no complete answer came back (a timeout, a dropped \
+     connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is \
+     `Outcome::Unknown`: the order may exist. Check its state before calling again; the \
+     client never retries it.";
 
 /// `#[allow(clippy::too_many_arguments)]` for a function taking more than clippy's limit of
 /// seven arguments (`self` included): an operation's parameters are the vendor's choice.

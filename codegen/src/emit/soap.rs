@@ -7,6 +7,7 @@
 
 use super::docs::{self, Doc};
 use super::names::{self, ident};
+use super::request;
 use super::scope::Scope;
 use super::typeref::{self, Place, Shape};
 use super::{Ctx, Errors, File};
@@ -22,6 +23,11 @@ const SOAP_ENCODING_11: &str = "http://schemas.xmlsoap.org/soap/encoding/";
 const SOAP_ENCODING_12: &str = "http://www.w3.org/2003/05/soap-encoding";
 /// Apache SOAP's namespace, home of the `Map` type that key/value pairs travel as.
 const APACHE_SOAP: &str = "http://xml.apache.org/xml-soap";
+
+/// Operations with more input parameters than this take a `<Op>Request` built by name
+/// (see `request.rs`) instead of positional arguments: past four, arguments of one type are
+/// easy to swap unnoticed, while up to four read well at the call site.
+const MAX_POSITIONAL_PARAMS: usize = 4;
 
 /// Which generated type a method belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,11 +48,12 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let login = login_operation(ctx, errors);
 
     let mut client_scope = Scope::new("`impl Client`");
-    client_scope.reserve(&["new", "with_transport", "endpoint", "session"]);
+    client_scope.reserve(&["new", "builder", "endpoint", "session"]);
     let mut session_scope = Scope::new("`impl Session`");
     session_scope.reserve(&["client", "sid"]);
     let mut client_methods = Vec::new();
     let mut session_methods = Vec::new();
+    let mut requests = Vec::new();
     let mut statics = Vec::new();
     let mut uses_in_band = false;
     for op in &service.operations {
@@ -64,9 +71,10 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         if errors.take(scope.declare(&op.name.rust, at)).is_none() {
             continue;
         }
-        let Some(method) = errors.take(method(ctx, op, receiver, is_login)) else {
+        let Some(method) = errors.take(method(ctx, op, receiver, is_login, &mut root)) else {
             continue;
         };
+        requests.extend(method.request);
         let Some(operation) = errors.take(operation_static(op, &mut root, at)) else {
             continue;
         };
@@ -105,6 +113,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         #consts
         #client
         #session
+        #(#requests)*
         #in_band
         #(#statics)*
     };
@@ -272,10 +281,11 @@ fn in_band_static(ctx: &Ctx) -> Option<TokenStream> {
     })
 }
 
-/// A generated method, and whether it checks for in-band errors.
+/// A generated method, whether it checks for in-band errors, and its request struct.
 struct Method {
     tokens: TokenStream,
     checked: bool,
+    request: Option<TokenStream>,
 }
 
 fn method(
@@ -283,6 +293,7 @@ fn method(
     op: &Operation,
     receiver: Receiver,
     is_login: bool,
+    root: &mut Scope,
 ) -> Result<Method, Diagnostic> {
     let at = super::op_source(ctx, op);
     let binding = soap_binding(op, at)?;
@@ -297,6 +308,15 @@ fn method(
     let call = ident(&names::local("call", &taken), at)?;
 
     let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
+    // Past the threshold the parameters are the fields of a request struct.
+    let request_name = if inputs.len() > MAX_POSITIONAL_PARAMS {
+        let name = names::type_case(&op.name.rust, "Request");
+        root.declare(&name, at)?;
+        Some(ident(&name, at)?)
+    } else {
+        None
+    };
+    let mut fields = Vec::new();
     let mut args = Vec::new();
     let mut parts = Vec::new();
     let item = ident(&names::local("item", &taken), at)?;
@@ -308,7 +328,10 @@ fn method(
                 scope.declare(&param.name.rust, &param.source)?;
                 let param_name = ident(&param.name.rust, &param.source)?;
                 let (ty, by_value) = param_type(ctx, &param.ty, &param.source)?;
-                let value = if by_value {
+                let value = if request_name.is_some() {
+                    fields.push(request_field(ctx, param, binding)?);
+                    quote!(&request.#param_name)
+                } else if by_value {
                     quote!(&#param_name)
                 } else {
                     quote!(#param_name)
@@ -330,16 +353,25 @@ fn method(
                     },
                     None => value,
                 };
-                let send = if param.secret && param.ty == TypeRef::Scalar(Scalar::String) {
-                    quote!(#call.arg_secret(#wire, #xsi, #value)?;)
-                } else {
-                    quote!(#call.arg(#wire, #xsi, #value)?;)
+                let secret = param.secret && param.ty == TypeRef::Scalar(Scalar::String);
+                let send = match (secret, &request_name) {
+                    (true, Some(_)) => {
+                        quote!(#call.arg_secret(#wire, #xsi, request.#param_name.expose())?;)
+                    }
+                    (true, None) => quote!(#call.arg_secret(#wire, #xsi, #value)?;),
+                    (false, _) => quote!(#call.arg(#wire, #xsi, #value)?;),
                 };
                 // Literal use says "not given" by leaving the element out. Encoded parts are
                 // always sent: servers such as NuSOAP take them by position.
                 if param.required || binding.body_use == BodyUse::Encoded {
                     args.push(quote!(#param_name: #ty));
                     parts.push(send);
+                } else if request_name.is_some() {
+                    parts.push(quote! {
+                        if let Some(#param_name) = &request.#param_name {
+                            #call.arg(#wire, #xsi, #param_name)?;
+                        }
+                    });
                 } else {
                     args.push(quote!(#param_name: Option<#ty>));
                     parts.push(quote! {
@@ -410,7 +442,13 @@ fn method(
         }
     };
 
-    let arguments: Vec<String> = inputs.iter().map(|p| argument(p)).collect();
+    let arguments: Vec<String> = match &request_name {
+        Some(request) => {
+            args = vec![quote!(request: &#request)];
+            vec![format!("`request`: the parameters, see [`{request}`].")]
+        }
+        None => inputs.iter().map(|p| argument(p)).collect(),
+    };
     let mut doc = super::method_doc(op, &arguments);
     if let Some(returns) = returns {
         doc.markdown("# Returns");
@@ -443,7 +481,43 @@ fn method(
             #tail
         }
     };
-    Ok(Method { tokens, checked })
+    let request = request_name
+        .as_ref()
+        .map(|name| request::tokens(op, name, false, fields.into_iter()));
+    Ok(Method {
+        tokens,
+        checked,
+        request,
+    })
+}
+
+/// A parameter as a field of a request struct: owned, a secret as a `Secret`, and a literal
+/// part that may be left out as an `Option`.
+fn request_field(
+    ctx: &Ctx,
+    param: &Param,
+    binding: &SoapBinding,
+) -> Result<TokenStream, Diagnostic> {
+    let at = &param.source;
+    let field = ident(&param.name.rust, at)?;
+    let secret = param.secret && param.ty == TypeRef::Scalar(Scalar::String);
+    let ty = if secret {
+        quote!(crate::runtime::Secret)
+    } else {
+        ctx.rust_type(&param.ty, Place::Root, at)?
+    };
+    let optional = !param.required && binding.body_use != BodyUse::Encoded && !param.repeated;
+    let ty = if optional { quote!(Option<#ty>) } else { ty };
+    let into = secret
+        || matches!(
+            ctx.shape(&param.ty, at)?,
+            Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64)
+        );
+    let mut doc = Doc::with_wire(&param.docs, "name", &param.name.wire);
+    if let Some(note) = typeref::note(&param.ty) {
+        doc.markdown(note);
+    }
+    Ok(request::field(&doc, &field, &ty, into))
 }
 
 /// A parameter in the `# Arguments` list.
@@ -590,18 +664,17 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
         }
 
         impl Client {
-            /// A client for `endpoint` (usually `ENDPOINT`) with the default transport.
-            pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
-                let transport = crate::runtime::ReqwestTransport::new(crate::runtime::Timeouts::default())?;
-                Ok(Self::with_transport(endpoint, std::sync::Arc::new(transport)))
+            /// A builder for a client posting to `endpoint` (usually `ENDPOINT` or a `*_URL`
+            /// constant): timeouts, proxy, user agent, extra headers or a custom transport,
+            /// each with a documented default (see `ClientBuilder`).
+            pub fn builder(endpoint: impl Into<String>) -> crate::runtime::ClientBuilder<Self> {
+                crate::runtime::ClientBuilder::new(endpoint, ())
             }
 
-            /// A client for `endpoint` that sends every request through `transport`.
-            pub fn with_transport(
-                endpoint: impl Into<String>,
-                transport: std::sync::Arc<dyn crate::runtime::Transport>,
-            ) -> Self {
-                Self { soap: crate::runtime::soap::Client::new(endpoint, transport) }
+            /// A client for `endpoint` with every setting at its default:
+            /// `Client::builder(endpoint).build()`.
+            pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
+                Self::builder(endpoint).build()
             }
 
             /// The URL requests are posted to.
@@ -611,6 +684,14 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
 
             #session
             #(#methods)*
+        }
+
+        impl crate::runtime::Configure for Client {
+            type Args = ();
+
+            fn configure(connection: crate::runtime::Connection, (): ()) -> Self {
+                Self { soap: crate::runtime::soap::Client::from_connection(connection) }
+            }
         }
     }
 }

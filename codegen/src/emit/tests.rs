@@ -236,10 +236,17 @@ fn http_request_struct_holds_inputs_only() {
     assert!(request.contains("pub invoice_option: super::types::InvoiceOption,"));
     assert!(request.contains("pub attributes: Vec<(String, String)>,"));
     assert!(!request.contains("api_key") && !request.contains("auth_userid"));
-    let new = item(group, "impl RenewRequest {");
-    assert!(new.contains("passwd: impl Into<crate::runtime::Secret>,\n    ) -> Self"));
-    assert!(new.contains("no_of_accounts: None,") && new.contains("passwd: passwd.into(),"));
-    assert!(group.contains("#[derive(Debug, Clone, PartialEq)]\npub struct SearchRequest"));
+    // Built by name: text and secrets through `Into`, nothing positional.
+    assert!(request.contains("#[builder(into)]\n    pub passwd: crate::runtime::Secret,"));
+    assert!(!group.contains("impl RenewRequest"));
+    assert!(
+        group.contains("#[derive(Debug, Clone, PartialEq, bon::Builder)]\npub struct RenewRequest")
+    );
+    assert!(
+        group
+            .contains("#[derive(Debug, Clone, PartialEq, bon::Builder)]\npub struct SearchRequest")
+    );
+    assert!(request.contains("/// Wire name: `no-of-accounts`."));
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn answer_field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenSt
 fn field_head(field: &Field) -> Result<(Ident, TokenStream, Vec<TokenStream>), Diagnostic> {
     let name = ident(&field.name.rust, &field.source)?;
     let wire = &field.name.wire;
-    let mut doc = Doc::from_docs(&field.docs, format!("Wire name: {}.", docs::code(wire)));
+    let mut doc = Doc::with_wire(&field.docs, "name", wire);
     if let Some(note) = typeref::note(&field.ty) {
         doc.markdown(note);
     }
@@ -196,7 +196,7 @@ fn enum_tokens(ctx: &Ctx, def: &TypeDef, values: &[EnumValue]) -> Result<TokenSt
         scope.declare(&value.name.rust, &def.source)?;
         let variant = ident(&value.name.rust, &def.source)?;
         let wire = &value.name.wire;
-        let doc = Doc::from_docs(&value.docs, format!("Wire value: {}.", docs::code(wire))).outer();
+        let doc = Doc::with_wire(&value.docs, "value", wire).outer();
         let rename = (!open).then(|| quote!(#[serde(rename = #wire)]));
         variants.push(quote! {
             #doc

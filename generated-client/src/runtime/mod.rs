@@ -1,6 +1,7 @@
 //! The hand-written runtime that generated code calls: transport, SOAP and JSON wire code,
 //! errors. Nothing here depends on a particular vendor.
 
+pub mod config;
 pub mod error;
 pub mod http;
 pub mod lenient;
@@ -10,6 +11,9 @@ pub mod soap;
 pub mod transport;
 pub mod value;
 
+pub use config::{ClientBuilder, DEFAULT_USER_AGENT};
+#[doc(hidden)]
+pub use config::{Configure, Connection};
 pub use error::{BusinessError, Error, Fault, Outcome};
 pub use lenient::{Answer, Lenient};
 pub use redact::REDACTED;

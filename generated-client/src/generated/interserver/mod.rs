@@ -4,6 +4,24 @@
 //! InterServer's `api.php`: NuSOAP, rpc/encoded, namespace `urn:myapi`.
 //!
 //! Generated from `interserver/service.toml`.
+//!
+//! # Example
+//!
+//! ```no_run
+//! # fn main() -> Result<(), generated_client::Error> {
+//! use generated_client::interserver;
+//! use generated_client::runtime::Timeouts;
+//! use std::time::Duration;
+//!
+//! let client = interserver::Client::builder(interserver::LIVE_URL)
+//!     .timeouts(Timeouts { read: Duration::from_secs(60), ..Timeouts::default() })
+//!     .user_agent("my-app/1.0")
+//!     .header("X-Request-Source", "billing")
+//!     .build()?;
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
 
 mod types;
 pub use types::*;
@@ -21,22 +39,17 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client for `endpoint` (usually `ENDPOINT`) with the default transport.
-    pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
-        let transport = crate::runtime::ReqwestTransport::new(
-            crate::runtime::Timeouts::default(),
-        )?;
-        Ok(Self::with_transport(endpoint, std::sync::Arc::new(transport)))
+    /// A builder for a client posting to `endpoint` (usually `ENDPOINT` or a `*_URL`
+    /// constant): timeouts, proxy, user agent, extra headers or a custom transport,
+    /// each with a documented default (see `ClientBuilder`).
+    pub fn builder(endpoint: impl Into<String>) -> crate::runtime::ClientBuilder<Self> {
+        crate::runtime::ClientBuilder::new(endpoint, ())
     }
 
-    /// A client for `endpoint` that sends every request through `transport`.
-    pub fn with_transport(
-        endpoint: impl Into<String>,
-        transport: std::sync::Arc<dyn crate::runtime::Transport>,
-    ) -> Self {
-        Self {
-            soap: crate::runtime::soap::Client::new(endpoint, transport),
-        }
+    /// A client for `endpoint` with every setting at its default:
+    /// `Client::builder(endpoint).build()`.
+    pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
+        Self::builder(endpoint).build()
     }
 
     /// The URL requests are posted to.
@@ -161,6 +174,16 @@ impl Client {
     }
 }
 
+impl crate::runtime::Configure for Client {
+    type Args = ();
+
+    fn configure(connection: crate::runtime::Connection, (): ()) -> Self {
+        Self {
+            soap: crate::runtime::soap::Client::from_connection(connection),
+        }
+    }
+}
+
 /// A logged-in session: the client and the session id that operations take as `sid`. The session id never appears in `Debug` output.
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -186,6 +209,10 @@ impl Session {
     /// - `domain`: the `domain` part.
     /// - `ip`: the `ip` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -209,20 +236,14 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `domain_id`: the `domain_id` part.
-    /// - `name`: the `name` part.
-    /// - `content`: the `content` part.
-    /// - `type`: the `type` part.
-    /// - `ttl`: the `ttl` part.
-    /// - `prio`: the `prio` part.
+    /// - `request`: the parameters, see [`AddDnsRecordRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn add_dns_record(
         &self,
-        domain_id: i32,
-        name: &str,
-        content: &str,
-        r#type: &str,
-        ttl: i32,
-        prio: i32,
+        request: &AddDnsRecordRequest,
     ) -> Result<i32, crate::runtime::Error> {
         let mut call = self.client.soap.call(&ADD_DNS_RECORD);
         call.arg_secret(
@@ -230,12 +251,20 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("domain_id", crate::runtime::soap::XsiType::xsd("int"), &domain_id)?;
-        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), name)?;
-        call.arg("content", crate::runtime::soap::XsiType::xsd("string"), content)?;
-        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), r#type)?;
-        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &ttl)?;
-        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &prio)?;
+        call.arg(
+            "domain_id",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.domain_id,
+        )?;
+        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), &request.name)?;
+        call.arg(
+            "content",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.content,
+        )?;
+        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), &request.r#type)?;
+        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &request.ttl)?;
+        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &request.prio)?;
         call.send::<i32>().await
     }
 
@@ -246,6 +275,10 @@ impl Session {
     /// - `module`: the `module` part.
     /// - `amount`: the `amount` part.
     /// - `automatic_use`: the `automatic_use` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn add_prepay(
         &self,
         module: &str,
@@ -274,6 +307,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -296,6 +333,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -320,6 +361,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -343,6 +388,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -365,6 +414,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `coupon`: coupon name
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Returns
     ///
@@ -391,33 +444,18 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `os`: the `os` part.
-    /// - `slices`: the `slices` part.
-    /// - `platform`: the `platform` part.
-    /// - `controlpanel`: the `controlpanel` part.
-    /// - `period`: the `period` part.
-    /// - `location`: the `location` part.
-    /// - `version`: the `version` part.
-    /// - `hostname`: the `hostname` part.
-    /// - `coupon`: the `coupon` part.
-    /// - `rootpass`: the `rootpass` part.
+    /// - `request`: the parameters, see [`BuyVpsRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
-    #[allow(clippy::too_many_arguments)]
     pub async fn buy_vps(
         &self,
-        os: &str,
-        slices: i32,
-        platform: &str,
-        controlpanel: &str,
-        period: i32,
-        location: i32,
-        version: &str,
-        hostname: &str,
-        coupon: &str,
-        rootpass: &str,
+        request: &BuyVpsRequest,
     ) -> Result<types::BuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_VPS);
         call.arg_secret(
@@ -425,20 +463,44 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), os)?;
-        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &slices)?;
-        call.arg("platform", crate::runtime::soap::XsiType::xsd("string"), platform)?;
+        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), &request.os)?;
+        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &request.slices)?;
+        call.arg(
+            "platform",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.platform,
+        )?;
         call.arg(
             "controlpanel",
             crate::runtime::soap::XsiType::xsd("string"),
-            controlpanel,
+            &request.controlpanel,
         )?;
-        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &period)?;
-        call.arg("location", crate::runtime::soap::XsiType::xsd("int"), &location)?;
-        call.arg("version", crate::runtime::soap::XsiType::xsd("string"), version)?;
-        call.arg("hostname", crate::runtime::soap::XsiType::xsd("string"), hostname)?;
-        call.arg("coupon", crate::runtime::soap::XsiType::xsd("string"), coupon)?;
-        call.arg("rootpass", crate::runtime::soap::XsiType::xsd("string"), rootpass)?;
+        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &request.period)?;
+        call.arg(
+            "location",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.location,
+        )?;
+        call.arg(
+            "version",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.version,
+        )?;
+        call.arg(
+            "hostname",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.hostname,
+        )?;
+        call.arg(
+            "coupon",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.coupon,
+        )?;
+        call.arg(
+            "rootpass",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.rootpass,
+        )?;
         call.send_checked::<types::BuyVpsResultStatus>(&IN_BAND_ERROR).await
     }
 
@@ -446,35 +508,18 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `os`: the `os` part.
-    /// - `slices`: the `slices` part.
-    /// - `platform`: the `platform` part.
-    /// - `controlpanel`: the `controlpanel` part.
-    /// - `period`: the `period` part.
-    /// - `location`: the `location` part.
-    /// - `version`: the `version` part.
-    /// - `hostname`: the `hostname` part.
-    /// - `coupon`: the `coupon` part.
-    /// - `rootpass`: the `rootpass` part.
-    /// - `server`: the `server` part.
+    /// - `request`: the parameters, see [`BuyVpsAdminRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
-    #[allow(clippy::too_many_arguments)]
     pub async fn buy_vps_admin(
         &self,
-        os: &str,
-        slices: i32,
-        platform: &str,
-        controlpanel: &str,
-        period: i32,
-        location: i32,
-        version: i32,
-        hostname: &str,
-        coupon: &str,
-        rootpass: &str,
-        server: i32,
+        request: &BuyVpsAdminRequest,
     ) -> Result<types::BuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_VPS_ADMIN);
         call.arg_secret(
@@ -482,21 +527,45 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), os)?;
-        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &slices)?;
-        call.arg("platform", crate::runtime::soap::XsiType::xsd("string"), platform)?;
+        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), &request.os)?;
+        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &request.slices)?;
+        call.arg(
+            "platform",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.platform,
+        )?;
         call.arg(
             "controlpanel",
             crate::runtime::soap::XsiType::xsd("string"),
-            controlpanel,
+            &request.controlpanel,
         )?;
-        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &period)?;
-        call.arg("location", crate::runtime::soap::XsiType::xsd("int"), &location)?;
-        call.arg("version", crate::runtime::soap::XsiType::xsd("int"), &version)?;
-        call.arg("hostname", crate::runtime::soap::XsiType::xsd("string"), hostname)?;
-        call.arg("coupon", crate::runtime::soap::XsiType::xsd("string"), coupon)?;
-        call.arg("rootpass", crate::runtime::soap::XsiType::xsd("string"), rootpass)?;
-        call.arg("server", crate::runtime::soap::XsiType::xsd("int"), &server)?;
+        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &request.period)?;
+        call.arg(
+            "location",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.location,
+        )?;
+        call.arg(
+            "version",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.version,
+        )?;
+        call.arg(
+            "hostname",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.hostname,
+        )?;
+        call.arg(
+            "coupon",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.coupon,
+        )?;
+        call.arg(
+            "rootpass",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.rootpass,
+        )?;
+        call.arg("server", crate::runtime::soap::XsiType::xsd("int"), &request.server)?;
         call.send_checked::<types::BuyVpsResultStatus>(&IN_BAND_ERROR).await
     }
 
@@ -504,33 +573,14 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `os`: the `os` part.
-    /// - `slices`: the `slices` part.
-    /// - `platform`: the `platform` part.
-    /// - `controlpanel`: the `controlpanel` part.
-    /// - `period`: the `period` part.
-    /// - `location`: the `location` part.
-    /// - `version`: the `version` part.
-    /// - `hostname`: the `hostname` part.
-    /// - `coupon`: the `coupon` part.
-    /// - `rootpass`: the `rootpass` part.
+    /// - `request`: the parameters, see [`ValidateBuyVpsRequest`].
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
-    #[allow(clippy::too_many_arguments)]
     pub async fn validate_buy_vps(
         &self,
-        os: &str,
-        slices: i32,
-        platform: &str,
-        controlpanel: &str,
-        period: i32,
-        location: i32,
-        version: &str,
-        hostname: &str,
-        coupon: &str,
-        rootpass: &str,
+        request: &ValidateBuyVpsRequest,
     ) -> Result<types::ValidateBuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VALIDATE_BUY_VPS);
         call.arg_secret(
@@ -538,20 +588,44 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), os)?;
-        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &slices)?;
-        call.arg("platform", crate::runtime::soap::XsiType::xsd("string"), platform)?;
+        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), &request.os)?;
+        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &request.slices)?;
+        call.arg(
+            "platform",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.platform,
+        )?;
         call.arg(
             "controlpanel",
             crate::runtime::soap::XsiType::xsd("string"),
-            controlpanel,
+            &request.controlpanel,
         )?;
-        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &period)?;
-        call.arg("location", crate::runtime::soap::XsiType::xsd("int"), &location)?;
-        call.arg("version", crate::runtime::soap::XsiType::xsd("string"), version)?;
-        call.arg("hostname", crate::runtime::soap::XsiType::xsd("string"), hostname)?;
-        call.arg("coupon", crate::runtime::soap::XsiType::xsd("string"), coupon)?;
-        call.arg("rootpass", crate::runtime::soap::XsiType::xsd("string"), rootpass)?;
+        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &request.period)?;
+        call.arg(
+            "location",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.location,
+        )?;
+        call.arg(
+            "version",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.version,
+        )?;
+        call.arg(
+            "hostname",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.hostname,
+        )?;
+        call.arg(
+            "coupon",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.coupon,
+        )?;
+        call.arg(
+            "rootpass",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.rootpass,
+        )?;
         call.send_checked::<types::ValidateBuyVpsResultStatus>(&IN_BAND_ERROR).await
     }
 
@@ -560,6 +634,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn backups_cancel_service(
         &self,
         id: i32,
@@ -640,6 +718,10 @@ impl Session {
     /// - `type`: the `type` part.
     /// - `coupon`: the `coupon` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -669,6 +751,10 @@ impl Session {
     /// - `type`: the `type` part.
     /// - `coupon`: the `coupon` part.
     /// - `use_prepay`: the `use_prepay` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -703,6 +789,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -726,6 +816,10 @@ impl Session {
     ///
     /// - `ip`: the `ip` part.
     /// - `type`: the `type` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -752,6 +846,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     /// - `ip`: the `ip` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn change_floating_ips_ip(
         &self,
         id: i32,
@@ -774,6 +872,10 @@ impl Session {
     ///
     /// - `oldip`: the `oldip` part.
     /// - `newip`: the `newip` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -801,6 +903,10 @@ impl Session {
     /// - `id`: the `id` part.
     /// - `newip`: the `newip` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -825,6 +931,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `domain_id`: the `domain_id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn delete_dns_domain(
         &self,
         domain_id: i32,
@@ -845,6 +955,10 @@ impl Session {
     ///
     /// - `domain_id`: the `domain_id` part.
     /// - `record_id`: the `record_id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn delete_dns_record(
         &self,
         domain_id: i32,
@@ -866,6 +980,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn domains_cancel_service(
         &self,
         id: i32,
@@ -943,6 +1061,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn floating_ips_cancel_service(
         &self,
         id: i32,
@@ -1172,6 +1294,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn licenses_cancel_service(
         &self,
         id: i32,
@@ -1249,6 +1375,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn mail_cancel_service(
         &self,
         id: i32,
@@ -1328,6 +1458,10 @@ impl Session {
     /// - `module`: the `module` part.
     /// - `invoice`: the `invoice` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1351,24 +1485,18 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `user_email`: the `user_email` part.
-    /// - `user_ip`: the `user_ip` part.
-    /// - `subject`: the `subject` part.
-    /// - `product`: the `product` part.
-    /// - `body`: the `body` part.
-    /// - `box_auth_value`: the `box_auth_value` part.
+    /// - `request`: the parameters, see [`OpenTicketRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
     pub async fn open_ticket(
         &self,
-        user_email: &str,
-        user_ip: &str,
-        subject: &str,
-        product: &str,
-        body: &str,
-        box_auth_value: &str,
+        request: &OpenTicketRequest,
     ) -> Result<types::OpenTicketReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&OPEN_TICKET);
         call.arg_secret(
@@ -1379,16 +1507,28 @@ impl Session {
         call.arg(
             "user_email",
             crate::runtime::soap::XsiType::xsd("string"),
-            user_email,
+            &request.user_email,
         )?;
-        call.arg("user_ip", crate::runtime::soap::XsiType::xsd("string"), user_ip)?;
-        call.arg("subject", crate::runtime::soap::XsiType::xsd("string"), subject)?;
-        call.arg("product", crate::runtime::soap::XsiType::xsd("string"), product)?;
-        call.arg("body", crate::runtime::soap::XsiType::xsd("string"), body)?;
+        call.arg(
+            "user_ip",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.user_ip,
+        )?;
+        call.arg(
+            "subject",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.subject,
+        )?;
+        call.arg(
+            "product",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.product,
+        )?;
+        call.arg("body", crate::runtime::soap::XsiType::xsd("string"), &request.body)?;
         call.arg(
             "box_auth_value",
             crate::runtime::soap::XsiType::xsd("string"),
-            box_auth_value,
+            &request.box_auth_value,
         )?;
         call.send_checked::<types::OpenTicketReturn>(&IN_BAND_ERROR).await
     }
@@ -1398,6 +1538,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn quickservers_cancel_service(
         &self,
         id: i32,
@@ -1479,6 +1623,10 @@ impl Session {
     /// - `to`: the `to` part.
     /// - `from`: the `from` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1507,6 +1655,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn servers_cancel_service(
         &self,
         id: i32,
@@ -1584,6 +1736,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn ssl_cancel_service(
         &self,
         id: i32,
@@ -1663,6 +1819,10 @@ impl Session {
     /// - `ticket_id`: the `ticketID` part.
     /// - `content`: the `content` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1686,23 +1846,14 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `domain_id`: the `domain_id` part.
-    /// - `record_id`: the `record_id` part.
-    /// - `name`: the `name` part.
-    /// - `content`: the `content` part.
-    /// - `type`: the `type` part.
-    /// - `ttl`: the `ttl` part.
-    /// - `prio`: the `prio` part.
-    #[allow(clippy::too_many_arguments)]
+    /// - `request`: the parameters, see [`UpdateDnsRecordRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn update_dns_record(
         &self,
-        domain_id: i32,
-        record_id: i32,
-        name: &str,
-        content: &str,
-        r#type: &str,
-        ttl: i32,
-        prio: i32,
+        request: &UpdateDnsRecordRequest,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&UPDATE_DNS_RECORD);
         call.arg_secret(
@@ -1710,13 +1861,25 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("domain_id", crate::runtime::soap::XsiType::xsd("int"), &domain_id)?;
-        call.arg("record_id", crate::runtime::soap::XsiType::xsd("int"), &record_id)?;
-        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), name)?;
-        call.arg("content", crate::runtime::soap::XsiType::xsd("string"), content)?;
-        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), r#type)?;
-        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &ttl)?;
-        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &prio)?;
+        call.arg(
+            "domain_id",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.domain_id,
+        )?;
+        call.arg(
+            "record_id",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.record_id,
+        )?;
+        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), &request.name)?;
+        call.arg(
+            "content",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.content,
+        )?;
+        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), &request.r#type)?;
+        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &request.ttl)?;
+        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &request.prio)?;
         call.send::<bool>().await
     }
 
@@ -1750,6 +1913,10 @@ impl Session {
     /// - `id`: the `id` part.
     /// - `name`: the `name` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1774,6 +1941,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn vps_cancel_service(
         &self,
         id: i32,
@@ -1872,6 +2043,10 @@ impl Session {
     /// - `id`: the `id` part.
     /// - `name`: the `name` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1897,6 +2072,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1919,6 +2098,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -1943,6 +2126,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1966,6 +2153,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1988,6 +2179,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn webhosting_cancel_service(
         &self,
         id: i32,
@@ -2059,6 +2254,192 @@ impl Session {
         )?;
         call.send::<types::ArraySqlRowWebsites>().await
     }
+}
+
+/// The parameters of `add_dns_record`.
+///
+/// Adds a single DNS record
+///
+/// Build it with `AddDnsRecordRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder)]
+pub struct AddDnsRecordRequest {
+    /// Wire name: `domain_id`.
+    pub domain_id: i32,
+    /// Wire name: `name`.
+    #[builder(into)]
+    pub name: String,
+    /// Wire name: `content`.
+    #[builder(into)]
+    pub content: String,
+    /// Wire name: `type`.
+    #[builder(into)]
+    pub r#type: String,
+    /// Wire name: `ttl`.
+    pub ttl: i32,
+    /// Wire name: `prio`.
+    pub prio: i32,
+}
+
+/// The parameters of `buy_vps`.
+///
+/// Places a VPS order in our system. These are the same parameters as api_validate_buy_vps.. Returns a comma seperated list of invoices if any need paid.
+///
+/// Build it with `BuyVpsRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder)]
+pub struct BuyVpsRequest {
+    /// Wire name: `os`.
+    #[builder(into)]
+    pub os: String,
+    /// Wire name: `slices`.
+    pub slices: i32,
+    /// Wire name: `platform`.
+    #[builder(into)]
+    pub platform: String,
+    /// Wire name: `controlpanel`.
+    #[builder(into)]
+    pub controlpanel: String,
+    /// Wire name: `period`.
+    pub period: i32,
+    /// Wire name: `location`.
+    pub location: i32,
+    /// Wire name: `version`.
+    #[builder(into)]
+    pub version: String,
+    /// Wire name: `hostname`.
+    #[builder(into)]
+    pub hostname: String,
+    /// Wire name: `coupon`.
+    #[builder(into)]
+    pub coupon: String,
+    /// Wire name: `rootpass`.
+    #[builder(into)]
+    pub rootpass: String,
+}
+
+/// The parameters of `buy_vps_admin`.
+///
+/// Purchase a VPS (admins only). Returns a comma seperated list of invoices if any need paid. Same as client function but allows specifying which server to install to if there are resources available on the specified server.
+///
+/// Build it with `BuyVpsAdminRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder)]
+pub struct BuyVpsAdminRequest {
+    /// Wire name: `os`.
+    #[builder(into)]
+    pub os: String,
+    /// Wire name: `slices`.
+    pub slices: i32,
+    /// Wire name: `platform`.
+    #[builder(into)]
+    pub platform: String,
+    /// Wire name: `controlpanel`.
+    #[builder(into)]
+    pub controlpanel: String,
+    /// Wire name: `period`.
+    pub period: i32,
+    /// Wire name: `location`.
+    pub location: i32,
+    /// Wire name: `version`.
+    pub version: i32,
+    /// Wire name: `hostname`.
+    #[builder(into)]
+    pub hostname: String,
+    /// Wire name: `coupon`.
+    #[builder(into)]
+    pub coupon: String,
+    /// Wire name: `rootpass`.
+    #[builder(into)]
+    pub rootpass: String,
+    /// Wire name: `server`.
+    pub server: i32,
+}
+
+/// The parameters of `validate_buy_vps`.
+///
+/// Checks if the parameters for your order pass validation and let you know if there are any errors. It will also give you information on the pricing breakdown.
+///
+/// Build it with `ValidateBuyVpsRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder)]
+pub struct ValidateBuyVpsRequest {
+    /// Wire name: `os`.
+    #[builder(into)]
+    pub os: String,
+    /// Wire name: `slices`.
+    pub slices: i32,
+    /// Wire name: `platform`.
+    #[builder(into)]
+    pub platform: String,
+    /// Wire name: `controlpanel`.
+    #[builder(into)]
+    pub controlpanel: String,
+    /// Wire name: `period`.
+    pub period: i32,
+    /// Wire name: `location`.
+    pub location: i32,
+    /// Wire name: `version`.
+    #[builder(into)]
+    pub version: String,
+    /// Wire name: `hostname`.
+    #[builder(into)]
+    pub hostname: String,
+    /// Wire name: `coupon`.
+    #[builder(into)]
+    pub coupon: String,
+    /// Wire name: `rootpass`.
+    #[builder(into)]
+    pub rootpass: String,
+}
+
+/// The parameters of `open_ticket`.
+///
+/// This command creates a new ticket in our system.
+///
+/// Build it with `OpenTicketRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder)]
+pub struct OpenTicketRequest {
+    /// Wire name: `user_email`.
+    #[builder(into)]
+    pub user_email: String,
+    /// Wire name: `user_ip`.
+    #[builder(into)]
+    pub user_ip: String,
+    /// Wire name: `subject`.
+    #[builder(into)]
+    pub subject: String,
+    /// Wire name: `product`.
+    #[builder(into)]
+    pub product: String,
+    /// Wire name: `body`.
+    #[builder(into)]
+    pub body: String,
+    /// Wire name: `box_auth_value`.
+    #[builder(into)]
+    pub box_auth_value: String,
+}
+
+/// The parameters of `update_dns_record`.
+///
+/// Updates a single DNS record
+///
+/// Build it with `UpdateDnsRecordRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder)]
+pub struct UpdateDnsRecordRequest {
+    /// Wire name: `domain_id`.
+    pub domain_id: i32,
+    /// Wire name: `record_id`.
+    pub record_id: i32,
+    /// Wire name: `name`.
+    #[builder(into)]
+    pub name: String,
+    /// Wire name: `content`.
+    #[builder(into)]
+    pub content: String,
+    /// Wire name: `type`.
+    #[builder(into)]
+    pub r#type: String,
+    /// Wire name: `ttl`.
+    pub ttl: i32,
+    /// Wire name: `prio`.
+    pub prio: i32,
 }
 
 static IN_BAND_ERROR: crate::runtime::soap::InBandError = crate::runtime::soap::InBandError {

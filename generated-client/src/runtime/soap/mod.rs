@@ -59,6 +59,7 @@ mod charset;
 mod de;
 mod envelope;
 mod fault;
+#[doc(hidden)]
 pub mod repeated;
 mod response;
 mod ser;
@@ -68,10 +69,11 @@ mod xml;
 mod tests;
 
 use crate::runtime::transport::{Method, Request, Response, Transport};
-use crate::runtime::{Answer, Error, Redactor, Secret};
+use crate::runtime::{Answer, Connection, Error, Redactor, Secret};
 use std::sync::Arc;
 use tracing::Instrument;
 
+#[doc(hidden)]
 /// Static description of one operation, emitted by the generator.
 #[derive(Debug)]
 pub struct Operation {
@@ -95,6 +97,7 @@ pub struct Operation {
     pub idempotent: bool,
 }
 
+#[doc(hidden)]
 /// SOAP version: 1.1 (`text/xml`, `SOAPAction`) or 1.2 (`application/soap+xml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
@@ -102,6 +105,7 @@ pub enum Version {
     V12,
 }
 
+#[doc(hidden)]
 /// WSDL binding style: parts wrapped in an operation element (rpc) or the body element
 /// itself (document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +114,7 @@ pub enum Style {
     Document,
 }
 
+#[doc(hidden)]
 /// `soap:body use`: SOAP encoding with `xsi:type` on every value, or plain literal XML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Use {
@@ -117,6 +122,7 @@ pub enum Use {
     Literal,
 }
 
+#[doc(hidden)]
 /// The `xsi:type` of a part: a namespace URI and a local name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct XsiType {
@@ -137,6 +143,7 @@ impl XsiType {
     }
 }
 
+#[doc(hidden)]
 /// How a service reports business errors in band (`status == "error"`, reason in
 /// `status_text`).
 #[derive(Debug)]
@@ -146,11 +153,14 @@ pub struct InBandError {
     pub message_fields: &'static [&'static str],
 }
 
-/// Endpoint plus transport; cheap to clone.
+/// Endpoint, transport and extra headers; cheap to clone.
+#[doc(hidden)]
 #[derive(Clone)]
 pub struct Client {
     endpoint: String,
     transport: Arc<dyn Transport>,
+    /// Sent on every request after the SOAP headers, whatever the transport.
+    headers: Arc<[(String, String)]>,
 }
 
 impl Client {
@@ -159,6 +169,15 @@ impl Client {
         Self {
             endpoint: endpoint.into(),
             transport,
+            headers: Arc::from([]),
+        }
+    }
+
+    /// A client from what `ClientBuilder::build` checked.
+    pub fn from_connection(connection: Connection) -> Self {
+        Self {
+            headers: connection.headers.into(),
+            ..Self::new(connection.url, connection.transport)
         }
     }
 
@@ -186,6 +205,7 @@ impl std::fmt::Debug for Client {
     }
 }
 
+#[doc(hidden)]
 /// One request being built.
 pub struct Call<'a> {
     client: &'a Client,
@@ -276,7 +296,10 @@ impl Call<'_> {
         let request = Request {
             method: Method::Post,
             url: self.client.endpoint.clone(),
-            headers: envelope::request_headers(op),
+            headers: envelope::request_headers(op)
+                .into_iter()
+                .chain(self.client.headers.iter().cloned())
+                .collect(),
             body,
             idempotent: op.idempotent,
         };
@@ -304,6 +327,7 @@ pub fn decode_response<T: Answer>(operation: &Operation, response: &Response) ->
         .map_err(|error| error.after_sending(operation.name, operation.idempotent))
 }
 
+#[doc(hidden)]
 /// Turns the answer of a login operation into a session id: an empty answer is
 /// [`Error::Authentication`]. Surrounding whitespace is not part of the id.
 pub fn session_from_login(answer: String) -> Result<Secret, Error> {
