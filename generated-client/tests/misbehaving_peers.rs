@@ -13,12 +13,12 @@
 mod support;
 
 use generated_client::interserver::BuyVpsResultStatus;
+use generated_client::resellerclub::InvoiceOption;
 use generated_client::resellerclub::Region;
-use generated_client::resellerclub::enterpriseemail::{InvoiceOption, RenewRequest, RenewResponse};
-use generated_client::runtime::{Decimal, Lenient, Outcome, ReqwestTransport, Timeouts};
+use generated_client::resellerclub::enterpriseemail::{RenewRequest, RenewResponse};
+use generated_client::runtime::{Decimal, Lenient, Outcome, Timeouts};
 use generated_client::{Error, interserver, resellerclub};
 use std::fmt::Debug;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::example;
 use support::scripted::{Behaviour, Body, HTML, JSON, Reply, Server, XML, refused_url};
@@ -507,7 +507,12 @@ fn renew_cases() -> Vec<Case<RenewResponse>> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn renew_tells_the_outcome_of_every_answer() {
     let documented = renewed();
-    let request = RenewRequest::new(4711, 12, false, InvoiceOption::NoInvoice);
+    let request = RenewRequest::builder()
+        .order_id(4711)
+        .months(12)
+        .auto_renew(false)
+        .invoice_option(InvoiceOption::NoInvoice)
+        .build();
     assert!(API_KEY.ends_with(LEAK));
     let args = |url: &str| {
         let args = [url, &AUTH_USERID.to_string(), API_KEY, "4711", "12"];
@@ -516,13 +521,10 @@ async fn renew_tells_the_outcome_of_every_answer() {
     for case in renew_cases() {
         let name = case.name;
         let server = Server::start(case.order).await;
-        let transport = ReqwestTransport::new(timeouts_for(case.order)).unwrap();
-        let client = resellerclub::Client::with_transport(
-            &server.url,
-            AUTH_USERID,
-            API_KEY,
-            Arc::new(transport),
-        );
+        let client = resellerclub::Client::builder(&server.url, AUTH_USERID, API_KEY)
+            .timeouts(timeouts_for(case.order))
+            .build()
+            .unwrap();
         let started = Instant::now();
         let result = client.enterpriseemail().renew(Region::Us, &request).await;
         assert_ended_by_timeouts(name, started);
@@ -808,11 +810,10 @@ async fn buy_mail_tells_the_outcome_of_every_answer() {
         // A failed login sends no order.
         let orders = usize::from(case.login.is_none());
         let server = interserver_peer(case.login, case.order).await;
-        let transport = ReqwestTransport::new(timeouts_for(case.order)).unwrap();
-        let client = interserver::Client::with_transport(
-            format!("{}/api.php", server.url),
-            Arc::new(transport),
-        );
+        let client = interserver::Client::builder(format!("{}/api.php", server.url))
+            .timeouts(timeouts_for(case.order))
+            .build()
+            .unwrap();
         let started = Instant::now();
         let result = match client.login(USERNAME, PASSWORD).await {
             Ok(session) => session.buy_mail(COUPON).await,
