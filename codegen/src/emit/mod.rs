@@ -22,7 +22,7 @@ mod soap;
 mod typeref;
 mod types;
 
-pub use cargo_toml::BENCH_TARGETS;
+pub use cargo_toml::{BENCH_TARGETS, DEFAULT_PACKAGE, Package};
 
 use crate::diag::Diagnostic;
 use crate::ir::{Group, Ir, Service, Source, TypeDef, TypeKind, TypeRef};
@@ -41,10 +41,13 @@ pub const GENERATED_DIR: &str = "src/generated";
 
 /// Every generated file, by path relative to the generated crate's root; or every problem
 /// that kept the IR from being emitted.
-pub fn crate_files(ir: &Ir) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
+pub fn crate_files(
+    ir: &Ir,
+    package: &Package,
+) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
     let mut errors = Errors::default();
     let mut files = BTreeMap::new();
-    files.insert("Cargo.toml".to_owned(), cargo_toml::render(ir));
+    files.insert("Cargo.toml".to_owned(), cargo_toml::render(ir, package));
     let mut rust = vec![root_module(ir, &mut errors)];
     for service in &ir.services {
         let ctx = Ctx::new(service);

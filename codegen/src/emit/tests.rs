@@ -14,7 +14,7 @@ fn listing(files: &BTreeMap<String, String>) -> String {
 }
 
 fn emit(ir: &Ir) -> BTreeMap<String, String> {
-    match crate_files(ir) {
+    match crate_files(ir, &Package::default()) {
         Ok(files) => files,
         Err(errors) => panic!(
             "{}",
@@ -28,7 +28,7 @@ fn emit(ir: &Ir) -> BTreeMap<String, String> {
 }
 
 fn errors(ir: &Ir) -> Vec<String> {
-    match crate_files(ir) {
+    match crate_files(ir, &Package::default()) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     }
