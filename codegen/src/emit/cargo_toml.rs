@@ -84,6 +84,9 @@ tracing = "0.1"
 rust_decimal = { version = "1", default-features = false, features = ["std", "serde"] }
 # Times: Unix timestamps become `jiff::Timestamp`s.
 jiff = { version = "1", default-features = false, features = ["std"] }
+# The mock server (feature `mock`): its own runtime and listener, and form decoding.
+tokio = { version = "1", features = ["rt-multi-thread", "net", "io-util", "time"], optional = true }
+form_urlencoded = { version = "1", optional = true }
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "time"] }
@@ -93,10 +96,20 @@ tracing-subscriber = { version = "0.3", default-features = false, features = ["f
 form_urlencoded = "1"
 "#;
 
+/// `<service>::mock`, a mock server for tests of code that uses the client; off by default.
+const MOCK_FEATURE: &str = "# A mock server per service for tests (`<service>::mock`).\n\
+                            mock = [\"dep:tokio\", \"dep:form_urlencoded\"]\n";
+
 /// The workspace crate's benchmarks (`benches/`, hand-written, workspace-only: they run the
-/// test peers) and what only they need. A standalone copy has no `benches/` folder, so
+/// test peers) and what only they need, and the `mock` feature for its tests (a dev-dependency
+/// on itself, by its workspace name). A standalone copy has no `benches/` folder, so
 /// [`standalone`](crate::standalone) leaves this section out.
 pub const BENCH_TARGETS: &str = r#"
+# The workspace's own tests use the mock server.
+[dev-dependencies.generated-client]
+path = "."
+features = ["mock"]
+
 # `cargo bench`; no plots or threads needed.
 [dev-dependencies.criterion]
 version = "0.8"
@@ -120,6 +133,7 @@ pub(super) fn render(ir: &Ir, package: &Package) -> String {
     let modules: Vec<&str> = ir.services.iter().map(|s| unraw(&s.name.rust)).collect();
     let default: Vec<String> = modules.iter().map(|m| format!("{m:?}")).collect();
     let features: String = modules.iter().map(|m| format!("{m} = []\n")).collect();
+    let features = format!("{features}{MOCK_FEATURE}");
     let (name, lib) = (package.name(), package.lib());
     format!(
         "{HEADER}\n[package]\nname = \"{name}\"\n{PACKAGE}\n[lib]\nname = \"{lib}\"\n\n\
@@ -179,7 +193,7 @@ mod tests {
     fn no_service_means_no_default_feature() {
         let text = render(&Ir::default(), &Package::default());
         assert!(
-            text.contains("[features]\ndefault = []\n\n[dependencies]"),
+            text.contains("[features]\ndefault = []\n# A mock server per service for tests (`<service>::mock`).\nmock = [\"dep:tokio\", \"dep:form_urlencoded\"]\n\n[dependencies]"),
             "{text}"
         );
     }

@@ -35,7 +35,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         );
     }
     let mut root = Scope::module(format!("module `{}`", service.name.rust));
-    root.reserve(&["types", "Client", "Region"]);
+    root.reserve(&["types", "mock", "Client", "Region"]);
     let mut client_scope = Scope::new("`impl Client`");
     client_scope.reserve(&["new", "with_transport"]);
 
@@ -93,9 +93,11 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             pub use types::*;
         }
     });
+    let mock_mod = super::mock::declaration();
     let module = quote! {
         #doc
         #(#group_mods)*
+        #mock_mod
         #types_mod
         #consts
         #region
@@ -105,6 +107,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     };
     out.insert(0, File::in_service(ctx, "mod.rs", module));
     out.extend(types);
+    out.push(super::mock::file(ctx, errors));
     out
 }
 
@@ -335,7 +338,7 @@ fn client_tokens(
 }
 
 /// A credential's parameter type, and its `CredentialValue`.
-fn credential_param(
+pub(super) fn credential_param(
     credential: &Credential,
     name: &Ident,
     at: &Source,
@@ -379,7 +382,7 @@ struct Generated {
 
 /// How a request field is sent.
 #[derive(Debug, Clone, Copy)]
-enum Send<'a> {
+pub(super) enum Send<'a> {
     /// `name=value`.
     One,
     /// `name=a&name=b`.
@@ -389,12 +392,12 @@ enum Send<'a> {
 }
 
 /// An input parameter as a request field.
-struct Input<'a> {
-    param: &'a Param,
+pub(super) struct Input<'a> {
+    pub(super) param: &'a Param,
     field: Ident,
     /// The field's type, `Option` left out.
     ty: TokenStream,
-    send: Send<'a>,
+    pub(super) send: Send<'a>,
     /// How the constructor takes a required field: `impl Into<..>` for text.
     into: Option<TokenStream>,
 }
@@ -463,7 +466,7 @@ fn operation(
             .as_ref()
             .map(|name| request_struct(op, name, &inputs))
             .unwrap_or_default(),
-        operation: operation_static(op, binding, &static_name),
+        operation: operation_static(op, binding, &static_name, place),
         method: method(
             ctx,
             op,
@@ -476,7 +479,11 @@ fn operation(
     })
 }
 
-fn input<'a>(ctx: &Ctx<'a>, param: &'a Param, place: Place) -> Result<Input<'a>, Diagnostic> {
+pub(super) fn input<'a>(
+    ctx: &Ctx<'a>,
+    param: &'a Param,
+    place: Place,
+) -> Result<Input<'a>, Diagnostic> {
     let at = &param.source;
     let field = ident(&param.name.rust, at)?;
     let unsupported = |what: &str| {
@@ -550,11 +557,24 @@ fn request_struct(op: &Operation, name: &Ident, inputs: &[Input]) -> TokenStream
             doc.markdown(note);
         }
         let doc = doc.outer();
-        let Input { field, ty, .. } = input;
+        let Input {
+            field, ty, send, ..
+        } = input;
+        // Read back by the mock server (`runtime::mock`) from the wire names; a list sent
+        // with no item is no parameter at all.
+        let mut serde = Vec::new();
+        if names::unraw(&param.name.rust) != param.name.wire {
+            let wire = &param.name.wire;
+            serde.push(quote!(rename = #wire));
+        }
+        if param.required && !matches!(send, Send::One) {
+            serde.push(quote!(default));
+        }
+        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         if param.required {
-            quote! { #doc pub #field: #ty, }
+            quote! { #doc #serde pub #field: #ty, }
         } else {
-            quote! { #doc pub #field: Option<#ty>, }
+            quote! { #doc #serde pub #field: Option<#ty>, }
         }
     });
     let required: Vec<&Input> = inputs.iter().filter(|i| i.param.required).collect();
@@ -579,7 +599,7 @@ fn request_struct(op: &Operation, name: &Ident, inputs: &[Input]) -> TokenStream
     let allow = super::allow_many_arguments(required.len());
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default)]
+        #[derive(Debug, Clone, PartialEq, #default serde::Deserialize)]
         pub struct #name {
             #(#fields)*
         }
@@ -594,8 +614,14 @@ fn request_struct(op: &Operation, name: &Ident, inputs: &[Input]) -> TokenStream
     }
 }
 
-/// `static <OP>: http::Operation`.
-fn operation_static(op: &Operation, binding: &HttpBinding, name: &Ident) -> TokenStream {
+/// `static <OP>: http::Operation`; in a group's module visible to the service's module, for
+/// its mock server.
+fn operation_static(
+    op: &Operation,
+    binding: &HttpBinding,
+    name: &Ident,
+    place: Place,
+) -> TokenStream {
     let wire = match &op.group {
         Some(group) => format!("{group}/{}", op.name.wire),
         None => op.name.wire.clone(),
@@ -610,8 +636,9 @@ fn operation_static(op: &Operation, binding: &HttpBinding, name: &Ident) -> Toke
     };
     let path = &binding.path;
     let idempotent = op.idempotent;
+    let visibility = matches!(place, Place::Group(_)).then(|| quote!(pub(super)));
     quote! {
-        static #name: crate::runtime::http::Operation = crate::runtime::http::Operation {
+        #visibility static #name: crate::runtime::http::Operation = crate::runtime::http::Operation {
             name: #wire,
             method: crate::runtime::http::Method::#method,
             path: #path,
@@ -635,7 +662,9 @@ fn method(
     let regional = binding.path.contains(REGION_PLACEHOLDER);
     let (http, region_type) = match place {
         Place::Root => (quote!(self.http), quote!(Region)),
-        Place::Types | Place::Group(_) => (quote!(self.client.http), quote!(super::Region)),
+        Place::Types | Place::Group(_) | Place::Child => {
+            (quote!(self.client.http), quote!(super::Region))
+        }
     };
     let mut args = Vec::new();
     let mut arguments = Vec::new();

@@ -7,7 +7,8 @@
 //! - per SOAP service ([`soap`]): `<module>/mod.rs` (client, session, operations) and
 //!   `<module>/types.rs`;
 //! - per HTTP service ([`http`]): `<module>/mod.rs` (base URLs, regions, client) and one
-//!   `<module>/<group>.rs` per operation group, plus `types.rs` for types outside any group.
+//!   `<module>/<group>.rs` per operation group, plus `types.rs` for types outside any group;
+//! - per service ([`mock`]): `<module>/mock.rs`, a typed mock server (cargo feature `mock`).
 //!
 //! Output is deterministic: files and items follow the IR's order, which is sorted.
 //! Inconsistent IR (a reference to an undefined type, a name clash among derived names, a
@@ -16,6 +17,7 @@
 mod cargo_toml;
 mod docs;
 mod http;
+mod mock;
 mod names;
 mod scope;
 mod soap;
@@ -50,7 +52,7 @@ pub fn crate_files(
     files.insert("Cargo.toml".to_owned(), cargo_toml::render(ir, package));
     let mut rust = vec![root_module(ir, &mut errors)];
     for service in &ir.services {
-        let ctx = Ctx::new(service);
+        let ctx = Ctx::new(service, package);
         rust.extend(match service.protocol {
             crate::ir::Protocol::Soap => soap::files(&ctx, &mut errors),
             crate::ir::Protocol::Http => http::files(&ctx, &mut errors),
@@ -169,10 +171,12 @@ pub(super) struct Ctx<'a> {
     groups: BTreeMap<&'a str, &'a Group>,
     /// The named types an answer can contain: read leniently, their enums open.
     answers: BTreeSet<TypeKey<'a>>,
+    /// The generated crate's library name, for examples in docs.
+    lib: String,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(service: &'a Service) -> Self {
+    fn new(service: &'a Service, package: &Package) -> Self {
         let types = service
             .types
             .iter()
@@ -188,6 +192,7 @@ impl<'a> Ctx<'a> {
             types,
             groups,
             answers: BTreeSet::new(),
+            lib: package.lib(),
         };
         for op in &service.operations {
             if let crate::ir::Output::Value { ty, .. } = &op.output {

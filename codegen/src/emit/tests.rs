@@ -66,10 +66,12 @@ fn every_file_starts_with_the_header() {
         paths,
         [
             "Cargo.toml",
+            "src/generated/interserver/mock.rs",
             "src/generated/interserver/mod.rs",
             "src/generated/interserver/types.rs",
             "src/generated/mod.rs",
             "src/generated/resellerclub/enterpriseemail.rs",
+            "src/generated/resellerclub/mock.rs",
             "src/generated/resellerclub/mod.rs",
             "src/generated/resellerclub/types.rs",
         ]
@@ -239,7 +241,9 @@ fn http_request_struct_holds_inputs_only() {
     let new = item(group, "impl RenewRequest {");
     assert!(new.contains("passwd: impl Into<crate::runtime::Secret>,\n    ) -> Self"));
     assert!(new.contains("no_of_accounts: None,") && new.contains("passwd: passwd.into(),"));
-    assert!(group.contains("#[derive(Debug, Clone, PartialEq)]\npub struct SearchRequest"));
+    assert!(group.contains(
+        "#[derive(Debug, Clone, PartialEq, serde::Deserialize)]\npub struct SearchRequest"
+    ));
 }
 
 #[test]

@@ -9,6 +9,8 @@
 mod answer;
 pub(crate) mod form;
 mod json;
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 
 pub use form::FormValue;
 pub use json::REST_KEY;

@@ -5,6 +5,10 @@
 //!
 //! Generated from `interserver/service.toml`.
 
+/// A mock server for tests of code that uses this client (cargo feature `mock`).
+#[cfg(feature = "mock")]
+pub mod mock;
+
 mod types;
 pub use types::*;
 

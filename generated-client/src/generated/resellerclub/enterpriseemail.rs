@@ -40,21 +40,27 @@ impl Enterpriseemail<'_> {
 /// The parameters of `renew`.
 ///
 /// Renews an existing Enterprise Email Order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct RenewRequest {
     /// The Order Id which is to be renewed.
+    #[serde(rename = "order-id")]
     pub order_id: i64,
     /// The number of months for which the Order is to be renewed.
     pub months: i64,
     /// Additional Email Accounts to be purchased for the Enterprise Email Order, if required.
+    #[serde(rename = "no-of-accounts")]
     pub no_of_accounts: Option<i64>,
     /// Number of additional email storage addons to purchase while renewing order
+    #[serde(rename = "no-of-storage5-blocks")]
     pub no_of_storage5_blocks: Option<i64>,
     /// Enables / Disables the Auto Renewal setting for the Order. Note
+    #[serde(rename = "auto-renew")]
     pub auto_renew: bool,
     /// This parameter will decide how the Customer Invoices will be handled. Values can be: NoInvoice, PayInvoice, KeepInvoice, OnlyAdd
+    #[serde(rename = "invoice-option")]
     pub invoice_option: InvoiceOption,
     /// Discount amount for the order value.
+    #[serde(rename = "discount-amount")]
     pub discount_amount: Option<crate::runtime::Decimal>,
 }
 
@@ -179,7 +185,7 @@ impl crate::runtime::Answer for RenewResponse {
     }
 }
 
-static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {
+pub(super) static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {
     name: "enterpriseemail/renew",
     method: crate::runtime::http::Method::Post,
     path: "/api/enterpriseemail/{region}/renew.json",

@@ -8,6 +8,10 @@
 /// The `enterpriseemail` group.
 pub mod enterpriseemail;
 
+/// A mock server for tests of code that uses this client (cargo feature `mock`).
+#[cfg(feature = "mock")]
+pub mod mock;
+
 /// The `live` base URL: `https://httpapi.com`.
 pub const LIVE_URL: &str = "https://httpapi.com";
 

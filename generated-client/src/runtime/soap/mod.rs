@@ -49,6 +49,8 @@ mod charset;
 mod de;
 mod envelope;
 mod fault;
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 pub mod repeated;
 mod response;
 mod ser;
