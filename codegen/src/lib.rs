@@ -71,13 +71,21 @@ pub fn load(specs_dir: &Path) -> (Option<ir::Ir>, Vec<Diagnostic>) {
     (ok.then_some(ir), diags.sorted())
 }
 
-/// Reads `specs_dir` and emits the generated crate's files.
+/// Reads `specs_dir` and emits the files of the crate `generated-client`.
 pub fn generate(specs_dir: &Path) -> Result<Output, Vec<Diagnostic>> {
+    generate_package(specs_dir, &emit::Package::default())
+}
+
+/// Reads `specs_dir` and emits the files of the crate named `package`.
+pub fn generate_package(
+    specs_dir: &Path,
+    package: &emit::Package,
+) -> Result<Output, Vec<Diagnostic>> {
     let (ir, diagnostics) = load(specs_dir);
     let Some(ir) = ir else {
         return Err(diagnostics);
     };
-    match emit::crate_files(&ir) {
+    match emit::crate_files(&ir, package) {
         Ok(files) => Ok(Output {
             ir,
             files,

@@ -4,7 +4,7 @@
 //! and node-soap 1.x's server.
 //!
 //! How: the servers start on free ports of 127.0.0.1; the generator (`cargo xtask gen --specs
-//! tests/stacks/specs --out …`) writes a scratch crate `stack-clients` under the target
+//! tests/stacks/specs --out … --name stack-clients`) writes a scratch crate under the target
 //! folder; the call tests of `tests/stacks/calls/` are copied into its `tests/`; and `cargo
 //! test` runs them there with the servers' URLs in `STACK_*_URL`, sharing this build's target
 //! folder (and `Cargo.lock`), so the runtime's dependencies are not built again. Each server
@@ -205,20 +205,13 @@ fn generated_clients_pass_their_calls_against_the_stacks() {
         .arg(specs_dir())
         .arg("--out")
         .arg(&scratch)
+        // Another name than the workspace's generated-client, so that the two never
+        // overwrite each other's files in the shared target folder.
+        .args(["--name", "stack-clients"])
         .env("CARGO_TARGET_DIR", target);
     run("cargo xtask gen", generate, CARGO_LIMIT);
     let generated = started.elapsed();
 
-    // Another package name than the workspace's generated-client, so that the two never
-    // overwrite each other's files in the shared target folder.
-    let manifest = scratch.join("Cargo.toml");
-    let text = fs::read_to_string(&manifest).expect("scratch Cargo.toml");
-    assert!(text.contains("name = \"generated-client\""), "{text}");
-    fs::write(
-        &manifest,
-        text.replace("name = \"generated-client\"", "name = \"stack-clients\""),
-    )
-    .expect("write Cargo.toml");
     fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");
     let tests = scratch.join("tests");
     let _ = fs::remove_dir_all(&tests);
@@ -239,7 +232,7 @@ fn generated_clients_pass_their_calls_against_the_stacks() {
     let mut test = cargo();
     test.arg("test")
         .arg("--manifest-path")
-        .arg(&manifest)
+        .arg(scratch.join("Cargo.toml"))
         // Only the call tests: the runtime's own unit tests run in the workspace already.
         .args(["--offline", "--test", "*"])
         .env("CARGO_TARGET_DIR", target);

@@ -37,7 +37,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         );
     }
     let mut root = Scope::module(format!("module `{}`", service.name.rust));
-    root.reserve(&["types", "Client", "Region"]);
+    root.reserve(&["types", "mock", "Client", "Region"]);
     let mut client_scope = Scope::new("`impl Client`");
     client_scope.reserve(&["new", "builder"]);
 
@@ -95,9 +95,11 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             pub use types::*;
         }
     });
+    let mock_mod = super::mock::declaration();
     let module = quote! {
         #doc
         #(#group_mods)*
+        #mock_mod
         #types_mod
         #consts
         #region
@@ -107,6 +109,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     };
     out.insert(0, File::in_service(ctx, "mod.rs", module));
     out.extend(types);
+    out.push(super::mock::file(ctx, errors));
     out
 }
 
@@ -421,7 +424,7 @@ fn client_tokens(
 }
 
 /// A credential's parameter type, and its `CredentialValue`.
-fn credential_param(
+pub(super) fn credential_param(
     credential: &Credential,
     name: &Ident,
     at: &Source,
@@ -465,7 +468,7 @@ struct Generated {
 
 /// How a request field is sent.
 #[derive(Debug, Clone, Copy)]
-enum Send<'a> {
+pub(super) enum Send<'a> {
     /// `name=value`.
     One,
     /// `name=a&name=b`.
@@ -475,12 +478,12 @@ enum Send<'a> {
 }
 
 /// An input parameter as a request field.
-struct Input<'a> {
-    param: &'a Param,
+pub(super) struct Input<'a> {
+    pub(super) param: &'a Param,
     field: Ident,
     /// The field's type, `Option` left out.
     ty: TokenStream,
-    send: Send<'a>,
+    pub(super) send: Send<'a>,
     /// How the constructor takes a required field: `impl Into<..>` for text.
     into: Option<TokenStream>,
 }
@@ -549,7 +552,7 @@ fn operation(
             .as_ref()
             .map(|name| request_struct(op, name, &inputs))
             .unwrap_or_default(),
-        operation: operation_static(op, binding, &static_name),
+        operation: operation_static(op, binding, &static_name, place),
         method: method(
             ctx,
             op,
@@ -562,7 +565,11 @@ fn operation(
     })
 }
 
-fn input<'a>(ctx: &Ctx<'a>, param: &'a Param, place: Place) -> Result<Input<'a>, Diagnostic> {
+pub(super) fn input<'a>(
+    ctx: &Ctx<'a>,
+    param: &'a Param,
+    place: Place,
+) -> Result<Input<'a>, Diagnostic> {
     let at = &param.source;
     let field = ident(&param.name.rust, at)?;
     let unsupported = |what: &str| {
@@ -625,21 +632,42 @@ fn request_struct(op: &Operation, name: &Ident, inputs: &[Input]) -> TokenStream
             doc.markdown(note);
         }
         let Input {
-            field, ty, into, ..
+            field,
+            ty,
+            into,
+            send,
+            ..
         } = input;
         let ty = if param.required {
             quote!(#ty)
         } else {
             quote!(Option<#ty>)
         };
-        request::field(&doc, field, &ty, into.is_some())
+        // Read back by the mock server (`runtime::mock`) from the wire names; a list sent
+        // with no item is no parameter at all.
+        let mut serde = Vec::new();
+        if names::unraw(&param.name.rust) != param.name.wire {
+            let wire = &param.name.wire;
+            serde.push(quote!(rename = #wire));
+        }
+        if param.required && !matches!(send, Send::One) {
+            serde.push(quote!(default));
+        }
+        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
+        request::field(&doc, serde, field, &ty, into.is_some())
     });
     let all_optional = inputs.iter().all(|i| !i.param.required);
     request::tokens(op, name, all_optional, fields)
 }
 
-/// `static <OP>: http::Operation`.
-fn operation_static(op: &Operation, binding: &HttpBinding, name: &Ident) -> TokenStream {
+/// `static <OP>: http::Operation`; in a group's module visible to the service's module, for
+/// its mock server.
+fn operation_static(
+    op: &Operation,
+    binding: &HttpBinding,
+    name: &Ident,
+    place: Place,
+) -> TokenStream {
     let wire = operation_wire(op);
     let method = match binding.method {
         HttpMethod::Get => quote!(Get),
@@ -651,8 +679,9 @@ fn operation_static(op: &Operation, binding: &HttpBinding, name: &Ident) -> Toke
     };
     let path = &binding.path;
     let idempotent = op.idempotent;
+    let visibility = matches!(place, Place::Group(_)).then(|| quote!(pub(super)));
     quote! {
-        static #name: crate::runtime::http::Operation = crate::runtime::http::Operation {
+        #visibility static #name: crate::runtime::http::Operation = crate::runtime::http::Operation {
             name: #wire,
             method: crate::runtime::http::Method::#method,
             path: #path,
@@ -681,7 +710,7 @@ fn method(
         let region_type = ident(&region_type(ctx, &regions), at)?;
         let region_type = match place {
             Place::Root => quote!(#region_type),
-            Place::Types | Place::Group(_) => quote!(super::#region_type),
+            Place::Types | Place::Group(_) | Place::Child => quote!(super::#region_type),
         };
         args.push(quote!(region: #region_type));
         let documented: Vec<String> = regions.iter().map(|r| docs::code(&r.name.wire)).collect();
@@ -750,7 +779,7 @@ fn method(
     let doc = doc.outer();
     let http = match place {
         Place::Root => quote!(self.http),
-        Place::Types | Place::Group(_) => quote!(self.client.http),
+        Place::Types | Place::Group(_) | Place::Child => quote!(self.client.http),
     };
     let binding_kw = if inputs.is_empty() {
         quote!(let)

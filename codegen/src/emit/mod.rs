@@ -7,7 +7,8 @@
 //! - per SOAP service ([`soap`]): `<module>/mod.rs` (client, session, operations) and
 //!   `<module>/types.rs`;
 //! - per HTTP service ([`http`]): `<module>/mod.rs` (base URLs, regions, client) and one
-//!   `<module>/<group>.rs` per operation group, plus `types.rs` for types outside any group.
+//!   `<module>/<group>.rs` per operation group, plus `types.rs` for types outside any group;
+//! - per service ([`mock`]): `<module>/mock.rs`, a typed mock server (cargo feature `mock`).
 //!
 //! Output is deterministic: files and items follow the IR's order, which is sorted.
 //! Inconsistent IR (a reference to an undefined type, a name clash among derived names, a
@@ -16,6 +17,7 @@
 mod cargo_toml;
 mod docs;
 mod http;
+mod mock;
 mod names;
 mod request;
 mod scope;
@@ -23,7 +25,7 @@ mod soap;
 mod typeref;
 mod types;
 
-pub use cargo_toml::BENCH_TARGETS;
+pub use cargo_toml::{BENCH_TARGETS, DEFAULT_PACKAGE, Package};
 
 use crate::diag::Diagnostic;
 use crate::ir::{Group, Ir, Service, Source, TypeDef, TypeKind, TypeRef};
@@ -42,13 +44,16 @@ pub const GENERATED_DIR: &str = "src/generated";
 
 /// Every generated file, by path relative to the generated crate's root; or every problem
 /// that kept the IR from being emitted.
-pub fn crate_files(ir: &Ir) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
+pub fn crate_files(
+    ir: &Ir,
+    package: &Package,
+) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
     let mut errors = Errors::default();
     let mut files = BTreeMap::new();
-    files.insert("Cargo.toml".to_owned(), cargo_toml::render(ir));
+    files.insert("Cargo.toml".to_owned(), cargo_toml::render(ir, package));
     let mut rust = vec![root_module(ir, &mut errors)];
     for service in &ir.services {
-        let ctx = Ctx::new(service);
+        let ctx = Ctx::new(service, package);
         rust.extend(match service.protocol {
             crate::ir::Protocol::Soap => soap::files(&ctx, &mut errors),
             crate::ir::Protocol::Http => http::files(&ctx, &mut errors),
@@ -167,10 +172,12 @@ pub(super) struct Ctx<'a> {
     groups: BTreeMap<&'a str, &'a Group>,
     /// The named types an answer can contain: read leniently, their enums open.
     answers: BTreeSet<TypeKey<'a>>,
+    /// The generated crate's library name, for examples in docs.
+    lib: String,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(service: &'a Service) -> Self {
+    fn new(service: &'a Service, package: &Package) -> Self {
         let types = service
             .types
             .iter()
@@ -186,6 +193,7 @@ impl<'a> Ctx<'a> {
             types,
             groups,
             answers: BTreeSet::new(),
+            lib: package.lib(),
         };
         for op in &service.operations {
             if let crate::ir::Output::Value { ty, .. } = &op.output {

@@ -11,11 +11,18 @@ use crate::ir::Operation;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-/// One field of a request struct: text (`into`) setters take anything that converts.
-pub(super) fn field(doc: &Doc, field: &Ident, ty: &TokenStream, into: bool) -> TokenStream {
+/// One field of a request struct: text (`into`) setters take anything that converts; `serde`
+/// holds the attribute that reads the field back from the wire (the mock server does).
+pub(super) fn field(
+    doc: &Doc,
+    serde: Option<TokenStream>,
+    field: &Ident,
+    ty: &TokenStream,
+    into: bool,
+) -> TokenStream {
     let doc = doc.outer();
     let into = into.then(|| quote!(#[builder(into)]));
-    quote! { #doc #into pub #field: #ty, }
+    quote! { #doc #serde #into pub #field: #ty, }
 }
 
 /// A request struct with its builder, for an HTTP or a SOAP operation.
@@ -41,7 +48,7 @@ pub(super) fn tokens(
     let default = all_optional.then(|| quote!(Default,));
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default bon::Builder)]
+        #[derive(Debug, Clone, PartialEq, #default bon::Builder, serde::Deserialize)]
         pub struct #name {
             #(#fields)*
         }

@@ -40,7 +40,14 @@ enum Receiver {
 pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let service = ctx.service;
     let mut root = Scope::module(format!("module `{}`", service.name.rust));
-    root.reserve(&["types", "ENDPOINT", "Client", "Session", "IN_BAND_ERROR"]);
+    root.reserve(&[
+        "types",
+        "mock",
+        "ENDPOINT",
+        "Client",
+        "Session",
+        "IN_BAND_ERROR",
+    ]);
     unsupported(ctx, errors);
     let defs: Vec<_> = service.types.iter().collect();
     let types = super::types_file(ctx, &defs, &mut root, errors);
@@ -107,8 +114,10 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             pub use types::*;
         }
     });
+    let mock_mod = super::mock::declaration();
     let module = quote! {
         #doc
+        #mock_mod
         #types_mod
         #consts
         #client
@@ -119,6 +128,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     };
     let mut out = vec![File::in_service(ctx, "mod.rs", module)];
     out.extend(types);
+    out.push(super::mock::file(ctx, errors));
     out
 }
 
@@ -517,7 +527,9 @@ fn request_field(
     if let Some(note) = typeref::note(&param.ty) {
         doc.markdown(note);
     }
-    Ok(request::field(&doc, &field, &ty, into))
+    let wire = &param.name.wire;
+    let serde = (names::unraw(&param.name.rust) != wire).then(|| quote!(#[serde(rename = #wire)]));
+    Ok(request::field(&doc, serde, &field, &ty, into))
 }
 
 /// A parameter in the `# Arguments` list.
@@ -574,7 +586,7 @@ fn list_item_element<'c>(
 }
 
 /// The `xsi:type` a part is sent with.
-fn xsi_type(
+pub(super) fn xsi_type(
     ctx: &Ctx,
     ty: &TypeRef,
     version: SoapVersion,
@@ -623,7 +635,7 @@ fn xsd_name(scalar: Scalar) -> &'static str {
 }
 
 /// Whether the output is a struct carrying the in-band status field.
-fn checks_in_band(ctx: &Ctx, ty: &TypeRef) -> bool {
+pub(super) fn checks_in_band(ctx: &Ctx, ty: &TypeRef) -> bool {
     let Some(spec) = &ctx.service.in_band_error else {
         return false;
     };

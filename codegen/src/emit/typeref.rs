@@ -15,6 +15,8 @@ pub(super) enum Place<'a> {
     Types,
     /// A group's module, by the group's wire name.
     Group(&'a str),
+    /// A submodule of the service's `mod.rs` (the mock server's `mock.rs`).
+    Child,
 }
 
 /// What a type reference is, once a named type is looked up.
@@ -66,13 +68,13 @@ impl<'a> Ctx<'a> {
         Ok(match (def.group.as_deref(), place) {
             (None, Place::Types) => quote!(#name),
             (None, Place::Root) => quote!(types::#name),
-            (None, Place::Group(_)) => quote!(super::types::#name),
+            (None, Place::Group(_) | Place::Child) => quote!(super::types::#name),
             (Some(group), Place::Group(here)) if group == here => quote!(#name),
             (Some(group), Place::Root) => {
                 let module = self.group_module(group, at)?;
                 quote!(#module::#name)
             }
-            (Some(group), Place::Types | Place::Group(_)) => {
+            (Some(group), Place::Types | Place::Group(_) | Place::Child) => {
                 let module = self.group_module(group, at)?;
                 quote!(super::#module::#name)
             }
@@ -139,7 +141,7 @@ mod tests {
     #[test]
     fn spells_scalars_and_containers() {
         let service = fixtures::soap_service();
-        let ctx = Ctx::new(&service);
+        let ctx = Ctx::new(&service, &super::super::Package::default());
         let cases = [
             (TypeRef::Scalar(Scalar::String), "String"),
             (TypeRef::Scalar(Scalar::Boolean), "bool"),
@@ -176,7 +178,7 @@ mod tests {
     #[test]
     fn paths_to_named_types_depend_on_place() {
         let service = fixtures::http_service();
-        let ctx = Ctx::new(&service);
+        let ctx = Ctx::new(&service, &super::super::Package::default());
         let grouped = TypeRef::Named {
             group: Some("enterpriseemail".into()),
             name: "renew_response".into(),
@@ -212,7 +214,7 @@ mod tests {
     #[test]
     fn an_undefined_type_is_an_error_at_the_reference() {
         let service = fixtures::soap_service();
-        let ctx = Ctx::new(&service);
+        let ctx = Ctx::new(&service, &super::super::Package::default());
         let at = Source {
             file: "myapi.wsdl".into(),
             line: 42,

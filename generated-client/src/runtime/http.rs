@@ -9,6 +9,8 @@
 mod answer;
 pub(crate) mod form;
 mod json;
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 
 #[doc(hidden)]
 pub use form::FormValue;

@@ -5,6 +5,8 @@ pub mod config;
 pub mod error;
 pub mod http;
 pub mod lenient;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod redact;
 pub mod secret;
 pub mod soap;

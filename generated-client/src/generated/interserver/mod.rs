@@ -23,6 +23,10 @@
 //! # }
 //! ```
 
+/// A mock server for tests of code that uses this client (cargo feature `mock`).
+#[cfg(feature = "mock")]
+pub mod mock;
+
 mod types;
 pub use types::*;
 
@@ -2261,7 +2265,7 @@ impl Session {
 /// Adds a single DNS record
 ///
 /// Build it with `AddDnsRecordRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
-#[derive(Debug, Clone, PartialEq, bon::Builder)]
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct AddDnsRecordRequest {
     /// Wire name: `domain_id`.
     pub domain_id: i32,
@@ -2285,7 +2289,7 @@ pub struct AddDnsRecordRequest {
 /// Places a VPS order in our system. These are the same parameters as api_validate_buy_vps.. Returns a comma seperated list of invoices if any need paid.
 ///
 /// Build it with `BuyVpsRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
-#[derive(Debug, Clone, PartialEq, bon::Builder)]
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct BuyVpsRequest {
     /// Wire name: `os`.
     #[builder(into)]
@@ -2321,7 +2325,7 @@ pub struct BuyVpsRequest {
 /// Purchase a VPS (admins only). Returns a comma seperated list of invoices if any need paid. Same as client function but allows specifying which server to install to if there are resources available on the specified server.
 ///
 /// Build it with `BuyVpsAdminRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
-#[derive(Debug, Clone, PartialEq, bon::Builder)]
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct BuyVpsAdminRequest {
     /// Wire name: `os`.
     #[builder(into)]
@@ -2358,7 +2362,7 @@ pub struct BuyVpsAdminRequest {
 /// Checks if the parameters for your order pass validation and let you know if there are any errors. It will also give you information on the pricing breakdown.
 ///
 /// Build it with `ValidateBuyVpsRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
-#[derive(Debug, Clone, PartialEq, bon::Builder)]
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct ValidateBuyVpsRequest {
     /// Wire name: `os`.
     #[builder(into)]
@@ -2394,7 +2398,7 @@ pub struct ValidateBuyVpsRequest {
 /// This command creates a new ticket in our system.
 ///
 /// Build it with `OpenTicketRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
-#[derive(Debug, Clone, PartialEq, bon::Builder)]
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct OpenTicketRequest {
     /// Wire name: `user_email`.
     #[builder(into)]
@@ -2421,7 +2425,7 @@ pub struct OpenTicketRequest {
 /// Updates a single DNS record
 ///
 /// Build it with `UpdateDnsRecordRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
-#[derive(Debug, Clone, PartialEq, bon::Builder)]
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct UpdateDnsRecordRequest {
     /// Wire name: `domain_id`.
     pub domain_id: i32,

@@ -46,11 +46,12 @@ impl Enterpriseemail<'_> {
 /// Renews an existing Enterprise Email Order.
 ///
 /// Build it with `RenewRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
-#[derive(Debug, Clone, PartialEq, bon::Builder)]
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct RenewRequest {
     /// The Order Id which is to be renewed.
     ///
     /// Wire name: `order-id`.
+    #[serde(rename = "order-id")]
     pub order_id: i64,
     /// The number of months for which the Order is to be renewed.
     ///
@@ -59,22 +60,27 @@ pub struct RenewRequest {
     /// Additional Email Accounts to be purchased for the Enterprise Email Order, if required.
     ///
     /// Wire name: `no-of-accounts`.
+    #[serde(rename = "no-of-accounts")]
     pub no_of_accounts: Option<i64>,
     /// Number of additional email storage addons to purchase while renewing order
     ///
     /// Wire name: `no-of-storage5-blocks`.
+    #[serde(rename = "no-of-storage5-blocks")]
     pub no_of_storage5_blocks: Option<i64>,
     /// Enables / Disables the Auto Renewal setting for the Order.
     ///
     /// Wire name: `auto-renew`.
+    #[serde(rename = "auto-renew")]
     pub auto_renew: bool,
     /// This parameter will decide how the Customer Invoices will be handled. Values can be: NoInvoice, PayInvoice, KeepInvoice, OnlyAdd
     ///
     /// Wire name: `invoice-option`.
+    #[serde(rename = "invoice-option")]
     pub invoice_option: super::types::InvoiceOption,
     /// Discount amount for the order value.
     ///
     /// Wire name: `discount-amount`.
+    #[serde(rename = "discount-amount")]
     pub discount_amount: Option<crate::runtime::Decimal>,
 }
 
@@ -161,7 +167,7 @@ impl crate::runtime::Answer for RenewResponse {
     }
 }
 
-static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {
+pub(super) static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {
     name: "enterpriseemail/renew",
     method: crate::runtime::http::Method::Post,
     path: "/api/enterpriseemail/{region}/renew.json",

@@ -26,6 +26,10 @@
 /// The `enterpriseemail` group.
 pub mod enterpriseemail;
 
+/// A mock server for tests of code that uses this client (cargo feature `mock`).
+#[cfg(feature = "mock")]
+pub mod mock;
+
 mod types;
 pub use types::*;
 

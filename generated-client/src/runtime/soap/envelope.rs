@@ -27,10 +27,19 @@ pub(super) fn encoding_namespace(version: Version) -> &'static str {
 
 /// The complete request body: declaration, envelope, body, wrapper, `parts`.
 pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerError> {
-    if !is_xml_name(op.request_element) {
+    message_body(op, op.request_element, parts)
+}
+
+/// A complete message of `op` whose Body element is `element` (the request element, or the
+/// response element the mock server answers with) holding `parts`.
+pub(super) fn message_body(
+    op: &Operation,
+    element: &str,
+    parts: &[u8],
+) -> Result<Vec<u8>, SerError> {
+    if !is_xml_name(element) {
         return Err(SerError(format!(
-            "request element {:?} is not an XML element name",
-            op.request_element
+            "body element {element:?} is not an XML element name"
         )));
     }
     let mut out = Vec::with_capacity(parts.len() + 512);
@@ -45,9 +54,9 @@ pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerE
     out.extend_from_slice(b"><SOAP-ENV:Body>");
     let default_namespace = op.style == Style::Document && op.qualified;
     let wrapper = if op.namespace.is_empty() || default_namespace {
-        op.request_element.to_owned()
+        element.to_owned()
     } else {
-        format!("{OPERATION_PREFIX}:{}", op.request_element)
+        format!("{OPERATION_PREFIX}:{element}")
     };
     out.push(b'<');
     out.extend_from_slice(wrapper.as_bytes());

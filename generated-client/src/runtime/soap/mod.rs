@@ -59,6 +59,8 @@ mod charset;
 mod de;
 mod envelope;
 mod fault;
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 #[doc(hidden)]
 pub mod repeated;
 mod response;
