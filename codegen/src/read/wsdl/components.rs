@@ -187,9 +187,23 @@ fn lookup<'a>(
             return None;
         }
     };
-    let found = map.get(&name).copied();
-    if found.is_none() {
-        diags.push(at.warning(format!("{what} `{value}` ({name}) is defined nowhere")));
+    if let Some(found) = map.get(&name) {
+        return Some(found);
     }
-    found
+    let fallback = at
+        .unprefixed_fallback(value)
+        .and_then(|q| map.get(&q).map(|found| (q, *found)));
+    match fallback {
+        Some((fallback, found)) => {
+            diags.push(at.warning(format!(
+                "{what} `{value}` has no prefix and {name} is defined nowhere; {fallback} (the \
+                 target namespace) is used, as other SOAP stacks do"
+            )));
+            Some(found)
+        }
+        None => {
+            diags.push(at.warning(format!("{what} `{value}` ({name}) is defined nowhere")));
+            None
+        }
+    }
 }

@@ -255,40 +255,61 @@ impl<'a> Types<'a> {
         diags: &mut Vec<Diagnostic>,
     ) -> TypeRef {
         let known = if ns::is_xsd(&name.ns) {
-            builtin::xsd(&name.local).or_else(|| {
-                diags.push(at.warning(format!(
-                    "{what}: XML Schema type `{shown}` is not supported; read as a string"
-                )));
-                Some(TypeRef::Scalar(Scalar::String))
-            })
+            builtin::xsd(&name.local)
         } else if name.ns == ns::SOAP_ENC {
             builtin::soap_encoding(&name.local)
         } else if name.ns == ns::APACHE_SOAP {
             builtin::apache_soap(&name.local)
         } else {
-            let key = (Space::Type, name.clone());
-            if let Some(def) = self.names.get(&key) {
-                Some(TypeRef::Named {
-                    group: None,
-                    name: def.clone(),
-                })
-            } else if let Some(global) = self.globals.get(&key).cloned() {
-                Some(self.alias(global.node, depth + 1, diags))
-            } else {
-                None
-            }
+            self.schema_type(name, depth, diags)
         };
-        known.unwrap_or_else(|| {
-            diags.push(
-                at.warning(format!(
-                    "{what} has type `{shown}` ({name}), which is defined nowhere"
-                ))
-                .with_hint(
-                    "its values are read as dynamic values; define the type to get a typed field",
-                ),
-            );
-            TypeRef::Dynamic
-        })
+        if let Some(known) = known {
+            return known;
+        }
+        let fallback = at.unprefixed_fallback(shown).and_then(|fallback| {
+            let found = self.schema_type(&fallback, depth, diags)?;
+            Some((fallback, found))
+        });
+        if let Some((fallback, found)) = fallback {
+            diags.push(at.warning(format!(
+                "{what}: type `{shown}` has no prefix and {name} is not a type; {fallback} (the \
+                 target namespace) is used, as other SOAP stacks do"
+            )));
+            return found;
+        }
+        if ns::is_xsd(&name.ns) {
+            diags.push(at.warning(format!(
+                "{what}: XML Schema type `{shown}` is not supported; read as a string"
+            )));
+            return TypeRef::Scalar(Scalar::String);
+        }
+        diags.push(
+            at.warning(format!(
+                "{what} has type `{shown}` ({name}), which is defined nowhere"
+            ))
+            .with_hint(
+                "its values are read as dynamic values; define the type to get a typed field",
+            ),
+        );
+        TypeRef::Dynamic
+    }
+
+    /// A type some schema here defines, by expanded name.
+    fn schema_type(
+        &mut self,
+        name: &QName,
+        depth: u32,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<TypeRef> {
+        let key = (Space::Type, name.clone());
+        if let Some(def) = self.names.get(&key) {
+            return Some(TypeRef::Named {
+                group: None,
+                name: def.clone(),
+            });
+        }
+        let global = self.globals.get(&key).cloned()?;
+        Some(self.alias(global.node, depth + 1, diags))
     }
 
     /// The global element `value` (a QName in scope at `at`); `None`, with a warning naming
@@ -300,13 +321,23 @@ impl<'a> Types<'a> {
         value: &str,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Element> {
-        let name = match at.qname(value) {
+        let mut name = match at.qname(value) {
             Ok(name) => name,
             Err(why) => {
                 diags.push(at.warning(format!("{what}: element {why}")));
                 return None;
             }
         };
+        let defined = |name: &QName| self.globals.contains_key(&(Space::Element, name.clone()));
+        if !defined(&name)
+            && let Some(fallback) = at.unprefixed_fallback(value).filter(|f| defined(f))
+        {
+            diags.push(at.warning(format!(
+                "{what}: element `{value}` has no prefix and {name} is defined nowhere; \
+                 {fallback} (the target namespace) is used, as other SOAP stacks do"
+            )));
+            name = fallback;
+        }
         let Some(qualified) = self
             .globals
             .get(&(Space::Element, name.clone()))
