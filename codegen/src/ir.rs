@@ -225,6 +225,15 @@ pub enum Scalar {
     Int,
     /// 64-bit signed integer (`xsd:long`, `xsd:integer`, a page's `Integer`).
     Long,
+    /// `xsd:unsignedByte`: `u8`.
+    UnsignedByte,
+    /// `xsd:unsignedShort`: `u16`.
+    UnsignedShort,
+    /// `xsd:unsignedInt`: `u32`.
+    UnsignedInt,
+    /// `xsd:unsignedLong`, and the unbounded `nonNegativeInteger`/`positiveInteger` (at most
+    /// `u64` on any real wire): `u64`.
+    UnsignedLong,
     /// `xsd:float`: single precision on the wire schema, decoded as f64 to keep the digits
     /// the server actually sent.
     Float,
@@ -232,9 +241,16 @@ pub enum Scalar {
     /// An exact amount: `xsd:decimal`, and every number the money rule names
     /// (`build::money`).
     Decimal,
+    /// `xsd:dateTime`: civil date and time, with the offset when one is given.
     DateTime,
     Date,
+    Time,
+    /// `xsd:duration`: a span in years, months, days and clock units.
+    Duration,
+    /// `xsd:base64Binary` (and SOAP-ENC `base64`): bytes, base64 on the wire.
     Base64,
+    /// `xsd:hexBinary`: bytes, hexadecimal on the wire.
+    HexBinary,
     /// Seconds since the Unix epoch, however the server spells them (number or string).
     UnixTime,
 }

@@ -274,7 +274,7 @@ fn document_literal_wrapped() {
         [
             ("name", &scalar(Scalar::String), true, false),
             ("kind", &named("RecordKind"), true, false),
-            ("ttl", &scalar(Scalar::Long), false, false),
+            ("ttl", &scalar(Scalar::UnsignedInt), false, false),
             ("comment", &scalar(Scalar::String), true, true),
             ("tags", &list(scalar(Scalar::String)), false, false),
         ]

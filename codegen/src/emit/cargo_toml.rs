@@ -34,6 +34,9 @@ tracing = "0.1"
 rust_decimal = { version = "1", default-features = false, features = ["std", "serde"] }
 # Times: Unix timestamps become `jiff::Timestamp`s.
 jiff = { version = "1", default-features = false, features = ["std"] }
+# xsd:base64Binary and xsd:hexBinary on the wire.
+base64 = { version = "0.23", default-features = false, features = ["std"] }
+hex = { version = "0.4", default-features = false, features = ["std"] }
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "time"] }

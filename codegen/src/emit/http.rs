@@ -516,11 +516,7 @@ fn input<'a>(ctx: &Ctx<'a>, param: &'a Param, place: Place) -> Result<Input<'a>,
         Shape::Dynamic => return Err(unsupported("a value of unknown type")),
         _ => return Err(unsupported("a nested list or map")),
     };
-    let into = matches!(
-        shape,
-        Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64)
-    )
-    .then(|| quote!(impl Into<String>));
+    let into = matches!(shape, Shape::Scalar(Scalar::String)).then(|| quote!(impl Into<String>));
     Ok(Input {
         param,
         field,

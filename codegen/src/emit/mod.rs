@@ -17,6 +17,7 @@ mod cargo_toml;
 mod docs;
 mod http;
 mod names;
+mod recursion;
 mod scope;
 mod soap;
 mod typeref;
@@ -166,6 +167,8 @@ pub(super) struct Ctx<'a> {
     groups: BTreeMap<&'a str, &'a Group>,
     /// The named types an answer can contain: read leniently, their enums open.
     answers: BTreeSet<TypeKey<'a>>,
+    /// Struct fields on a cycle of structs, held in a `Box`.
+    boxed: BTreeSet<recursion::FieldKey<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -185,6 +188,7 @@ impl<'a> Ctx<'a> {
             types,
             groups,
             answers: BTreeSet::new(),
+            boxed: recursion::boxed_fields(service),
         };
         for op in &service.operations {
             if let crate::ir::Output::Value { ty, .. } = &op.output {
@@ -228,6 +232,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a named type can be part of an answer.
+    /// Whether `field` of `def` is boxed, to give a recursive type a size.
+    fn is_boxed(&self, def: &TypeDef, field: &crate::ir::Field) -> bool {
+        self.boxed.contains(&(
+            (def.group.as_deref(), def.name.wire.as_str()),
+            field.name.wire.as_str(),
+        ))
+    }
+
     fn in_answers(&self, def: &TypeDef) -> bool {
         self.answers
             .contains(&(def.group.as_deref(), def.name.wire.as_str()))

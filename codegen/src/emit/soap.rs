@@ -460,10 +460,13 @@ fn argument(param: &Param) -> String {
 /// reference to it).
 fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool), Diagnostic> {
     Ok(match ctx.shape(ty, at)? {
-        Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64) => {
-            (quote!(&str), false)
+        Shape::Scalar(Scalar::String) => (quote!(&str), false),
+        Shape::Scalar(
+            scalar @ (Scalar::Decimal | Scalar::Base64 | Scalar::HexBinary | Scalar::Duration),
+        ) => {
+            let ty = typeref::scalar_type(scalar);
+            (quote!(&#ty), false)
         }
-        Shape::Scalar(Scalar::Decimal) => (quote!(&crate::runtime::Decimal), false),
         Shape::Scalar(scalar) => (typeref::scalar_type(scalar), true),
         Shape::Enum => (ctx.rust_type(ty, Place::Root, at)?, true),
         Shape::Struct => {
@@ -539,12 +542,19 @@ fn xsd_name(scalar: Scalar) -> &'static str {
         Scalar::Boolean => "boolean",
         Scalar::Int => "int",
         Scalar::Long | Scalar::UnixTime => "long",
+        Scalar::UnsignedByte => "unsignedByte",
+        Scalar::UnsignedShort => "unsignedShort",
+        Scalar::UnsignedInt => "unsignedInt",
+        Scalar::UnsignedLong => "unsignedLong",
         Scalar::Float => "float",
         Scalar::Double => "double",
         Scalar::Decimal => "decimal",
         Scalar::DateTime => "dateTime",
         Scalar::Date => "date",
+        Scalar::Time => "time",
+        Scalar::Duration => "duration",
         Scalar::Base64 => "base64Binary",
+        Scalar::HexBinary => "hexBinary",
     }
 }
 

@@ -702,6 +702,57 @@ fn lenient_scalars() {
     assert_eq!(message, "return: invalid boolean \"yes\"");
 }
 
+/// XSD's time, binary and unsigned types read as typed values; text that is not one is kept
+/// as `Unreadable`, never turned into a made-up value.
+#[test]
+fn xsd_times_binary_and_unsigned_read_leniently() {
+    use crate::runtime::{Base64, Date, DateTime, Duration, HexBinary, Time};
+    #[derive(Debug, Deserialize)]
+    struct Typed {
+        at: Lenient<DateTime>,
+        day: Lenient<Date>,
+        clock: Lenient<Time>,
+        span: Lenient<Duration>,
+        blob: Lenient<Base64>,
+        sum: Lenient<HexBinary>,
+        big: Lenient<u64>,
+        bad_day: Lenient<Date>,
+        empty_blob: Lenient<Base64>,
+        negative: Lenient<u32>,
+    }
+    impl Answer for Typed {}
+    let part = "<return><at>2024-05-01T10:30:00Z</at><day>2024-05-01</day><clock>13:20:00</clock>\
+        <span>P1DT2H</span><blob>aGk=</blob><sum>0fA0</sum><big>18446744073709551615</big>\
+        <bad_day>01/05/2024</bad_day><empty_blob/><negative>-1</negative></return>";
+    let typed: Typed = decode(&BUY_MAIL, &rpc_response(part)).unwrap();
+    assert_eq!(
+        typed.at.value().and_then(DateTime::timestamp),
+        Some("2024-05-01T10:30:00Z".parse().unwrap())
+    );
+    assert_eq!(
+        typed.day.value().map(ToString::to_string).as_deref(),
+        Some("2024-05-01")
+    );
+    assert_eq!(
+        typed.clock.value().map(ToString::to_string).as_deref(),
+        Some("13:20:00")
+    );
+    assert_eq!(
+        typed.span.value().map(ToString::to_string).as_deref(),
+        Some("P1DT2H")
+    );
+    assert_eq!(typed.blob.value().map(|b| b.to_vec()), Some(b"hi".to_vec()));
+    assert_eq!(
+        typed.sum.value().map(|b| b.to_vec()),
+        Some(vec![0x0f, 0xa0])
+    );
+    assert_eq!(typed.big, Lenient::Value(u64::MAX));
+    assert_eq!(typed.bad_day.unreadable(), Some("01/05/2024"));
+    // Empty base64 text is a valid value in XSD: zero bytes, as an empty string is "".
+    assert_eq!(typed.empty_blob, Lenient::Value(Base64(Vec::new())));
+    assert_eq!(typed.negative.unreadable(), Some("-1"));
+}
+
 #[test]
 fn value_types_text_by_xsi_type() {
     let part = "<return xsi:type=\"tns:array\"><i xsi:type=\"xsd:long\">-4</i><b xsi:type=\"xsd:boolean\">false</b>\
