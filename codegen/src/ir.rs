@@ -170,6 +170,9 @@ pub enum TypeKind {
         item: TypeRef,
         #[serde(skip_serializing_if = "Option::is_none")]
         item_element: Option<String>,
+        /// The namespace of `item_element` (see [`Field::namespace`]).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        item_namespace: Option<String>,
     },
     /// A closed set of string values.
     Enum { values: Vec<EnumValue> },
@@ -195,6 +198,12 @@ pub struct Field {
     /// wire, not one element holding the items.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub repeated: bool,
+    /// The XML namespace of the field's element in a literal request, as XSD decides it: the
+    /// target namespace of the schema declaring it when qualified (the schema's
+    /// `elementFormDefault`, the element's own `form`; a `ref` takes the referenced global
+    /// element's), `None` when unqualified or not XML at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     pub docs: Docs,
     pub source: Source,
 }
@@ -290,6 +299,10 @@ pub struct Param {
     /// A repeated element (see [`Field::repeated`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub repeated: bool,
+    /// The namespace of the part's element (see [`Field::namespace`]); an rpc part declared
+    /// with `element=` is in that element's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     pub docs: Docs,
     pub source: Source,
 }
@@ -339,9 +352,10 @@ pub struct SoapBinding {
     /// request wrapper is the operation name and the response wrapper `<name>Response`.
     pub request_element: String,
     pub response_element: String,
-    /// Document style: the parts are in the body element's namespace
-    /// (`elementFormDefault="qualified"`, as .NET writes), not in none (as JAX-WS does).
-    pub qualified: bool,
+    /// Document style with a body element that is not a record (a simple or enumerated type):
+    /// the one parameter is the body element's content, sent with no wrapper around it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bare: bool,
     /// rpc style: the output is the response wrapper with one field per part (several output
     /// parts), not its one part.
     pub all_parts: bool,

@@ -138,6 +138,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
         TypeKind::Array {
             item: named("order"),
             item_element: None,
+            item_namespace: None,
         }
     );
     assert_eq!(
@@ -145,6 +146,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
         TypeKind::Array {
             item: scalar(Scalar::String),
             item_element: None,
+            item_namespace: None,
         }
     );
     let order = ty(wsdl, "order");
@@ -201,7 +203,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
             endpoint: "https://shop.example/api.php".into(),
             request_element: "list_orders".into(),
             response_element: "list_ordersResponse".into(),
-            qualified: false,
+            bare: false,
             all_parts: false,
         }
     );
@@ -238,7 +240,15 @@ fn document_literal_wrapped() {
     );
     assert_eq!(binding.endpoint, "https://dns.example/v11.asmx");
     assert_eq!(binding.soap_action, "http://example.com/dns/ListRecords");
-    assert!(binding.qualified, "elementFormDefault=\"qualified\"");
+    // elementFormDefault="qualified": the parts are in the body element's namespace.
+    assert!(
+        list_records
+            .params
+            .iter()
+            .all(|p| p.namespace.as_deref() == Some("http://example.com/dns/")),
+        "{:?}",
+        list_records.params
+    );
     assert_eq!(
         (binding.style, binding.body_use),
         (SoapStyle::Document, BodyUse::Literal)
@@ -288,6 +298,7 @@ fn document_literal_wrapped() {
         TypeKind::Array {
             item: named("Record"),
             item_element: Some("Record".into()),
+            item_namespace: Some("http://example.com/dns/".into()),
         }
     );
     let TypeKind::Enum { values } = &ty(wsdl, "RecordKind").kind else {
@@ -412,6 +423,7 @@ fn names_resolve_by_namespace_uri_not_prefix() {
         TypeKind::Array {
             item: named("Item"),
             item_element: None,
+            item_namespace: None,
         }
     );
     assert_eq!(
@@ -628,6 +640,7 @@ fn interserver_myapi() {
         Some(&TypeKind::Array {
             item: named("sql_row_vps"),
             item_element: None,
+            item_namespace: None,
         })
     );
 
@@ -751,18 +764,15 @@ fn several_rpc_output_parts_are_one_struct() {
 #[test]
 fn literal_lists_repeated_or_wrapped() {
     let out = read("literal_lists.wsdl");
-    assert_eq!(
-        out.messages(),
-        [
-            "wsdl/literal_lists.wsdl:24: warning: `weights`, sent inside `options` of `Sum`, is a list type: it is written with SOAP-ENC `<item>` children, not the item elements its schema names"
-        ]
-    );
+    // A wrapper list nested in a sent record is written with its item elements too.
+    assert_eq!(out.messages(), Vec::<String>::new());
     // The wrapper list knows its items' element name, to send them by it.
     assert_eq!(
         ty(out.wsdl(), "ArrayOfInt").kind,
         TypeKind::Array {
             item: scalar(Scalar::Int),
             item_element: Some("int".into()),
+            item_namespace: Some("urn:sum".into()),
         }
     );
     let sum = op(out.wsdl(), "Sum");

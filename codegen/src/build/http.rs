@@ -268,6 +268,7 @@ impl Builder<'_> {
             secret: false,
             pair_names: None,
             repeated: false,
+            namespace: None,
             docs: row.docs.clone(),
             source: Source {
                 file: file.to_owned(),
@@ -308,6 +309,7 @@ impl Builder<'_> {
                 value: value_name.to_owned(),
             }),
             repeated: false,
+            namespace: None,
             docs,
             source: Source {
                 file: file.to_owned(),
@@ -461,6 +463,7 @@ impl Builder<'_> {
                 required: !key.conditional,
                 nillable: false,
                 repeated: false,
+                namespace: None,
                 docs: field_docs(key),
                 source: Source {
                     file: file.to_owned(),

@@ -2,19 +2,22 @@
 //! binding operation (style, use, namespace, soapAction), into IR operations.
 //!
 //! rpc: the body wrapper is the operation name (`<name>Response` back), parameters are the
-//! input parts in message order, the output is the first output part.
+//! input parts in message order (a part declared with `element=` is that element, in its
+//! namespace), the output is the first output part.
 //! document (literal wrapped): the wrappers are the elements of the single input and output
-//! parts; parameters are the fields of the input element's type, the output is the output
-//! element's type.
+//! parts; the output is the output element's type. The parameters are what the input
+//! element's type holds: a record's fields; a wrapper list's (`ArrayOfX`) item element,
+//! repeated directly under the body element; nothing for an untyped element; and for a
+//! simple or enumerated type the body element itself, sent bare.
 
 use super::components::{Components, Port};
-use super::node::Node;
+use super::node::{Node, QName};
 use super::xsd::{Element, Types};
 use super::{docs, ns};
 use crate::diag::{Diagnostic, Item};
 use crate::ir::{
     Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, SoapBinding,
-    SoapStyle, TypeRef,
+    SoapStyle, TypeKind, TypeRef,
 };
 use std::collections::BTreeMap;
 
@@ -191,21 +194,6 @@ fn operation(
         ),
         SoapStyle::Document => document(name, &input_parts, output_parts.as_ref(), types, diags)?,
     };
-    if body_use == BodyUse::Literal {
-        for param in &shape.params {
-            for field in types.nested_literal_lists(&param.ty) {
-                diags.push(Diagnostic::warning(
-                    &field.source.file,
-                    field.source.line,
-                    format!(
-                        "`{}`, sent inside `{}` of `{name}`, is a list type: it is written with \
-                         SOAP-ENC `<item>` children, not the item elements its schema names",
-                        field.name.wire, param.name.wire
-                    ),
-                ));
-            }
-        }
-    }
     let namespace = match (style, body("input").and_then(|b| b.attr("namespace"))) {
         (SoapStyle::Rpc, Some(namespace)) => namespace.trim().to_owned(),
         (SoapStyle::Rpc, None) => {
@@ -244,7 +232,7 @@ fn operation(
             endpoint: ctx.port.endpoint.clone(),
             request_element: shape.request_element,
             response_element: shape.response_element,
-            qualified: shape.qualified,
+            bare: shape.bare,
             all_parts: shape.all_parts,
         }),
         idempotent: false,
@@ -379,8 +367,8 @@ struct Shape {
     response_element: String,
     /// The body elements' namespace (document style).
     namespace: Option<String>,
-    /// Whether the parts are in that namespace (document style); rpc parts never are.
-    qualified: bool,
+    /// The one parameter is the body element itself (document style, not a record).
+    bare: bool,
     /// The output is the rpc wrapper with all its parts, not its one part.
     all_parts: bool,
 }
@@ -396,16 +384,26 @@ fn rpc(
     let params = inputs
         .list
         .iter()
-        .map(|part| Param {
-            name: Name::wire(part.attr("name").unwrap_or_default()),
-            ty: part_type(part, &inputs.what(part), types, diags),
-            required: true,
-            role: ParamRole::Input,
-            secret: false,
-            pair_names: None,
-            repeated: false,
-            docs: docs::wsdl(part),
-            source: part.source(),
+        .map(|part| {
+            let (element, ty) = part_type(part, &inputs.what(part), types, diags);
+            // An `element=` part is that element, named and qualified as it is declared
+            // (WSDL 1.1 §3.5); a `type=` part is an accessor in no namespace.
+            let (name, namespace) = match element {
+                Some(element) => (element.local, Some(element.ns).filter(|n| !n.is_empty())),
+                None => (part.attr("name").unwrap_or_default().to_owned(), None),
+            };
+            Param {
+                name: Name::wire(name),
+                ty,
+                required: true,
+                role: ParamRole::Input,
+                secret: false,
+                pair_names: None,
+                repeated: false,
+                namespace,
+                docs: docs::wsdl(part),
+                source: part.source(),
+            }
         })
         .collect();
     let response_element = format!("{name}Response");
@@ -414,7 +412,7 @@ fn rpc(
         None | Some((_, [])) => Output::None,
         Some((outputs, [part])) => Output::Value {
             name: Name::wire(part.attr("name").unwrap_or_default()),
-            ty: part_type(part, &outputs.what(part), types, diags),
+            ty: part_type(part, &outputs.what(part), types, diags).1,
             docs: docs::wsdl(part),
         },
         // Several parts (PHP functions returning several values): the answer is the
@@ -424,10 +422,11 @@ fn rpc(
                 .iter()
                 .map(|part| Field {
                     name: Name::wire(part.attr("name").unwrap_or_default()),
-                    ty: part_type(part, &outputs.what(part), types, diags),
+                    ty: part_type(part, &outputs.what(part), types, diags).1,
                     required: true,
                     nillable: false,
                     repeated: false,
+                    namespace: None,
                     docs: docs::wsdl(part),
                     source: part.source(),
                 })
@@ -446,30 +445,32 @@ fn rpc(
         request_element: name.to_owned(),
         response_element,
         namespace: None,
-        qualified: false,
+        bare: false,
         all_parts,
     }
 }
 
-/// The type of an rpc part: its `type`, or the type of its `element`.
+/// The type of an rpc part: its `type`, or the type of its `element` with that element's
+/// name.
 fn part_type(
     part: &Node,
     what: &str,
     types: &mut Types<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> TypeRef {
+) -> (Option<QName>, TypeRef) {
     if let Some(value) = part.attr("type") {
-        return types.type_ref(part, what, value, diags);
+        return (None, types.type_ref(part, what, value, diags));
     }
     if let Some(value) = part.attr("element") {
-        return types
-            .element(part, what, value, diags)
-            .map_or(TypeRef::Dynamic, |e| e.ty);
+        return match types.element(part, what, value, diags) {
+            Some(element) => (Some(element.name), element.ty),
+            None => (None, TypeRef::Dynamic),
+        };
     }
     diags.push(part.warning(format!(
         "{what} has no type or element; read as a dynamic value"
     )));
-    TypeRef::Dynamic
+    (None, TypeRef::Dynamic)
 }
 
 /// Document style: at most one body part each way, naming an element. `None` (warned) for
@@ -487,38 +488,16 @@ fn document(
         request_element: String::new(),
         response_element: String::new(),
         namespace: None,
-        qualified: false,
+        bare: false,
         all_parts: false,
     };
     match inputs.list.as_slice() {
         [] => {}
         [part] => {
-            let Element {
-                name: element,
-                ty,
-                qualified,
-            } = body_element(name, part, &inputs.what(part), types, diags)?;
-            shape.params = match types.fields(&ty) {
-                Some(fields) => fields.iter().map(param_of_field).collect(),
-                None => {
-                    diags.push(part.warning(format!(
-                        "the input element of `{name}` is not a struct (not wrapped style); it is one parameter"
-                    )));
-                    vec![Param {
-                        name: Name::wire(part.attr("name").unwrap_or_default()),
-                        ty,
-                        required: true,
-                        role: ParamRole::Input,
-                        secret: false,
-                        pair_names: None,
-                        repeated: false,
-                        docs: docs::wsdl(part),
-                        source: part.source(),
-                    }]
-                }
-            };
+            let Element { name: element, ty } =
+                body_element(name, part, &inputs.what(part), types, diags)?;
+            (shape.params, shape.bare) = body_params(part, &element, ty, types);
             shape.namespace = Some(element.ns);
-            shape.qualified = qualified;
             shape.request_element = element.local;
         }
         [first, ..] => {
@@ -579,6 +558,56 @@ fn body_element(
     Some(element)
 }
 
+/// The parameters of a document operation whose body element is `element` of type `ty`,
+/// and whether the one parameter is the body element itself (bare): exactly what the schema
+/// puts inside the element, never an extra element named after the WSDL part.
+fn body_params(part: &Node, element: &QName, ty: TypeRef, types: &Types<'_>) -> (Vec<Param>, bool) {
+    match (types.kind(&ty), &ty) {
+        (Some(TypeKind::Struct { fields, .. }), _) => {
+            (fields.iter().map(param_of_field).collect(), false)
+        }
+        // A wrapper list type (`ArrayOfX`): its items go directly under the body element.
+        (
+            Some(TypeKind::Array {
+                item,
+                item_element: Some(item_element),
+                item_namespace,
+            }),
+            _,
+        ) => {
+            let param = Param {
+                name: Name::wire(item_element),
+                ty: TypeRef::List(Box::new(item.clone())),
+                required: false,
+                repeated: true,
+                namespace: item_namespace.clone(),
+                ..body_param(part, element, ty.clone())
+            };
+            (vec![param], false)
+        }
+        // An untyped element (`anyType`): sent empty, as it is declared.
+        (None, TypeRef::Dynamic) => (Vec::new(), false),
+        // Text content (a simple type, an enum, a SOAP-ENC array): the element itself.
+        _ => (vec![body_param(part, element, ty)], true),
+    }
+}
+
+/// The body element itself as the one parameter of a bare operation.
+fn body_param(part: &Node, element: &QName, ty: TypeRef) -> Param {
+    Param {
+        name: Name::wire(&element.local),
+        ty,
+        required: true,
+        role: ParamRole::Input,
+        secret: false,
+        pair_names: None,
+        repeated: false,
+        namespace: Some(element.ns.clone()).filter(|ns| !ns.is_empty()),
+        docs: docs::wsdl(part),
+        source: part.source(),
+    }
+}
+
 /// A wrapped operation's parameter: a field of its input element.
 fn param_of_field(field: &Field) -> Param {
     Param {
@@ -589,6 +618,7 @@ fn param_of_field(field: &Field) -> Param {
         secret: false,
         pair_names: None,
         repeated: field.repeated,
+        namespace: field.namespace.clone(),
         docs: field.docs.clone(),
         source: field.source.clone(),
     }

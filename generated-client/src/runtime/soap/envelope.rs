@@ -2,10 +2,10 @@
 //!
 //! The envelope declares `SOAP-ENV`, `xsd`, `xsi`, `SOAP-ENC` and, for the operation's
 //! namespace, `ns1`. rpc style wraps the parts in `<ns1:{request_element}>` (with
-//! `SOAP-ENV:encodingStyle` for encoded use); document style puts them in
-//! `<{request_element} xmlns="{namespace}">` when they are qualified
-//! (`elementFormDefault="qualified"`), so that they are in that namespace too, and otherwise
-//! in `<ns1:{request_element}>`, which leaves them in none.
+//! `SOAP-ENV:encodingStyle` for encoded use), which leaves no default namespace for them;
+//! document style puts them in `<{request_element} xmlns="{namespace}">`, and a part in
+//! another namespace (or none) declares its own (see `ser.rs`). A bare document operation
+//! (a body element that is not a record) has no wrapper: its one part is the body element.
 
 use super::ser::{OPERATION_PREFIX, SerError, escape, is_xml_name};
 use super::xml::{ENCODING_11, ENCODING_12, ENVELOPE_11, ENVELOPE_12, XSD, XSI};
@@ -27,7 +27,7 @@ pub(super) fn encoding_namespace(version: Version) -> &'static str {
 
 /// The complete request body: declaration, envelope, body, wrapper, `parts`.
 pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerError> {
-    if !is_xml_name(op.request_element) {
+    if !op.bare && !is_xml_name(op.request_element) {
         return Err(SerError(format!(
             "request element {:?} is not an XML element name",
             op.request_element
@@ -43,8 +43,12 @@ pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerE
         declare(&mut out, &format!("xmlns:{OPERATION_PREFIX}"), op.namespace)?;
     }
     out.extend_from_slice(b"><SOAP-ENV:Body>");
-    let default_namespace = op.style == Style::Document && op.qualified;
-    let wrapper = if op.namespace.is_empty() || default_namespace {
+    if op.bare {
+        out.extend_from_slice(parts);
+        out.extend_from_slice(b"</SOAP-ENV:Body></SOAP-ENV:Envelope>");
+        return Ok(out);
+    }
+    let wrapper = if op.namespace.is_empty() || op.style == Style::Document {
         op.request_element.to_owned()
     } else {
         format!("{OPERATION_PREFIX}:{}", op.request_element)
@@ -59,7 +63,7 @@ pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerE
                 encoding_namespace(op.version),
             )?;
         }
-        Style::Document if default_namespace && !op.namespace.is_empty() => {
+        Style::Document if !op.namespace.is_empty() => {
             declare(&mut out, "xmlns", op.namespace)?;
         }
         _ => {}

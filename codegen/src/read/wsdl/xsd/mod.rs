@@ -41,10 +41,6 @@ struct Global<'a> {
 pub struct Element {
     pub name: QName,
     pub ty: TypeRef,
-    /// Whether the local elements inside it are in its namespace, as its schema's
-    /// `elementFormDefault` says (taken to hold for its type too: generators write both into
-    /// one schema; per-element `form` is not read).
-    pub qualified: bool,
 }
 
 /// The types of every schema, built once and then queried by the WSDL reader.
@@ -177,7 +173,7 @@ impl<'a> Types<'a> {
         let def = self.type_def(
             &name,
             (definition, global.node),
-            &global.target_ns,
+            (&global.target_ns, global.qualified),
             literal_arrays,
             diags,
         );
@@ -338,22 +334,14 @@ impl<'a> Types<'a> {
             )));
             name = fallback;
         }
-        let Some(qualified) = self
-            .globals
-            .get(&(Space::Element, name.clone()))
-            .map(|g| g.qualified)
-        else {
+        if !defined(&name) {
             diags.push(at.warning(format!(
                 "{what} refers to element `{value}` ({name}), which is defined nowhere"
             )));
             return None;
-        };
+        }
         let ty = self.global_element(&name, diags);
-        Some(Element {
-            name,
-            ty,
-            qualified,
-        })
+        Some(Element { name, ty })
     }
 
     /// Adds a struct no schema defines but the WSDL implies (the parts of an rpc answer),
@@ -381,60 +369,12 @@ impl<'a> Types<'a> {
         TypeRef::Named { group: None, name }
     }
 
-    /// The fields of a struct type, for document/literal wrapped operations.
-    pub fn fields(&self, ty: &TypeRef) -> Option<&[Field]> {
+    /// What a named type is, for the body element of a document operation.
+    pub fn kind(&self, ty: &TypeRef) -> Option<&TypeKind> {
         let TypeRef::Named { name, .. } = ty else {
             return None;
         };
-        match &self.defs.get(name)?.kind {
-            TypeKind::Struct { fields, .. } => Some(fields),
-            TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
-        }
-    }
-
-    /// The fields inside `ty`, at any depth, whose type is a literal list (`ArrayOfInt`): a
-    /// parameter of that type is sent by its item name, a nested field is not.
-    pub fn nested_literal_lists(&self, ty: &TypeRef) -> Vec<&Field> {
-        let mut seen = BTreeSet::new();
-        let mut found = Vec::new();
-        self.find_literal_lists(ty, &mut seen, &mut found);
-        found
-    }
-
-    fn find_literal_lists<'s>(
-        &'s self,
-        ty: &TypeRef,
-        seen: &mut BTreeSet<&'s str>,
-        found: &mut Vec<&'s Field>,
-    ) {
-        let name = match ty {
-            TypeRef::List(item) => return self.find_literal_lists(item, seen, found),
-            TypeRef::Named { name, .. } => name,
-            _ => return,
-        };
-        let Some((name, def)) = self.defs.get_key_value(name) else {
-            return;
-        };
-        if !seen.insert(name) {
-            return;
-        }
-        match &def.kind {
-            TypeKind::Struct { fields, .. } => {
-                for field in fields {
-                    if let TypeRef::Named { name, .. } = &field.ty
-                        && let Some(TypeKind::Array {
-                            item_element: Some(_),
-                            ..
-                        }) = self.defs.get(name).map(|d| &d.kind)
-                    {
-                        found.push(field);
-                    }
-                    self.find_literal_lists(&field.ty, seen, found);
-                }
-            }
-            TypeKind::Array { item, .. } => self.find_literal_lists(item, seen, found),
-            TypeKind::Enum { .. } => {}
-        }
+        self.defs.get(name).map(|d| &d.kind)
     }
 
     /// Every [`TypeDef`], sorted by name.
