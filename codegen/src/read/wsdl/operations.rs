@@ -19,7 +19,7 @@ use crate::ir::{
     Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, SoapBinding,
     SoapStyle, TypeKind, TypeRef,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The operation-independent facts every operation needs.
 struct Context<'c, 'a> {
@@ -30,14 +30,33 @@ struct Context<'c, 'a> {
     target_ns: &'c str,
 }
 
+/// What one binding gives: its operations, and the port type operations it binds and leaves
+/// unbound (reported by the caller when no binding binds them).
+pub struct Bound<'a> {
+    pub operations: Vec<Operation>,
+    pub bound: Vec<&'a Node>,
+    pub unbound: Vec<&'a Node>,
+}
+
 /// Every operation of `port`'s binding that its port type defines, in binding order.
-pub fn read(
-    components: &Components<'_>,
-    port: &Port<'_>,
+///
+/// Overloads (port type operations sharing a name) are told apart as WSDL 1.1 §2.4.5 says: a
+/// binding operation names its input (`<input name="…">`) when the name alone is ambiguous;
+/// without one, overloads pair up in document order. The first overload keeps the name; each
+/// other is named after its input, as .NET's `MessageName` is, else `<name>_<n>` for the
+/// n-th overload.
+pub fn read<'a>(
+    components: &Components<'a>,
+    port: &Port<'a>,
     types: &mut Types<'_>,
     target_ns: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Operation> {
+) -> Bound<'a> {
+    let mut out = Bound {
+        operations: Vec::new(),
+        bound: Vec::new(),
+        unbound: Vec::new(),
+    };
     let binding = port.binding;
     let soap_binding = binding.child(port.soap_ns, "binding");
     if let Some(transport) = soap_binding.and_then(|b| b.attr("transport"))
@@ -52,7 +71,7 @@ pub fn read(
         .and_then(|t| components.port_type(binding, t, diags))
     else {
         diags.push(binding.error("the SOAP binding has no port type: no operation can be read"));
-        return Vec::new();
+        return out;
     };
     let abstract_ops = by_name(port_type, diags);
     let ctx = Context {
@@ -61,8 +80,7 @@ pub fn read(
         style: soap_binding.and_then(|b| b.attr("style")),
         target_ns,
     };
-    let mut operations = Vec::new();
-    let mut bound: BTreeMap<&str, &Node> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = abstract_ops.keys().map(|k| (*k).to_owned()).collect();
     for concrete in binding.children(ns::WSDL, "operation") {
         let Some(name) = concrete.attr("name") else {
             diags.push(
@@ -72,15 +90,7 @@ pub fn read(
             );
             continue;
         };
-        if let Some(first) = bound.insert(name, concrete) {
-            diags.push(concrete.warning(format!(
-                "operation `{name}` is bound twice (first at {}); overloads are not supported, the first is used",
-                first.source()
-            )));
-            bound.insert(name, first);
-            continue;
-        }
-        let Some(abstract_op) = abstract_ops.get(name) else {
+        let Some(overloads) = abstract_ops.get(name) else {
             diags.push(
                 concrete
                     .warning(format!(
@@ -90,25 +100,76 @@ pub fn read(
             );
             continue;
         };
-        if let Some(operation) = operation(&ctx, name, abstract_op, concrete, types, diags) {
-            operations.push(operation);
-        }
-    }
-    for (name, abstract_op) in &abstract_ops {
-        if !bound.contains_key(name) {
+        let input = concrete
+            .child(ns::WSDL, "input")
+            .and_then(|i| i.attr("name"));
+        let free = |op: &&&Node| !out.bound.iter().any(|b| std::ptr::eq(*b, **op));
+        let found = overloads
+            .iter()
+            .enumerate()
+            .find(|(_, op)| free(op) && input.is_none_or(|input| input_name(op) == Some(input)));
+        let Some((index, &abstract_op)) = found else {
             diags.push(
-                abstract_op
-                    .warning(format!("operation `{name}` has no SOAP binding; skipped"))
-                    .skipping(Item::Operation, *name),
+                concrete
+                    .warning(format!(
+                        "binding operation `{name}` matches no port type operation left (bound twice, or no input named `{}`); skipped",
+                        input.unwrap_or_default()
+                    ))
+                    .skipping(Item::Operation, name),
             );
+            continue;
+        };
+        out.bound.push(abstract_op);
+        let Some(mut operation) = operation(&ctx, name, abstract_op, concrete, types, diags) else {
+            continue;
+        };
+        if index > 0 {
+            let wire = overload_name(name, input_name(abstract_op), index, &taken);
+            taken.insert(wire.clone());
+            operation.docs.details.push(format!(
+                "Overload {} of the WSDL operation `{name}`.",
+                index + 1
+            ));
+            operation.name = Name::wire(wire);
+        }
+        out.operations.push(operation);
+    }
+    for abstract_op in abstract_ops.values().flatten() {
+        if !out.bound.iter().any(|b| std::ptr::eq(*b, *abstract_op)) {
+            out.unbound.push(abstract_op);
         }
     }
-    operations
+    out
 }
 
-/// The port type's operations by name; the first of overloaded ones.
-fn by_name<'a>(port_type: &'a Node, diags: &mut Vec<Diagnostic>) -> BTreeMap<&'a str, &'a Node> {
-    let mut out = BTreeMap::new();
+/// The name of overload `index` (from 0) of `name`: its input's name when that is free, else
+/// `<name>_<index + 1>`.
+fn overload_name(
+    name: &str,
+    input: Option<&str>,
+    index: usize,
+    taken: &BTreeSet<String>,
+) -> String {
+    match input.map(str::trim) {
+        Some(input) if !input.is_empty() && !taken.contains(input) => input.to_owned(),
+        _ => (index + 1..)
+            .map(|n| format!("{name}_{n}"))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_else(|| name.to_owned()),
+    }
+}
+
+/// The `name` of a port type operation's input.
+fn input_name(op: &Node) -> Option<&str> {
+    op.child(ns::WSDL, "input").and_then(|i| i.attr("name"))
+}
+
+/// The port type's operations by name, overloads in document order.
+fn by_name<'a>(
+    port_type: &'a Node,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<&'a str, Vec<&'a Node>> {
+    let mut out: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
     for op in port_type.children(ns::WSDL, "operation") {
         let Some(name) = op.attr("name") else {
             diags.push(
@@ -117,16 +178,7 @@ fn by_name<'a>(port_type: &'a Node, diags: &mut Vec<Diagnostic>) -> BTreeMap<&'a
             );
             continue;
         };
-        if out.contains_key(name) {
-            diags.push(
-                op.warning(format!(
-                    "operation `{name}` is overloaded; only the first is read"
-                ))
-                .skipping(Item::Operation, name),
-            );
-        } else {
-            out.insert(name, op);
-        }
+        out.entry(name).or_default().push(op);
     }
     out
 }
