@@ -829,3 +829,57 @@ fn open_content_is_a_dynamic_value() {
         ["wsdl/open_content.wsdl:33: warning: xsd:any in `Partly` (open content) is ignored"]
     );
 }
+
+/// Unprefixed names that resolve nowhere fall back to the target namespace with a warning
+/// naming file and line, types included; overloads without input names pair up in order and
+/// are named `<name>_<n>`; a binding operation left without a port type operation is reported.
+#[test]
+fn unprefixed_fallback_and_unnamed_overloads() {
+    let text = r#"<?xml version="1.0"?>
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+    xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:o">
+  <types>
+    <xsd:schema targetNamespace="urn:o" xmlns="http://www.w3.org/2001/XMLSchema">
+      <complexType name="Pair"><sequence><element name="a" type="xsd:string"/></sequence></complexType>
+      <element name="Get"><complexType><sequence><element name="p" type="Pair"/></sequence></complexType></element>
+    </xsd:schema>
+  </types>
+  <message name="In"><part name="parameters" element="Get"/></message>
+  <message name="In2"><part name="x" type="xsd:int"/></message>
+  <portType name="P">
+    <operation name="Op"><input message="In"/></operation>
+    <operation name="Op"><input message="In2"/></operation>
+  </portType>
+  <binding name="B" type="P">
+    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Op"><input><soap:body use="literal"/></input></operation>
+    <operation name="Op" style="rpc"><soap:operation style="rpc"/><input><soap:body use="literal" namespace="urn:o"/></input></operation>
+    <operation name="Op"><input name="Nope"><soap:body use="literal"/></input></operation>
+  </binding>
+  <service name="S"><port name="SP" binding="B"><soap:address location="http://x/"/></port></service>
+</definitions>"#;
+    let out = read_bytes("fallback.wsdl", text.as_bytes());
+    let wsdl = out.wsdl();
+    let names: Vec<&str> = wsdl
+        .operations
+        .iter()
+        .map(|o| o.name.wire.as_str())
+        .collect();
+    assert_eq!(names, ["Op", "Op_2"]);
+    let messages = out.messages();
+    let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
+    assert!(
+        has("wsdl/fallback.wsdl:13: warning: message `In` has no prefix"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("wsdl/fallback.wsdl:7: warning: field `p` of `Get`: type `Pair` has no prefix"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("binding operation `Op` matches no port type operation left"),
+        "{messages:#?}"
+    );
+    let get = ty(wsdl, "Get");
+    assert_eq!(fields(get), [("p", &named("Pair"), true, false)]);
+}
