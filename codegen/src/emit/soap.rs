@@ -4,6 +4,8 @@
 //! With a session, the login operation returns a `Session`, and every operation that takes
 //! the session parameter is a method of `Session`, which fills that parameter itself. Each
 //! method adds its parts in WSDL order (NuSOAP takes them by position) with their `xsi:type`.
+//! A literal operation's static names each part's element and namespace, and `TYPE_ELEMENTS`
+//! every record field's, so that the runtime writes each element where its schema puts it.
 
 use super::docs::{self, Doc};
 use super::names::{self, ident};

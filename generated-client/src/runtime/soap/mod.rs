@@ -5,7 +5,8 @@
 //!
 //! [`Call::arg`] serializes each part, in call order (NuSOAP takes parameters by position),
 //! into the operation's wrapper (rpc) or body element (document); see `ser.rs` for how values
-//! map to elements and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
+//! map to elements (literal use: each in the namespace its schema gives it, from the
+//! operation's [`Element`] tables) and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
 //! `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action parameter.
 //!
 //! # Responses

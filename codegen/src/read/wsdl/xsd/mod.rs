@@ -132,7 +132,8 @@ impl<'a> Types<'a> {
                     Global {
                         node,
                         target_ns: schema.target_ns.clone(),
-                        qualified: schema.node.attr("elementFormDefault") == Some("qualified"),
+                        qualified: schema.node.attr("elementFormDefault").map(str::trim)
+                            == Some("qualified"),
                     },
                 );
                 order.push(key);
