@@ -832,7 +832,8 @@ fn open_content_is_a_dynamic_value() {
 
 /// Unprefixed names that resolve nowhere fall back to the target namespace with a warning
 /// naming file and line, types included; overloads without input names pair up in order and
-/// are named `<name>_<n>`; a binding operation left without a port type operation is reported.
+/// are named `<name>_<n>`; a binding operation left without a port type operation, and a SOAP
+/// binding no port serves, are reported.
 #[test]
 fn unprefixed_fallback_and_unnamed_overloads() {
     let text = r#"<?xml version="1.0"?>
@@ -856,6 +857,7 @@ fn unprefixed_fallback_and_unnamed_overloads() {
     <operation name="Op" style="rpc"><soap:operation style="rpc"/><input><soap:body use="literal" namespace="urn:o"/></input></operation>
     <operation name="Op"><input name="Nope"><soap:body use="literal"/></input></operation>
   </binding>
+  <binding name="Unserved" type="P"><soap:binding style="document"/></binding>
   <service name="S"><port name="SP" binding="B"><soap:address location="http://x/"/></port></service>
 </definitions>"#;
     let out = read_bytes("fallback.wsdl", text.as_bytes());
@@ -878,6 +880,10 @@ fn unprefixed_fallback_and_unnamed_overloads() {
     );
     assert!(
         has("binding operation `Op` matches no port type operation left"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("wsdl/fallback.wsdl:22: warning: SOAP binding `Unserved` is served by no port"),
         "{messages:#?}"
     );
     let get = ty(wsdl, "Get");

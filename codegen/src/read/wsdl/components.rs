@@ -110,6 +110,7 @@ impl<'a> Components<'a> {
                 let Some(binding) = lookup(&self.bindings, "binding", port, value, diags) else {
                     continue;
                 };
+                // HTTP GET/POST and MIME ports (beside every .NET SOAP port) are not SOAP.
                 let Some((version, soap_ns)) = soap_version(binding) else {
                     continue;
                 };
@@ -155,6 +156,18 @@ impl<'a> Components<'a> {
                     service: None,
                     at: binding,
                 });
+            }
+        }
+        for &binding in &self.binding_order {
+            let served = ports.iter().any(|p| std::ptr::eq(p.binding, binding));
+            if !served
+                && ports.iter().any(|p| p.service.is_some())
+                && soap_version(binding).is_some()
+            {
+                diags.push(binding.warning(format!(
+                    "SOAP binding `{}` is served by no port; its operations are not generated",
+                    binding.attr("name").unwrap_or_default()
+                )));
             }
         }
         if ports.is_empty() {
