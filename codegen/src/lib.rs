@@ -134,10 +134,12 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
                     return None;
                 }
             };
-            // Imports resolve only to local files beside the WSDL: never the network.
+            // Imports resolve relative to the WSDL's own folder (the manifest may name one in
+            // a subfolder), only to local files inside the service folder: never the network.
             let inside = dir.canonicalize().ok();
+            let wsdl_dir = path.parent().unwrap_or(dir);
             let import = |location: &str| -> Option<Vec<u8>> {
-                let candidate = dir.join(location).canonicalize().ok()?;
+                let candidate = wsdl_dir.join(location).canonicalize().ok()?;
                 if !candidate.starts_with(inside.as_ref()?) {
                     return None;
                 }

@@ -299,6 +299,7 @@ impl Builder<'_> {
             secret: false,
             pair_names: None,
             repeated: false,
+            namespace: None,
             docs: row.docs.clone(),
             source: Source {
                 file: file.to_owned(),
@@ -339,6 +340,7 @@ impl Builder<'_> {
                 value: value_name.to_owned(),
             }),
             repeated: false,
+            namespace: None,
             docs,
             source: Source {
                 file: file.to_owned(),
@@ -506,6 +508,7 @@ impl Builder<'_> {
                 required: !key.conditional,
                 nillable: false,
                 repeated: false,
+                namespace: None,
                 docs: field_docs(key),
                 source: Source {
                     file: file.to_owned(),

@@ -216,6 +216,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
                     required: true,
                     nillable: false,
                     repeated: false,
+                    namespace: None,
                     docs: Docs::default(),
                     source: src(WSDL, line + n),
                 })
@@ -235,6 +236,7 @@ fn array_type(name: &str, line: u32, item: &str) -> TypeDef {
         kind: TypeKind::Array {
             item: named(None, item),
             item_element: None,
+            item_namespace: None,
         },
     }
 }
@@ -255,6 +257,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
                 secret: false,
                 pair_names: None,
                 repeated: false,
+                namespace: None,
                 docs: Docs::default(),
                 source: src(WSDL, line + 1),
             })
@@ -276,7 +279,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
             endpoint: "https://my.interserver.net/api.php".to_owned(),
             request_element: name.to_owned(),
             response_element: format!("{name}Response"),
-            qualified: false,
+            bare: false,
             all_parts: false,
         }),
         idempotent: false,

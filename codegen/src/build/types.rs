@@ -197,6 +197,7 @@ mod tests {
             kind: TypeKind::Array {
                 item,
                 item_element: None,
+                item_namespace: None,
             },
         }
     }

@@ -89,6 +89,9 @@ bon = "3"
 # The mock server (feature `mock`): its own runtime and listener, and form decoding.
 tokio = { version = "1", features = ["rt-multi-thread", "net", "io-util", "time"], optional = true }
 form_urlencoded = { version = "1", optional = true }
+# xsd:base64Binary and xsd:hexBinary on the wire.
+base64 = { version = "0.23", default-features = false, features = ["std"] }
+hex = { version = "0.4", default-features = false, features = ["std"] }
 
 [dev-dependencies]
 tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "time"] }

@@ -45,6 +45,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, nillable: bool, do
         required,
         nillable,
         repeated: false,
+        namespace: None,
         docs,
         source: src("interserver/api.wsdl", 10),
     }
@@ -64,6 +65,7 @@ fn param(wire: &str, rust: &str, ty: TypeRef, role: ParamRole, secret: bool, doc
         secret,
         pair_names: None,
         repeated: false,
+        namespace: None,
         docs,
         source: src("interserver/api.wsdl", 20),
     }
@@ -79,7 +81,7 @@ fn soap_binding(op: &str, idempotent: bool) -> (Binding, bool) {
         endpoint: "https://api.example.com/soap.php".to_owned(),
         request_element: op.to_owned(),
         response_element: format!("{op}Response"),
-        qualified: false,
+        bare: false,
         all_parts: false,
     };
     (Binding::Soap(binding), idempotent)
@@ -143,6 +145,7 @@ pub(crate) fn soap_service() -> Service {
             kind: TypeKind::Array {
                 item: named(None, "service"),
                 item_element: None,
+                item_namespace: None,
             },
         },
         TypeDef {
@@ -299,6 +302,7 @@ fn http_param(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str) ->
         secret: false,
         pair_names: None,
         repeated: false,
+        namespace: None,
         docs,
         source: src("resellerclub/renew.txt", 7),
     }

@@ -609,11 +609,7 @@ pub(super) fn input<'a>(
         Shape::Dynamic => return Err(unsupported("a value of unknown type")),
         _ => return Err(unsupported("a nested list or map")),
     };
-    let into = matches!(
-        shape,
-        Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64)
-    )
-    .then(|| quote!(impl Into<String>));
+    let into = matches!(shape, Shape::Scalar(Scalar::String)).then(|| quote!(impl Into<String>));
     Ok(Input {
         param,
         field,

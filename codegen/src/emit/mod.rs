@@ -19,6 +19,7 @@ mod docs;
 mod http;
 mod mock;
 mod names;
+mod recursion;
 mod request;
 mod scope;
 mod soap;
@@ -174,6 +175,8 @@ pub(super) struct Ctx<'a> {
     answers: BTreeSet<TypeKey<'a>>,
     /// The generated crate's library name, for examples in docs.
     lib: String,
+    /// Struct fields on a cycle of structs, held in a `Box`.
+    boxed: BTreeSet<recursion::FieldKey<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -194,6 +197,7 @@ impl<'a> Ctx<'a> {
             groups,
             answers: BTreeSet::new(),
             lib: package.lib(),
+            boxed: recursion::boxed_fields(service),
         };
         for op in &service.operations {
             if let crate::ir::Output::Value { ty, .. } = &op.output {
@@ -237,6 +241,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a named type can be part of an answer.
+    /// Whether `field` of `def` is boxed, to give a recursive type a size.
+    fn is_boxed(&self, def: &TypeDef, field: &crate::ir::Field) -> bool {
+        self.boxed.contains(&(
+            (def.group.as_deref(), def.name.wire.as_str()),
+            field.name.wire.as_str(),
+        ))
+    }
+
     fn in_answers(&self, def: &TypeDef) -> bool {
         self.answers
             .contains(&(def.group.as_deref(), def.name.wire.as_str()))

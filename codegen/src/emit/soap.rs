@@ -4,6 +4,8 @@
 //! With a session, the login operation returns a `Session`, and every operation that takes
 //! the session parameter is a method of `Session`, which fills that parameter itself. Each
 //! method adds its parts in WSDL order (NuSOAP takes them by position) with their `xsi:type`.
+//! A literal operation's static names each part's element and namespace, and `TYPE_ELEMENTS`
+//! every record field's, so that the runtime writes each element where its schema puts it.
 
 use super::docs::{self, Doc};
 use super::names::{self, ident};
@@ -47,6 +49,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         "Client",
         "Session",
         "IN_BAND_ERROR",
+        "TYPE_ELEMENTS",
     ]);
     unsupported(ctx, errors);
     let defs: Vec<_> = service.types.iter().collect();
@@ -82,7 +85,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             continue;
         };
         requests.extend(method.request);
-        let Some(operation) = errors.take(operation_static(op, &mut root, at)) else {
+        let Some(operation) = errors.take(operation_static(ctx, op, &mut root, at)) else {
             continue;
         };
         uses_in_band |= method.checked;
@@ -93,6 +96,11 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         }
     }
     let in_band = uses_in_band.then(|| in_band_static(ctx)).flatten();
+    let type_elements = if service.operations.iter().any(is_literal) {
+        errors.take(type_elements_static(ctx))
+    } else {
+        None
+    };
     let session = login.map(|_| session_tokens(ctx, &session_methods));
     if login.is_none() && !session_methods.is_empty() {
         errors.report(
@@ -124,6 +132,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         #session
         #(#requests)*
         #in_band
+        #type_elements
         #(#statics)*
     };
     let mut out = vec![File::in_service(ctx, "mod.rs", module)];
@@ -214,6 +223,7 @@ fn constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
 
 /// `static <OP>: soap::Operation`.
 fn operation_static(
+    ctx: &Ctx,
     op: &Operation,
     root: &mut Scope,
     at: &Source,
@@ -240,11 +250,28 @@ fn operation_static(
         soap_action,
         request_element,
         response_element,
-        qualified,
+        bare,
         all_parts,
         ..
     } = binding;
     let idempotent = op.idempotent;
+    // Encoded use writes every accessor unqualified and needs no element tables.
+    let (parts, types) = if is_literal(op) {
+        let parts = op
+            .params
+            .iter()
+            .map(|p| {
+                let value = match (&p.ty, p.repeated) {
+                    (TypeRef::List(item), true) => item,
+                    (ty, _) => ty,
+                };
+                element_tokens(ctx, &p.name.wire, p.namespace.as_deref(), value, &p.source)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        (parts, quote!(TYPE_ELEMENTS))
+    } else {
+        (Vec::new(), quote!(&[]))
+    };
     Ok(quote! {
         static #name: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
             name: #wire,
@@ -255,10 +282,107 @@ fn operation_static(
             soap_action: #soap_action,
             request_element: #request_element,
             response_element: #response_element,
-            qualified: #qualified,
+            bare: #bare,
+            parts: &[#(#parts),*],
+            types: #types,
             all_parts: #all_parts,
             idempotent: #idempotent,
         };
+    })
+}
+
+fn is_literal(op: &Operation) -> bool {
+    matches!(&op.binding, Binding::Soap(b) if b.body_use == BodyUse::Literal)
+}
+
+/// `static TYPE_ELEMENTS`: every record's fields as `soap::Element`s, sorted by the record's
+/// wire name (its serde name), for the serializer to write each field in its namespace.
+fn type_elements_static(ctx: &Ctx) -> Result<TokenStream, Diagnostic> {
+    let mut records: Vec<_> = ctx
+        .service
+        .types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Struct { fields, .. } => Some((def.name.wire.as_str(), fields)),
+            TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
+        })
+        .collect();
+    records.sort_by_key(|(name, _)| *name);
+    let mut entries = Vec::with_capacity(records.len());
+    for (name, fields) in records {
+        let fields = fields
+            .iter()
+            .map(|f| {
+                let value = match (&f.ty, f.repeated) {
+                    (TypeRef::List(item), true) => item,
+                    (ty, _) => ty,
+                };
+                element_tokens(ctx, &f.name.wire, f.namespace.as_deref(), value, &f.source)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        entries.push(quote!((#name, &[#(#fields),*])));
+    }
+    Ok(quote! {
+        static TYPE_ELEMENTS: &crate::runtime::soap::TypeElements = &[#(#entries),*];
+    })
+}
+
+/// How deep lists of lists are described; a list type whose items are (through other list
+/// types) lists of itself would have no end.
+const MAX_LIST_DEPTH: usize = 8;
+
+/// A `soap::Element` for an element named `name` in `namespace` holding a `value`; a wrapper
+/// list value (`ArrayOfInt`) names its items' element, and so on for lists of lists.
+fn element_tokens(
+    ctx: &Ctx,
+    name: &str,
+    namespace: Option<&str>,
+    value: &TypeRef,
+    at: &Source,
+) -> Result<TokenStream, Diagnostic> {
+    nested_element_tokens(ctx, (name, namespace), value, at, 0)
+}
+
+fn nested_element_tokens(
+    ctx: &Ctx,
+    (name, namespace): (&str, Option<&str>),
+    value: &TypeRef,
+    at: &Source,
+    depth: usize,
+) -> Result<TokenStream, Diagnostic> {
+    let namespace = namespace.unwrap_or_default();
+    let items = match list_items(ctx, value, at)? {
+        Some((item, item_ns, item_value)) if depth < MAX_LIST_DEPTH => {
+            let items = nested_element_tokens(ctx, (item, item_ns), item_value, at, depth + 1)?;
+            quote!(Some(&#items))
+        }
+        _ => quote!(None),
+    };
+    Ok(quote! {
+        crate::runtime::soap::Element { name: #name, namespace: #namespace, items: #items }
+    })
+}
+
+/// The item element of a literal list type: its name, its namespace and its value type.
+type ListItems<'c> = (&'c str, Option<&'c str>, &'c TypeRef);
+
+/// The item element of a literal list type (`ArrayOfInt`'s `int`). SOAP-ENC arrays have
+/// none: their items are `<item>`s.
+fn list_items<'c>(
+    ctx: &'c Ctx,
+    ty: &TypeRef,
+    at: &Source,
+) -> Result<Option<ListItems<'c>>, Diagnostic> {
+    let TypeRef::Named { group, name } = ty else {
+        return Ok(None);
+    };
+    Ok(match &ctx.type_def(group.as_deref(), name, at)?.kind {
+        TypeKind::Array {
+            item,
+            item_element: Some(element),
+            item_namespace,
+        } => Some((element, item_namespace.as_deref(), item)),
+        TypeKind::Array { .. } | TypeKind::Struct { .. } | TypeKind::Enum { .. } => None,
     })
 }
 
@@ -357,12 +481,6 @@ fn method(
                     });
                     continue;
                 }
-                let value = match list_item_element(ctx, &param.ty, &param.source)? {
-                    Some(element) => quote! {
-                        &crate::runtime::soap::repeated::ListOf { item: #element, items: #value }
-                    },
-                    None => value,
-                };
                 let secret = param.secret && param.ty == TypeRef::Scalar(Scalar::String);
                 let send = match (secret, &request_name) {
                     (true, Some(_)) => {
@@ -546,10 +664,13 @@ fn argument(param: &Param) -> String {
 /// reference to it).
 fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool), Diagnostic> {
     Ok(match ctx.shape(ty, at)? {
-        Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64) => {
-            (quote!(&str), false)
+        Shape::Scalar(Scalar::String) => (quote!(&str), false),
+        Shape::Scalar(
+            scalar @ (Scalar::Decimal | Scalar::Base64 | Scalar::HexBinary | Scalar::Duration),
+        ) => {
+            let ty = typeref::scalar_type(scalar);
+            (quote!(&#ty), false)
         }
-        Shape::Scalar(Scalar::Decimal) => (quote!(&crate::runtime::Decimal), false),
         Shape::Scalar(scalar) => (typeref::scalar_type(scalar), true),
         Shape::Enum => (ctx.rust_type(ty, Place::Root, at)?, true),
         Shape::Struct => {
@@ -566,22 +687,6 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
             (quote!(&[(#key, #value)]), false)
         }
         Shape::Dynamic => (quote!(&crate::runtime::Value), false),
-    })
-}
-
-/// The item element of a literal list type (`ArrayOfInt`'s `int`), which the runtime must be
-/// told: a list alone is written with SOAP-ENC `<item>`s.
-fn list_item_element<'c>(
-    ctx: &'c Ctx,
-    ty: &TypeRef,
-    at: &Source,
-) -> Result<Option<&'c str>, Diagnostic> {
-    let TypeRef::Named { group, name } = ty else {
-        return Ok(None);
-    };
-    Ok(match &ctx.type_def(group.as_deref(), name, at)?.kind {
-        TypeKind::Array { item_element, .. } => item_element.as_deref(),
-        TypeKind::Struct { .. } | TypeKind::Enum { .. } => None,
     })
 }
 
@@ -625,12 +730,19 @@ fn xsd_name(scalar: Scalar) -> &'static str {
         Scalar::Boolean => "boolean",
         Scalar::Int => "int",
         Scalar::Long | Scalar::UnixTime => "long",
+        Scalar::UnsignedByte => "unsignedByte",
+        Scalar::UnsignedShort => "unsignedShort",
+        Scalar::UnsignedInt => "unsignedInt",
+        Scalar::UnsignedLong => "unsignedLong",
         Scalar::Float => "float",
         Scalar::Double => "double",
         Scalar::Decimal => "decimal",
         Scalar::DateTime => "dateTime",
         Scalar::Date => "date",
+        Scalar::Time => "time",
+        Scalar::Duration => "duration",
         Scalar::Base64 => "base64Binary",
+        Scalar::HexBinary => "hexBinary",
     }
 }
 

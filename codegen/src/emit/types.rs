@@ -31,15 +31,16 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
             for field in fields {
                 scope.declare(&field.name.rust, &field.source)?;
                 let member = ident(&field.name.rust, &field.source)?;
+                let boxed = ctx.is_boxed(def, field);
                 members.push(if answer {
                     blank.push(if field.repeated {
                         quote!(self.#member.is_empty())
                     } else {
                         quote!(self.#member.is_absent())
                     });
-                    answer_field_tokens(ctx, field, place)?
+                    answer_field_tokens(ctx, field, place, boxed)?
                 } else {
-                    field_tokens(ctx, field, place)?
+                    field_tokens(ctx, field, place, boxed)?
                 });
             }
             if let Some(ty) = rest {
@@ -87,11 +88,27 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
     }
 }
 
+/// The Rust type of a field's value: boxed when the field closes a cycle of structs.
+fn value_type(
+    ctx: &Ctx,
+    field: &Field,
+    place: Place,
+    boxed: bool,
+) -> Result<TokenStream, Diagnostic> {
+    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    Ok(if boxed { quote!(Box<#ty>) } else { ty })
+}
+
 /// A field of a type only requests carry: required fields as their type, the others as
 /// `Option`s (lists as possibly empty `Vec`s).
-fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, Diagnostic> {
+fn field_tokens(
+    ctx: &Ctx,
+    field: &Field,
+    place: Place,
+    boxed: bool,
+) -> Result<TokenStream, Diagnostic> {
     let (name, doc, mut serde) = field_head(field)?;
-    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    let ty = value_type(ctx, field, place, boxed)?;
     let ty = if let TypeRef::List(_) = field.ty {
         // A repeated element the server may leave out, or send nil items of: no occurrence is
         // an empty list, so an `Option` around it would only add a second way to say "none".
@@ -116,9 +133,14 @@ fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, D
 /// A field of a type an answer can carry: a [`Lenient`](crate) value, whatever the docs
 /// say, so that a missing, empty or unreadable value never fails the call; a repeated
 /// element stays a `Vec` (no occurrence: empty).
-fn answer_field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, Diagnostic> {
+fn answer_field_tokens(
+    ctx: &Ctx,
+    field: &Field,
+    place: Place,
+    boxed: bool,
+) -> Result<TokenStream, Diagnostic> {
     let (name, doc, mut serde) = field_head(field)?;
-    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    let ty = value_type(ctx, field, place, boxed)?;
     let ty = if field.repeated {
         serde.push(quote!(default, skip_serializing_if = "Vec::is_empty"));
         ty

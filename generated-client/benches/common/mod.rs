@@ -33,7 +33,9 @@ pub static VPS_GET_SERVICES: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_vps_get_services",
     request_element: "api_vps_get_services",
     response_element: "api_vps_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
 };
@@ -48,7 +50,9 @@ pub static BUY_MAIL: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
 };

@@ -22,7 +22,9 @@ pub static RPC: Operation = Operation {
     soap_action: "urn:myapi#api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
 };
@@ -36,7 +38,9 @@ static DOCUMENT: Operation = Operation {
     soap_action: "",
     request_element: "getOrder",
     response_element: "getOrderResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
 };

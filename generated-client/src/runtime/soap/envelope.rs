@@ -2,10 +2,10 @@
 //!
 //! The envelope declares `SOAP-ENV`, `xsd`, `xsi`, `SOAP-ENC` and, for the operation's
 //! namespace, `ns1`. rpc style wraps the parts in `<ns1:{request_element}>` (with
-//! `SOAP-ENV:encodingStyle` for encoded use); document style puts them in
-//! `<{request_element} xmlns="{namespace}">` when they are qualified
-//! (`elementFormDefault="qualified"`), so that they are in that namespace too, and otherwise
-//! in `<ns1:{request_element}>`, which leaves them in none.
+//! `SOAP-ENV:encodingStyle` for encoded use), which leaves no default namespace for them;
+//! document style puts them in `<{request_element} xmlns="{namespace}">`, and a part in
+//! another namespace (or none) declares its own (see `ser.rs`). A bare document operation
+//! (a body element that is not a record) has no wrapper: its one part is the body element.
 
 use super::ser::{OPERATION_PREFIX, SerError, escape, is_xml_name};
 use super::xml::{ENCODING_11, ENCODING_12, ENVELOPE_11, ENVELOPE_12, XSD, XSI};
@@ -27,17 +27,19 @@ pub(super) fn encoding_namespace(version: Version) -> &'static str {
 
 /// The complete request body: declaration, envelope, body, wrapper, `parts`.
 pub(super) fn request_body(op: &Operation, parts: &[u8]) -> Result<Vec<u8>, SerError> {
-    message_body(op, op.request_element, parts)
+    message_body(op, op.request_element, parts, op.bare)
 }
 
 /// A complete message of `op` whose Body element is `element` (the request element, or the
-/// response element the mock server answers with) holding `parts`.
+/// response element the mock server answers with) holding `parts`; a `bare` message has no
+/// wrapper, its one part being the Body element.
 pub(super) fn message_body(
     op: &Operation,
     element: &str,
     parts: &[u8],
+    bare: bool,
 ) -> Result<Vec<u8>, SerError> {
-    if !is_xml_name(element) {
+    if !bare && !is_xml_name(element) {
         return Err(SerError(format!(
             "body element {element:?} is not an XML element name"
         )));
@@ -52,8 +54,12 @@ pub(super) fn message_body(
         declare(&mut out, &format!("xmlns:{OPERATION_PREFIX}"), op.namespace)?;
     }
     out.extend_from_slice(b"><SOAP-ENV:Body>");
-    let default_namespace = op.style == Style::Document && op.qualified;
-    let wrapper = if op.namespace.is_empty() || default_namespace {
+    if bare {
+        out.extend_from_slice(parts);
+        out.extend_from_slice(b"</SOAP-ENV:Body></SOAP-ENV:Envelope>");
+        return Ok(out);
+    }
+    let wrapper = if op.namespace.is_empty() || op.style == Style::Document {
         element.to_owned()
     } else {
         format!("{OPERATION_PREFIX}:{element}")
@@ -68,7 +74,7 @@ pub(super) fn message_body(
                 encoding_namespace(op.version),
             )?;
         }
-        Style::Document if default_namespace && !op.namespace.is_empty() => {
+        Style::Document if !op.namespace.is_empty() => {
             declare(&mut out, "xmlns", op.namespace)?;
         }
         _ => {}

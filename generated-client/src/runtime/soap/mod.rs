@@ -5,7 +5,8 @@
 //!
 //! [`Call::arg`] serializes each part, in call order (NuSOAP takes parameters by position),
 //! into the operation's wrapper (rpc) or body element (document); see `ser.rs` for how values
-//! map to elements and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
+//! map to elements (literal use: each in the namespace its schema gives it, from the
+//! operation's [`Element`] tables) and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
 //! `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action parameter.
 //!
 //! # Responses
@@ -90,16 +91,34 @@ pub struct Operation {
     /// Body element names: the rpc wrapper or the document element.
     pub request_element: &'static str,
     pub response_element: &'static str,
-    /// Document style: the parts are in `namespace` (`elementFormDefault="qualified"`), not in
-    /// no namespace. rpc parts are never qualified.
-    pub qualified: bool,
+    /// Document style with a body element that is not a record (text, an enum value): its
+    /// one part is the body element itself, named `request_element`, with no wrapper.
+    pub bare: bool,
+    /// Literal use: each part's element, by part name, for its namespace.
+    pub parts: &'static [Element],
+    /// Literal use: the fields of every record type, for their namespaces.
+    pub types: &'static TypeElements,
     /// rpc style: the output is the response wrapper, decoded as a struct with one field per
     /// part (several output parts); otherwise the wrapper's one part.
     pub all_parts: bool,
     pub idempotent: bool,
 }
 
-#[doc(hidden)]
+/// An element of a literal request as its schema declares it: the namespace it is in (`""`
+/// for none: a local element of a schema without `elementFormDefault="qualified"`), and for
+/// a wrapper list (`ArrayOfInt`) the element of its items. The serializer writes each element
+/// in its own namespace; answers are read by local name and need none of this.
+#[derive(Debug)]
+pub struct Element {
+    pub name: &'static str,
+    pub namespace: &'static str,
+    pub items: Option<&'static Element>,
+}
+
+/// Record types by their serde name (the XSD type name), sorted, each with its fields'
+/// elements.
+pub type TypeElements = [(&'static str, &'static [Element])];
+
 /// SOAP version: 1.1 (`text/xml`, `SOAPAction`) or 1.2 (`application/soap+xml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
@@ -226,7 +245,7 @@ impl Call<'_> {
         value: &T,
     ) -> Result<(), Error> {
         let op = self.operation;
-        let context = ser::Context::new(op.version, op.body_use, op.namespace);
+        let context = ser::Context::of(op);
         let before = self.body.len();
         ser::write_part(&mut self.body, &context, name, xsi_type, value).map_err(|e| {
             self.body.truncate(before);

@@ -133,6 +133,8 @@ fn item_of(ty: TypeRef) -> TypeRef {
 struct Owner<'x> {
     name: &'x str,
     target_ns: &'x str,
+    /// Its schema's `elementFormDefault="qualified"`: its local elements are in `target_ns`.
+    qualified: bool,
     /// Whether a sequence of one repeated element makes this type an array.
     literal_arrays: bool,
 }
@@ -147,13 +149,14 @@ impl Types<'_> {
         &mut self,
         name: &str,
         (definition, declared_at): (&Node, &Node),
-        target_ns: &str,
+        (target_ns, qualified): (&str, bool),
         literal_arrays: bool,
         diags: &mut Vec<Diagnostic>,
     ) -> TypeDef {
         let owner = Owner {
             name,
             target_ns,
+            qualified,
             literal_arrays,
         };
         let kind = if definition.name == "simpleType" {
@@ -197,6 +200,7 @@ impl Types<'_> {
         {
             return TypeKind::Array {
                 item_element: Some(field.name.wire),
+                item_namespace: field.namespace,
                 item: item_of(field.ty),
             };
         }
@@ -312,6 +316,7 @@ impl Types<'_> {
             return TypeKind::Array {
                 item: self.array_item(owner, attribute, value, diags),
                 item_element: None,
+                item_namespace: None,
             };
         }
         let item = xsd_child(restriction, "sequence").and_then(single_element);
@@ -319,6 +324,7 @@ impl Types<'_> {
             return TypeKind::Array {
                 item: item_of(field.ty),
                 item_element: None,
+                item_namespace: None,
             };
         }
         diags.push(restriction.warning(format!(
@@ -328,6 +334,7 @@ impl Types<'_> {
         TypeKind::Array {
             item: TypeRef::Dynamic,
             item_element: None,
+            item_namespace: None,
         }
     }
 
@@ -455,18 +462,23 @@ impl Types<'_> {
         if max == Some(0) {
             return None;
         }
-        let (name, ty, declaration) = if let Some(reference) = element.attr("ref") {
+        // A global element is always in its schema's target namespace; a local one by its
+        // `form`, else its schema's `elementFormDefault` (XSD 1.0 §3.3.2).
+        let (name, ty, declaration, namespace) = if let Some(reference) = element.attr("ref") {
             match self.element(element, &format!("`{}`", owner.name), reference, diags) {
                 Some(global) => {
                     let declaration = self
                         .globals
                         .get(&(Space::Element, global.name.clone()))
                         .map(|g| g.node);
-                    (global.name.local, global.ty, declaration.unwrap_or(element))
+                    let namespace = Some(global.name.ns).filter(|ns| !ns.is_empty());
+                    let declaration = declaration.unwrap_or(element);
+                    (global.name.local, global.ty, declaration, namespace)
                 }
                 None => {
                     let local = reference.rsplit_once(':').map_or(reference, |(_, l)| l);
-                    (local.to_owned(), TypeRef::Dynamic, element)
+                    let namespace = element.qname(reference).ok().map(|q| q.ns);
+                    (local.to_owned(), TypeRef::Dynamic, element, namespace)
                 }
             }
         } else {
@@ -481,10 +493,18 @@ impl Types<'_> {
                 );
                 return None;
             };
+            let qualified = match element.attr("form").map(str::trim) {
+                Some("qualified") => true,
+                Some("unqualified") => false,
+                _ => owner.qualified,
+            };
+            let namespace =
+                (qualified && !owner.target_ns.is_empty()).then(|| owner.target_ns.to_owned());
             (
                 name.to_owned(),
                 self.element_type(owner, element, name, diags),
                 element,
+                namespace,
             )
         };
         let repeated = max.is_none_or(|max| max > 1);
@@ -503,6 +523,7 @@ impl Types<'_> {
             required: min > 0 && !optional,
             nillable: is_true(element.attr("nillable")) || is_true(declaration.attr("nillable")),
             repeated,
+            namespace,
             docs,
             source: element.source(),
         })
@@ -528,8 +549,8 @@ impl Types<'_> {
         match anonymous_type(element) {
             Some(definition) if defines_type(definition) => {
                 let nested = self.nested_name(owner, name, element, diags);
-                let def =
-                    self.type_def(&nested, (definition, element), owner.target_ns, true, diags);
+                let schema = (owner.target_ns, owner.qualified);
+                let def = self.type_def(&nested, (definition, element), schema, true, diags);
                 self.defs.insert(nested.clone(), def);
                 TypeRef::Named {
                     group: None,
