@@ -130,7 +130,7 @@ fn field_tokens(
     })
 }
 
-/// A field of a type an answer can carry: a [`Lenient`](crate) value, whatever the docs
+/// A field of a type an answer can carry: a `runtime::Lenient` value, whatever the docs
 /// say, so that a missing, empty or unreadable value never fails the call; a repeated
 /// element stays a `Vec` (no occurrence: empty).
 fn answer_field_tokens(
