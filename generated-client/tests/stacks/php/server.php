@@ -126,6 +126,53 @@ class OrdersHandler
         return ['status' => 'ok', 'uptime' => 9007199254740993];
     }
 
+    /**
+     * QuoteOrder: `quote` in urn:stacks:php, its fields in urn:stacks:php:types, `lines` a
+     * wrapper list of `Line` (no `gift` attribute sent), a quantity above 2^31
+     * (unsignedInt); the answer's total is above u32 (unsignedLong) and `validUntil` a
+     * dateTime a week after `placedAt`.
+     */
+    public function QuoteOrder($params)
+    {
+        $xp = $this->xp;
+        $quote = '/e:Envelope/e:Body/o:QuoteOrder/o:quote';
+        expect_children($xp, 'QuoteOrder.children', '/e:Envelope/e:Body/o:QuoteOrder', [
+            '{urn:stacks:php}quote',
+        ]);
+        expect_children($xp, 'QuoteOrder.quote.children', $quote, [
+            '{urn:stacks:php:types}customer', '{urn:stacks:php:types}lines',
+            '{urn:stacks:php:types}placedAt',
+        ]);
+        expect_texts($xp, 'QuoteOrder.customer', "$quote/t:customer", ['ACME & Söhne']);
+        expect_children($xp, 'QuoteOrder.lines.children', "$quote/t:lines", [
+            '{urn:stacks:php:types}Line', '{urn:stacks:php:types}Line',
+        ]);
+        foreach ($xp->query("$quote/t:lines/t:Line") as $line) {
+            expect_children($xp, 'QuoteOrder.line.children', $line->getNodePath(), [
+                '{urn:stacks:php:types}sku', '{urn:stacks:php:types}quantity',
+            ]);
+        }
+        expect_texts($xp, 'QuoteOrder.sku', "$quote/t:lines/t:Line/t:sku", ['A-1', 'B-2']);
+        expect_texts($xp, 'QuoteOrder.quantity', "$quote/t:lines/t:Line/t:quantity", ['1', '4294967295']);
+        expect_texts($xp, 'QuoteOrder.gift', "$quote/t:lines/t:Line/@gift", []);
+        $placed = texts($xp, "$quote/t:placedAt");
+        if (count($placed) !== 1 || strtotime($placed[0]) !== strtotime('2024-02-29T23:59:58Z')) {
+            check_failed('QuoteOrder.placedAt', json_encode($placed) . ' is not 2024-02-29T23:59:58Z');
+        }
+        $lines = $params->quote->lines->Line;
+        $lines = is_array($lines) ? $lines : [$lines];
+        $total = 0;
+        foreach ($lines as $line) {
+            $total += (int) $line->quantity;
+        }
+        return [
+            'lineCount' => count($lines),
+            'totalQuantity' => $total,
+            'validUntil' => gmdate('Y-m-d\TH:i:s\Z', strtotime($placed[0]) + 7 * 86400),
+            'summary' => 'quoted for ' . $params->quote->customer,
+        ];
+    }
+
     /** The Auth header (SoapServer calls a method named after the header element first). */
     public function Auth($header)
     {
