@@ -205,12 +205,7 @@ fn login_operation<'a>(ctx: &Ctx<'a>, errors: &mut Errors) -> Option<&'a Operati
 
 /// `ENDPOINT` and one constant per base URL.
 fn constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
-    let service = ctx.service;
-    let endpoint = service.operations.iter().find_map(|op| match &op.binding {
-        Binding::Soap(binding) => Some(binding.endpoint.as_str()),
-        Binding::Http(_) => None,
-    });
-    let endpoint = endpoint.map(|url| {
+    let endpoint = main_address(ctx.service).map(|url| {
         let doc = Doc::of(format!("The address the WSDL gives: {}.", docs::code(url))).outer();
         quote! {
             #doc
@@ -219,6 +214,25 @@ fn constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
     });
     let urls = super::base_url_constants(ctx, root)?;
     Ok(quote! { #endpoint #urls })
+}
+
+/// The address of the service's main port: the one most operations are bound at (the first
+/// in operation order on a tie). Operations of other ports carry their own address.
+fn main_address(service: &crate::ir::Service) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for op in &service.operations {
+        if let Binding::Soap(binding) = &op.binding {
+            match counts.iter_mut().find(|(url, _)| *url == binding.endpoint) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((&binding.endpoint, 1)),
+            }
+        }
+    }
+    let most = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(url, _)| url)
 }
 
 /// `static <OP>: soap::Operation`.
@@ -255,6 +269,10 @@ fn operation_static(
         ..
     } = binding;
     let idempotent = op.idempotent;
+    let address = match main_address(ctx.service) {
+        Some(main) if main == binding.endpoint => "",
+        _ => binding.endpoint.as_str(),
+    };
     // Encoded use writes every accessor unqualified and needs no element tables.
     let (parts, types) = if is_literal(op) {
         let parts = op
@@ -287,6 +305,7 @@ fn operation_static(
             types: #types,
             all_parts: #all_parts,
             idempotent: #idempotent,
+            address: #address,
         };
     })
 }
@@ -772,6 +791,11 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
         .as_deref()
         .map_or_else(|| docs::code(&service.name.wire), docs::escape);
     let doc = Doc::of(format!("A client for the {title}. Cheap to clone.")).outer();
+    // Without an operation there is no `ENDPOINT`, and no other port to find either.
+    let main = match main_address(service) {
+        Some(_) => quote!(ENDPOINT),
+        None => quote!(""),
+    };
     let session = has_session.then(|| {
         quote! {
             /// Resumes a session from a session id a login returned earlier.
@@ -814,7 +838,7 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
             type Args = ();
 
             fn configure(connection: crate::runtime::Connection, (): ()) -> Self {
-                Self { soap: crate::runtime::soap::Client::from_connection(connection) }
+                Self { soap: crate::runtime::soap::Client::from_connection(connection, #main) }
             }
         }
     }

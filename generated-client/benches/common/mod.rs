@@ -38,6 +38,7 @@ pub static VPS_GET_SERVICES: Operation = Operation {
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 /// `api_api_buy_mail`, as the generated client describes it.
@@ -55,6 +56,7 @@ pub static BUY_MAIL: Operation = Operation {
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 /// A short name for a peer, for benchmark ids.

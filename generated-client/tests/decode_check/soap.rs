@@ -27,6 +27,7 @@ pub static RPC: Operation = Operation {
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DOCUMENT: Operation = Operation {
@@ -43,6 +44,7 @@ static DOCUMENT: Operation = Operation {
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 /// A document/literal answer with a repeated element, as generated for `maxOccurs` > 1.

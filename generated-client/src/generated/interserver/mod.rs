@@ -183,7 +183,7 @@ impl crate::runtime::Configure for Client {
 
     fn configure(connection: crate::runtime::Connection, (): ()) -> Self {
         Self {
-            soap: crate::runtime::soap::Client::from_connection(connection),
+            soap: crate::runtime::soap::Client::from_connection(connection, ENDPOINT),
         }
     }
 }
@@ -2466,6 +2466,7 @@ static ADD_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static ADD_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2482,6 +2483,7 @@ static ADD_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::O
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static ADD_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2498,6 +2500,7 @@ static ADD_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_CPANEL_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2514,6 +2517,7 @@ static AUTO_CPANEL_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_DIRECTADMIN_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2530,6 +2534,7 @@ static AUTO_DIRECTADMIN_LOGIN: crate::runtime::soap::Operation = crate::runtime:
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_DIRECTADMIN_STORAGE_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2546,6 +2551,7 @@ static AUTO_DIRECTADMIN_STORAGE_LOGIN: crate::runtime::soap::Operation = crate::
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_ZONEMTA_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2562,6 +2568,7 @@ static AUTO_ZONEMTA_LOGIN: crate::runtime::soap::Operation = crate::runtime::soa
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2578,6 +2585,7 @@ static BUY_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operati
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2594,6 +2602,7 @@ static BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_VPS_ADMIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2610,6 +2619,7 @@ static BUY_VPS_ADMIN: crate::runtime::soap::Operation = crate::runtime::soap::Op
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VALIDATE_BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2626,6 +2636,7 @@ static VALIDATE_BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap:
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2642,6 +2653,7 @@ static BACKUPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2658,6 +2670,7 @@ static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2674,6 +2687,7 @@ static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2690,6 +2704,7 @@ static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2706,6 +2721,7 @@ static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2722,6 +2738,7 @@ static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_LICENSE_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2738,6 +2755,7 @@ static BUY_LICENSE_PREPAY: crate::runtime::soap::Operation = crate::runtime::soa
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CANCEL_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2754,6 +2772,7 @@ static CANCEL_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::O
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CANCEL_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2770,6 +2789,7 @@ static CANCEL_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CHANGE_FLOATING_IPS_IP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2786,6 +2806,7 @@ static CHANGE_FLOATING_IPS_IP: crate::runtime::soap::Operation = crate::runtime:
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CHANGE_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2802,6 +2823,7 @@ static CHANGE_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CHANGE_LICENSE_IP_BY_ID: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2818,6 +2840,7 @@ static CHANGE_LICENSE_IP_BY_ID: crate::runtime::soap::Operation = crate::runtime
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DELETE_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2834,6 +2857,7 @@ static DELETE_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DELETE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2850,6 +2874,7 @@ static DELETE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DOMAINS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2866,6 +2891,7 @@ static DOMAINS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2882,6 +2908,7 @@ static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2898,6 +2925,7 @@ static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2914,6 +2942,7 @@ static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2930,6 +2959,7 @@ static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2946,6 +2976,7 @@ static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2962,6 +2993,7 @@ static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2978,6 +3010,7 @@ static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2994,6 +3027,7 @@ static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3010,6 +3044,7 @@ static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3026,6 +3061,7 @@ static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3042,6 +3078,7 @@ static GET_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_DNS_RECORDS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3058,6 +3095,7 @@ static GET_DNS_RECORDS: crate::runtime::soap::Operation = crate::runtime::soap::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_IMA: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3074,6 +3112,7 @@ static GET_IMA: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_LICENSE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3090,6 +3129,7 @@ static GET_LICENSE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_PREPAY_LIST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3106,6 +3146,7 @@ static GET_PREPAY_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_PREPAY_PAYPAL_FILL_URL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3122,6 +3163,7 @@ static GET_PREPAY_PAYPAL_FILL_URL: crate::runtime::soap::Operation = crate::runt
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_PREPAY_REMAINING: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3138,6 +3180,7 @@ static GET_PREPAY_REMAINING: crate::runtime::soap::Operation = crate::runtime::s
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_BACKUPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3154,6 +3197,7 @@ static GET_VPS_BACKUPS: crate::runtime::soap::Operation = crate::runtime::soap::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3170,6 +3214,7 @@ static LICENSES_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3186,6 +3231,7 @@ static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::ru
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3202,6 +3248,7 @@ static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cr
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3218,6 +3265,7 @@ static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::s
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3234,6 +3282,7 @@ static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3250,6 +3299,7 @@ static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation 
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3266,6 +3316,7 @@ static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3282,6 +3333,7 @@ static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtim
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3298,6 +3350,7 @@ static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate:
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3314,6 +3367,7 @@ static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap:
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3330,6 +3384,7 @@ static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3346,6 +3401,7 @@ static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static OPEN_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3362,6 +3418,7 @@ static OPEN_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static QUICKSERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3378,6 +3435,7 @@ static QUICKSERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3394,6 +3452,7 @@ static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3410,6 +3469,7 @@ static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3426,6 +3486,7 @@ static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3442,6 +3503,7 @@ static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3458,6 +3520,7 @@ static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operat
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static SERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3474,6 +3537,7 @@ static SERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3490,6 +3554,7 @@ static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3506,6 +3571,7 @@ static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3522,6 +3588,7 @@ static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3538,6 +3605,7 @@ static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3554,6 +3622,7 @@ static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3570,6 +3639,7 @@ static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3586,6 +3656,7 @@ static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3602,6 +3673,7 @@ static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3618,6 +3690,7 @@ static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3634,6 +3707,7 @@ static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static UPDATE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3650,6 +3724,7 @@ static UPDATE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VIEW_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3666,6 +3741,7 @@ static VIEW_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_BACKUP_DELETE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3682,6 +3758,7 @@ static VPS_BACKUP_DELETE: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3698,6 +3775,7 @@ static VPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3714,6 +3792,7 @@ static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3730,6 +3809,7 @@ static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3746,6 +3826,7 @@ static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::so
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3762,6 +3843,7 @@ static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3778,6 +3860,7 @@ static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3794,6 +3877,7 @@ static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap:
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_QUEUE_RESTART: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3810,6 +3894,7 @@ static VPS_QUEUE_RESTART: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_QUEUE_START: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3826,6 +3911,7 @@ static VPS_QUEUE_START: crate::runtime::soap::Operation = crate::runtime::soap::
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_QUEUE_STOP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3842,6 +3928,7 @@ static VPS_QUEUE_STOP: crate::runtime::soap::Operation = crate::runtime::soap::O
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_SCREENSHOT: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3858,6 +3945,7 @@ static VPS_SCREENSHOT: crate::runtime::soap::Operation = crate::runtime::soap::O
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static WEBHOSTING_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3874,6 +3962,7 @@ static WEBHOSTING_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runti
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3890,6 +3979,7 @@ static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3906,6 +3996,7 @@ static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = 
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3922,6 +4013,7 @@ static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3938,6 +4030,7 @@ static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3954,6 +4047,7 @@ static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_LOCKED_IPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3970,6 +4064,7 @@ static GET_LOCKED_IPS: crate::runtime::soap::Operation = crate::runtime::soap::O
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_MODULES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3986,6 +4081,7 @@ static GET_MODULES: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_LOCATIONS_ARRAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -4002,6 +4098,7 @@ static GET_VPS_LOCATIONS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_PLATFORMS_ARRAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -4018,6 +4115,7 @@ static GET_VPS_PLATFORMS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_SLICE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -4034,6 +4132,7 @@ static GET_VPS_SLICE_TYPES: crate::runtime::soap::Operation = crate::runtime::so
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_TEMPLATES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -4050,6 +4149,7 @@ static GET_VPS_TEMPLATES: crate::runtime::soap::Operation = crate::runtime::soap
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -4066,4 +4166,5 @@ static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };

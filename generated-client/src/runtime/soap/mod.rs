@@ -102,6 +102,9 @@ pub struct Operation {
     /// part (several output parts); otherwise the wrapper's one part.
     pub all_parts: bool,
     pub idempotent: bool,
+    /// The `soap:address` of the operation's port, as the WSDL gives it; empty for the
+    /// client's endpoint. See [`Client::url_for`].
+    pub address: &'static str,
 }
 
 /// An element of a literal request as its schema declares it: the namespace it is in (`""`
@@ -179,25 +182,31 @@ pub struct InBandError {
 #[derive(Clone)]
 pub struct Client {
     endpoint: String,
+    /// The WSDL's address for `endpoint` (the generated `ENDPOINT`): what the addresses of the
+    /// other ports are relative to. Empty: every operation goes to `endpoint`.
+    wsdl_endpoint: &'static str,
     transport: Arc<dyn Transport>,
     /// Sent on every request after the SOAP headers, whatever the transport.
     headers: Arc<[(String, String)]>,
 }
 
 impl Client {
-    /// A client posting to `endpoint` (`soap:address location`) through `transport`.
+    /// A client posting every operation to `endpoint` through `transport`.
     pub fn new(endpoint: impl Into<String>, transport: Arc<dyn Transport>) -> Self {
         Self {
             endpoint: endpoint.into(),
+            wsdl_endpoint: "",
             transport,
             headers: Arc::from([]),
         }
     }
 
-    /// A client from what `ClientBuilder::build` checked.
-    pub fn from_connection(connection: Connection) -> Self {
+    /// A client from what `ClientBuilder::build` checked, for a WSDL whose main port is at
+    /// `wsdl_endpoint`.
+    pub fn from_connection(connection: Connection, wsdl_endpoint: &'static str) -> Self {
         Self {
             headers: connection.headers.into(),
+            wsdl_endpoint,
             ..Self::new(connection.url, connection.transport)
         }
     }
@@ -205,6 +214,26 @@ impl Client {
     /// The URL requests are posted to.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
+    }
+
+    /// Where `op` is posted. An operation of another port than the main one goes to its
+    /// port's address, taken relative to the main port's and applied to the endpoint in use:
+    /// a WSDL with `…/service` and `…/service/rpc` ports, used at a test server's
+    /// `http://127.0.0.1:8080/service`, posts the rpc port's operations to
+    /// `http://127.0.0.1:8080/service/rpc`. A port on another host keeps its own address.
+    fn url_for(&self, op: &Operation) -> String {
+        if op.address.is_empty()
+            || op.address == self.wsdl_endpoint
+            || self.wsdl_endpoint.is_empty()
+        {
+            return self.endpoint.clone();
+        }
+        let parse = |url: &str| reqwest::Url::parse(url).ok();
+        let rebased = || {
+            let relative = parse(self.wsdl_endpoint)?.make_relative(&parse(op.address)?)?;
+            Some(parse(&self.endpoint)?.join(&relative).ok()?.to_string())
+        };
+        rebased().unwrap_or_else(|| op.address.to_owned())
     }
 
     /// Starts a call; add parts in WSDL order, then send.
@@ -316,7 +345,7 @@ impl Call<'_> {
         })?;
         let request = Request {
             method: Method::Post,
-            url: self.client.endpoint.clone(),
+            url: self.client.url_for(op),
             headers: envelope::request_headers(op)
                 .into_iter()
                 .chain(self.client.headers.iter().cloned())

@@ -98,6 +98,7 @@ static BUY_MAIL: Operation = Operation {
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static GET_SERVICES: Operation = Operation {
@@ -200,6 +201,7 @@ static RENEW_DOC: Operation = Operation {
     types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 /// A JAX-WS style schema without `elementFormDefault`: the parts are in no namespace.
@@ -300,6 +302,7 @@ static STATUS_12: Operation = Operation {
     types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 #[tokio::test]
@@ -1242,4 +1245,41 @@ async fn repeated_elements_and_literal_lists_are_sent_by_item_name() {
         ),
         "{body}"
     );
+}
+
+#[test]
+fn operations_of_another_port_go_to_its_address_relative_to_the_endpoint_in_use() {
+    static RPC_PORT: Operation = Operation {
+        address: "https://vendor.example/service/rpc",
+        ..BUY_MAIL
+    };
+    static OTHER_HOST: Operation = Operation {
+        address: "https://elsewhere.example/api",
+        ..BUY_MAIL
+    };
+    let transport: Arc<dyn Transport> = Arc::new(Canned {
+        response: response(200, "text/xml", ""),
+        requests: Mutex::new(Vec::new()),
+    });
+    let connection = |url: &str| crate::runtime::Connection {
+        url: url.to_owned(),
+        transport: Arc::clone(&transport),
+        headers: Vec::new(),
+    };
+    let main = "https://vendor.example/service";
+    for (endpoint, rpc) in [
+        (main, "https://vendor.example/service/rpc"),
+        (
+            "http://127.0.0.1:8080/service",
+            "http://127.0.0.1:8080/service/rpc",
+        ),
+    ] {
+        let client = Client::from_connection(connection(endpoint), main);
+        assert_eq!(client.url_for(&BUY_MAIL), endpoint);
+        assert_eq!(client.url_for(&RPC_PORT), rpc);
+        assert_eq!(client.url_for(&OTHER_HOST), "https://elsewhere.example/api");
+    }
+    // Without the WSDL's address every operation goes to the endpoint.
+    let plain = Client::new("http://127.0.0.1:8080/x", Arc::clone(&transport));
+    assert_eq!(plain.url_for(&RPC_PORT), "http://127.0.0.1:8080/x");
 }

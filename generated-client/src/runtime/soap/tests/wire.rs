@@ -75,6 +75,7 @@ const fn document(request_element: &'static str, parts: &'static [Element]) -> O
         types: TYPE_ELEMENTS,
         all_parts: false,
         idempotent: false,
+        address: "",
     }
 }
 
