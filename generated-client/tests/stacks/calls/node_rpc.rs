@@ -1,6 +1,8 @@
 //! node-soap, points 1 and 3: the WSDL's second port, `NodeRpc` (rpc/literal, at /node/rpc).
 //! Its operations are methods of the same `Client` (their names do not clash with the
-//! document/literal port's), pointed at the second port's address. `Add` has `type=` parts
+//! document/literal port's), built at the main port's address like every other call: the
+//! client posts them to their own port's address, taken relative to the main port's (node-soap
+//! picks the binding by the request path, so a wrong address is refused). `Add` has `type=` parts
 //! (unqualified `<a>`, `<b>`); `Greet` has an `element=` part (the `tns:Person` element
 //! itself, qualified, its children unqualified as the schema says). node-soap answers the
 //! parts qualified (`tns:sum`), which the client accepts. The server checks the raw request
@@ -11,12 +13,9 @@ mod common;
 use common::{answer, url};
 use stack_clients::node_soap::{Client, Person};
 
-/// A client for the rpc/literal port. The generated `Client` posts every operation to its
-/// one endpoint (and `node_soap::ENDPOINT` is the rpc port's address, the first operation's
-/// in name order), so the rpc/literal operations need a client of their own at /node/rpc:
-/// node-soap picks the binding by the request path.
+/// The one client of the service, at the main (document/literal) port's address.
 fn rpc_client() -> Client {
-    Client::new(format!("{}/rpc", url("STACK_NODE_URL"))).expect("client")
+    Client::new(url("STACK_NODE_URL")).expect("client")
 }
 
 #[tokio::test]
