@@ -19,6 +19,13 @@ pub mod read;
 pub mod report;
 pub mod standalone;
 
+// The README's Rust snippets, compiled by `cargo test --doc` against the generated crate (a
+// dev-dependency) so that they cannot drift from its API. Here rather than in
+// `generated-client`, whose `src/lib.rs` is copied into standalone crates that have no README.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 use diag::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -18,9 +18,9 @@
 mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Instant;
+use support::cargo;
 use support::stacks::{Stack, StackPeer, specs_dir, stacks_dir};
 
 /// One file of `tests/stacks/calls/`: what it proves, and what it waits for if anything.
@@ -105,10 +105,6 @@ const CALLS: &[Call] = &[
     },
 ];
 
-/// The longest the scratch crate may take to generate, build and run (a first build of the
-/// runtime's dependencies on 2 busy cores included).
-const CARGO_LIMIT: Duration = Duration::from_secs(20 * 60);
-
 fn calls_dir() -> PathBuf {
     stacks_dir().join("calls")
 }
@@ -182,38 +178,13 @@ fn php_and_node_serve_the_committed_wsdl() {
 #[test]
 fn generated_clients_pass_their_calls_against_the_stacks() {
     let peers: Vec<StackPeer> = Stack::ALL.into_iter().map(StackPeer::start).collect();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    // CARGO_TARGET_TMPDIR is `<target>/tmp`: the crate lives there, and builds in `<target>`.
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let target = tmp.parent().expect("target folder");
-    let scratch = tmp.join("stack-clients");
+    let scratch = cargo::target_tmp().join("stack-clients");
 
     let started = Instant::now();
-    let mut generate = cargo();
-    generate
-        .arg("run")
-        .arg("--manifest-path")
-        .arg(root.join("Cargo.toml"))
-        .args([
-            "--offline",
-            "--quiet",
-            "-p",
-            "xtask",
-            "--",
-            "gen",
-            "--specs",
-        ])
-        .arg(specs_dir())
-        .arg("--out")
-        .arg(&scratch)
-        // Another name than the workspace's generated-client, so that the two never
-        // overwrite each other's files in the shared target folder.
-        .args(["--name", "stack-clients"])
-        .env("CARGO_TARGET_DIR", target);
-    run("cargo xtask gen", generate, CARGO_LIMIT);
+    cargo::generate(&specs_dir(), &scratch, "stack-clients");
+    cargo::lock_like_the_workspace(&scratch);
     let generated = started.elapsed();
 
-    fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock")).expect("copy Cargo.lock");
     let tests = scratch.join("tests");
     let _ = fs::remove_dir_all(&tests);
     fs::create_dir_all(tests.join("common")).expect("tests/common");
@@ -230,17 +201,16 @@ fn generated_clients_pass_their_calls_against_the_stacks() {
         );
     }
 
-    let mut test = cargo();
+    let mut test = cargo::command();
     test.arg("test")
         .arg("--manifest-path")
         .arg(scratch.join("Cargo.toml"))
         // Only the call tests: the runtime's own unit tests run in the workspace already.
-        .args(["--offline", "--test", "*"])
-        .env("CARGO_TARGET_DIR", target);
+        .args(["--offline", "--test", "*"]);
     for peer in &peers {
         test.env(peer.stack().url_variable(), peer.endpoint());
     }
-    let output = run("cargo test (stack clients)", test, CARGO_LIMIT);
+    let output = cargo::run("cargo test (stack clients)", test, cargo::LIMIT);
     for call in &running {
         let name = call.file.trim_end_matches(".rs");
         assert!(
@@ -253,50 +223,4 @@ fn generated_clients_pass_their_calls_against_the_stacks() {
         generated,
         started.elapsed() - generated
     );
-}
-
-/// `cargo`, the one running these tests when known.
-fn cargo() -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    // What this test binary was given for itself, not for the nested build.
-    for variable in ["CARGO_MANIFEST_DIR", "CARGO_PKG_NAME", "CARGO_CRATE_NAME"] {
-        command.env_remove(variable);
-    }
-    command
-}
-
-/// Runs `command` to completion within `limit`; its stdout and stderr together, or a panic
-/// that shows them.
-fn run(what: &str, mut command: Command, limit: Duration) -> String {
-    let log_path = std::env::temp_dir().join(format!(
-        "third-party-stacks-{}-{}.log",
-        std::process::id(),
-        what.split(' ').nth(1).unwrap_or("run")
-    ));
-    let log = fs::File::create(&log_path).expect("create log");
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().expect("clone log"))
-        .stderr(log)
-        .spawn()
-        .unwrap_or_else(|e| panic!("{what}: cannot start: {e}"));
-    let deadline = Instant::now() + limit;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let output = fs::read_to_string(&log_path).unwrap_or_default();
-    let _ = fs::remove_file(&log_path);
-    match status {
-        Some(status) if status.success() => output,
-        Some(status) => panic!("{what} failed ({status}):\n{output}"),
-        None => panic!("{what} did not finish within {limit:?}:\n{output}"),
-    }
 }

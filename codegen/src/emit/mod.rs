@@ -358,11 +358,12 @@ fn example(ctx: &Ctx) -> Option<String> {
         });
     }
     let args = args.join(", ");
+    let lib = &ctx.lib;
     Some(format!(
         "```no_run\n\
-         # fn main() -> Result<(), generated_client::Error> {{\n\
-         use generated_client::{module};\n\
-         use generated_client::runtime::Timeouts;\n\
+         # fn main() -> Result<(), {lib}::Error> {{\n\
+         use {lib}::{module};\n\
+         use {lib}::runtime::Timeouts;\n\
          use std::time::Duration;\n\
          \n\
          let client = {module}::Client::builder({args})\n\

@@ -573,3 +573,21 @@ fn soap_client_without_operations_reads_its_fields() {
         "{client}"
     );
 }
+
+/// A crate generated under another name (`--name`) refers to itself by that name in its
+/// doctests, which would not compile otherwise.
+#[test]
+fn a_named_crate_names_itself_in_its_examples() {
+    let package = Package::new("shop-client").expect("a valid name");
+    let files = crate_files(&fixtures::ir(), &package).expect("the fixture emits");
+    for (path, text) in &files {
+        assert!(!text.contains("generated_client"), "{path}:\n{text}");
+    }
+    for module in ["interserver", "resellerclub"] {
+        let docs = &files[&format!("src/generated/{module}/mod.rs")];
+        assert!(
+            docs.contains(&format!("use shop_client::{module};")),
+            "{docs}"
+        );
+    }
+}
