@@ -188,6 +188,9 @@ pub enum TypeKind {
         item: TypeRef,
         #[serde(skip_serializing_if = "Option::is_none")]
         item_element: Option<String>,
+        /// The namespace of `item_element` (see [`Field::namespace`]).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        item_namespace: Option<String>,
     },
     /// A closed set of string values.
     Enum { values: Vec<EnumValue> },
@@ -216,6 +219,12 @@ pub struct Field {
     /// Where the value is on the wire: a child element, an attribute, or the element's text.
     #[serde(skip_serializing_if = "Placement::is_element")]
     pub placement: Placement,
+    /// The XML namespace of the field's element in a literal request, as XSD decides it: the
+    /// target namespace of the schema declaring it when qualified (the schema's
+    /// `elementFormDefault`, the element's own `form`; a `ref` takes the referenced global
+    /// element's), `None` when unqualified, an attribute or text, or not XML at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     pub docs: Docs,
     pub source: Source,
 }
@@ -266,6 +275,15 @@ pub enum Scalar {
     Int,
     /// 64-bit signed integer (`xsd:long`, `xsd:integer`, a page's `Integer`).
     Long,
+    /// `xsd:unsignedByte`: `u8`.
+    UnsignedByte,
+    /// `xsd:unsignedShort`: `u16`.
+    UnsignedShort,
+    /// `xsd:unsignedInt`: `u32`.
+    UnsignedInt,
+    /// `xsd:unsignedLong`, and the unbounded `nonNegativeInteger`/`positiveInteger` (at most
+    /// `u64` on any real wire): `u64`.
+    UnsignedLong,
     /// `xsd:float`: single precision on the wire schema, decoded as f64 to keep the digits
     /// the server actually sent.
     Float,
@@ -273,9 +291,16 @@ pub enum Scalar {
     /// An exact amount: `xsd:decimal`, and every number the money rule names
     /// (`build::money`).
     Decimal,
+    /// `xsd:dateTime`: civil date and time, with the offset when one is given.
     DateTime,
     Date,
+    Time,
+    /// `xsd:duration`: a span in years, months, days and clock units.
+    Duration,
+    /// `xsd:base64Binary` (and SOAP-ENC `base64`): bytes, base64 on the wire.
     Base64,
+    /// `xsd:hexBinary`: bytes, hexadecimal on the wire.
+    HexBinary,
     /// Seconds since the Unix epoch, however the server spells them (number or string).
     UnixTime,
 }
@@ -315,6 +340,10 @@ pub struct Param {
     /// A repeated element (see [`Field::repeated`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub repeated: bool,
+    /// The namespace of the part's element (see [`Field::namespace`]); an rpc part declared
+    /// with `element=` is in that element's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
     pub docs: Docs,
     pub source: Source,
 }
@@ -364,9 +393,10 @@ pub struct SoapBinding {
     /// request wrapper is the operation name and the response wrapper `<name>Response`.
     pub request_element: String,
     pub response_element: String,
-    /// Document style: the parts are in the body element's namespace
-    /// (`elementFormDefault="qualified"`, as .NET writes), not in none (as JAX-WS does).
-    pub qualified: bool,
+    /// Document style with a body element that is not a record (a simple or enumerated type):
+    /// the one parameter is the body element's content, sent with no wrapper around it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bare: bool,
     /// rpc style: the output is the response wrapper with one field per part (several output
     /// parts), not its one part.
     pub all_parts: bool,

@@ -19,6 +19,13 @@ pub mod read;
 pub mod report;
 pub mod standalone;
 
+// The README's Rust snippets, compiled by `cargo test --doc` against the generated crate (a
+// dev-dependency) so that they cannot drift from its API. Here rather than in
+// `generated-client`, whose `src/lib.rs` is copied into standalone crates that have no README.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 use diag::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -71,13 +78,21 @@ pub fn load(specs_dir: &Path) -> (Option<ir::Ir>, Vec<Diagnostic>) {
     (ok.then_some(ir), diags.sorted())
 }
 
-/// Reads `specs_dir` and emits the generated crate's files.
+/// Reads `specs_dir` and emits the files of the crate `generated-client`.
 pub fn generate(specs_dir: &Path) -> Result<Output, Vec<Diagnostic>> {
+    generate_package(specs_dir, &emit::Package::default())
+}
+
+/// Reads `specs_dir` and emits the files of the crate named `package`.
+pub fn generate_package(
+    specs_dir: &Path,
+    package: &emit::Package,
+) -> Result<Output, Vec<Diagnostic>> {
     let (ir, diagnostics) = load(specs_dir);
     let Some(ir) = ir else {
         return Err(diagnostics);
     };
-    match emit::crate_files(&ir) {
+    match emit::crate_files(&ir, package) {
         Ok(files) => Ok(Output {
             ir,
             files,
@@ -126,10 +141,12 @@ fn load_service(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<ir::
                     return None;
                 }
             };
-            // Imports resolve only to local files beside the WSDL: never the network.
+            // Imports resolve relative to the WSDL's own folder (the manifest may name one in
+            // a subfolder), only to local files inside the service folder: never the network.
             let inside = dir.canonicalize().ok();
+            let wsdl_dir = path.parent().unwrap_or(dir);
             let import = |location: &str| -> Option<Vec<u8>> {
-                let candidate = dir.join(location).canonicalize().ok()?;
+                let candidate = wsdl_dir.join(location).canonicalize().ok()?;
                 if !candidate.starts_with(inside.as_ref()?) {
                     return None;
                 }

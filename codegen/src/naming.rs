@@ -41,7 +41,7 @@ const RESERVED_TYPES: &[&str] = &[
     "Into", "Some", "None", "Ok", "Err",
 ];
 /// Methods of the generated `Client`/`Session` that operations must not shadow.
-const RESERVED_METHODS: &[&str] = &["new", "with_transport", "session", "client", "sid"];
+const RESERVED_METHODS: &[&str] = &["new", "builder", "session", "client", "sid"];
 /// Locals and arguments of generated method bodies.
 const RESERVED_PARAMS: &[&str] = &["self", "call", "region", "request"];
 /// Modules next to the generated ones.

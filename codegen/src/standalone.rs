@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn the_bench_targets_stay_in_the_workspace() {
         let client = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated-client");
-        let manifest = crate::emit::crate_files(&crate::ir::Ir::default())
+        let manifest = crate::emit::crate_files(&crate::ir::Ir::default(), &Default::default())
             .expect("an empty IR emits")
             .remove("Cargo.toml")
             .expect("a manifest");

@@ -61,6 +61,11 @@ spec_set!(
     soap_features_code,
     "tests/fixtures/specs/soap_features"
 );
+spec_set!(
+    soap_wire_fixture,
+    soap_wire_code,
+    "tests/fixtures/specs/soap_wire"
+);
 spec_set!(real_specs, real_specs_code, "../specs");
 
 #[test]
@@ -92,16 +97,70 @@ fn schema_files_the_wsdl_imports_are_not_pages() {
     let operations = &ir["services"][0]["operations"];
     assert_eq!(operations.as_array().map(Vec::len), Some(1));
     // The schema has no elementFormDefault: the parts go on the wire in no namespace.
-    assert_eq!(operations[0]["binding"]["Soap"]["qualified"], false);
+    let params = operations[0]["params"].as_array().expect("params");
+    assert!(
+        params.iter().all(|p| p.get("namespace").is_none()),
+        "{params:?}"
+    );
     // A repeated element is a slice, sent as one element per item; a wrapper list is sent
     // with the item element its schema names.
     let code = generate("tests/fixtures/specs/soap_schema_file");
-    assert!(code.contains("item: \"item\","), "{code}");
+    assert!(code.contains("name: \"item\""), "{code}");
     assert!(code.contains("more: &[f64],"), "{code}");
     assert!(
         code.contains(
             "for item in more {\n            call.arg(\"more\", crate::runtime::soap::XsiType::xsd(\"double\"), item)?;"
         ),
         "{code}"
+    );
+}
+
+/// A WSDL in a subfolder named by the manifest, .NET/CXF style: its schema import beside it
+/// is read, unprefixed references fall back to the target namespace (warned), both ports are
+/// generated (the 1.2 port's same operations reported, its different one renamed), and both
+/// overloads of `Find` are generated under predictable names.
+#[test]
+fn every_port_and_overload_of_a_wsdl_in_a_subfolder() {
+    let (ir, diagnostics) = codegen::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/specs/soap_wire"),
+    );
+    let diagnostics: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    let ir = ir.unwrap_or_else(|| panic!("generates: {diagnostics:#?}"));
+    let service = &ir.services[0];
+    let names: Vec<&str> = service
+        .operations
+        .iter()
+        .map(|op| op.name.wire.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "AddAddresses",
+            "Echo",
+            "Find",
+            "FindByName",
+            "Lookup",
+            "Lookup_OrdersSoap12",
+            "Ping",
+            "PlaceOrder",
+            "Reset"
+        ]
+    );
+    // Types from the imported common.xsd beside the WSDL are read.
+    assert!(service.types.iter().any(|t| t.name.wire == "Address"));
+    assert!(
+        diagnostics.iter().any(|d| d.starts_with(
+            "orders/wsdl/orders.wsdl:112: warning: message `PlaceOrderIn` has no prefix"
+        )),
+        "{diagnostics:#?}"
+    );
+    let skipped: Vec<&String> = diagnostics
+        .iter()
+        .filter(|d| d.contains("that one is generated"))
+        .collect();
+    assert_eq!(skipped.len(), 2, "{diagnostics:#?}");
+    assert!(
+        !diagnostics.iter().any(|d| d.contains("cannot be read")),
+        "{diagnostics:#?}"
     );
 }

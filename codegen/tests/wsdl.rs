@@ -138,6 +138,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
         TypeKind::Array {
             item: named("order"),
             item_element: None,
+            item_namespace: None,
         }
     );
     assert_eq!(
@@ -145,6 +146,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
         TypeKind::Array {
             item: scalar(Scalar::String),
             item_element: None,
+            item_namespace: None,
         }
     );
     let order = ty(wsdl, "order");
@@ -201,7 +203,7 @@ fn rpc_encoded_arrays_structs_and_docs() {
             endpoint: "https://shop.example/api.php".into(),
             request_element: "list_orders".into(),
             response_element: "list_ordersResponse".into(),
-            qualified: false,
+            bare: false,
             all_parts: false,
             headers: Default::default(),
         }
@@ -239,7 +241,15 @@ fn document_literal_wrapped() {
     );
     assert_eq!(binding.endpoint, "https://dns.example/v11.asmx");
     assert_eq!(binding.soap_action, "http://example.com/dns/ListRecords");
-    assert!(binding.qualified, "elementFormDefault=\"qualified\"");
+    // elementFormDefault="qualified": the parts are in the body element's namespace.
+    assert!(
+        list_records
+            .params
+            .iter()
+            .all(|p| p.namespace.as_deref() == Some("http://example.com/dns/")),
+        "{:?}",
+        list_records.params
+    );
     assert_eq!(
         (binding.style, binding.body_use),
         (SoapStyle::Document, BodyUse::Literal)
@@ -275,7 +285,7 @@ fn document_literal_wrapped() {
         [
             ("name", &scalar(Scalar::String), true, false),
             ("kind", &named("RecordKind"), true, false),
-            ("ttl", &scalar(Scalar::Long), false, false),
+            ("ttl", &scalar(Scalar::UnsignedInt), false, false),
             ("comment", &scalar(Scalar::String), true, true),
             ("tags", &list(scalar(Scalar::String)), false, false),
         ]
@@ -289,6 +299,7 @@ fn document_literal_wrapped() {
         TypeKind::Array {
             item: named("Record"),
             item_element: Some("Record".into()),
+            item_namespace: Some("http://example.com/dns/".into()),
         }
     );
     let TypeKind::Enum { values } = &ty(wsdl, "RecordKind").kind else {
@@ -327,11 +338,18 @@ fn document_literal_wrapped() {
         "sorted; the Ttl simple type is its scalar, not a type"
     );
     let messages = out.messages();
-    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert_eq!(messages.len(), 2, "{messages:#?}");
     assert!(
         messages[0].contains("xsd:choice in `Target`"),
         "{messages:#?}"
     );
+    // The SOAP 1.2 port binds the same operation the same way: reported, not lost silently.
+    assert_eq!(
+        messages[1],
+        "wsdl/doc_literal.wsdl:95: warning: operation `ListRecords` of port `DnsSoap12` is bound \
+         as port `DnsSoap` binds it; that one is generated"
+    );
+    assert_eq!(wsdl.operations.len(), 1);
     insta::assert_json_snapshot!("doc_literal", out.snapshot());
 }
 
@@ -413,6 +431,7 @@ fn names_resolve_by_namespace_uri_not_prefix() {
         TypeKind::Array {
             item: named("Item"),
             item_element: None,
+            item_namespace: None,
         }
     );
     assert_eq!(
@@ -629,6 +648,7 @@ fn interserver_myapi() {
         Some(&TypeKind::Array {
             item: named("sql_row_vps"),
             item_element: None,
+            item_namespace: None,
         })
     );
 
@@ -752,18 +772,15 @@ fn several_rpc_output_parts_are_one_struct() {
 #[test]
 fn literal_lists_repeated_or_wrapped() {
     let out = read("literal_lists.wsdl");
-    assert_eq!(
-        out.messages(),
-        [
-            "wsdl/literal_lists.wsdl:24: warning: `weights`, sent inside `options` of `Sum`, is a list type: it is written with SOAP-ENC `<item>` children, not the item elements its schema names"
-        ]
-    );
+    // A wrapper list nested in a sent record is written with its item elements too.
+    assert_eq!(out.messages(), Vec::<String>::new());
     // The wrapper list knows its items' element name, to send them by it.
     assert_eq!(
         ty(out.wsdl(), "ArrayOfInt").kind,
         TypeKind::Array {
             item: scalar(Scalar::Int),
             item_element: Some("int".into()),
+            item_namespace: Some("urn:sum".into()),
         }
     );
     let sum = op(out.wsdl(), "Sum");
@@ -812,4 +829,64 @@ fn open_content_is_a_dynamic_value() {
         out.messages(),
         ["wsdl/open_content.wsdl:33: warning: xsd:any in `Partly` (open content) is ignored"]
     );
+}
+
+/// Unprefixed names that resolve nowhere fall back to the target namespace with a warning
+/// naming file and line, types included; overloads without input names pair up in order and
+/// are named `<name>_<n>`; a binding operation left without a port type operation, and a SOAP
+/// binding no port serves, are reported.
+#[test]
+fn unprefixed_fallback_and_unnamed_overloads() {
+    let text = r#"<?xml version="1.0"?>
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+    xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:o">
+  <types>
+    <xsd:schema targetNamespace="urn:o" xmlns="http://www.w3.org/2001/XMLSchema">
+      <complexType name="Pair"><sequence><element name="a" type="xsd:string"/></sequence></complexType>
+      <element name="Get"><complexType><sequence><element name="p" type="Pair"/></sequence></complexType></element>
+    </xsd:schema>
+  </types>
+  <message name="In"><part name="parameters" element="Get"/></message>
+  <message name="In2"><part name="x" type="xsd:int"/></message>
+  <portType name="P">
+    <operation name="Op"><input message="In"/></operation>
+    <operation name="Op"><input message="In2"/></operation>
+  </portType>
+  <binding name="B" type="P">
+    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Op"><input><soap:body use="literal"/></input></operation>
+    <operation name="Op" style="rpc"><soap:operation style="rpc"/><input><soap:body use="literal" namespace="urn:o"/></input></operation>
+    <operation name="Op"><input name="Nope"><soap:body use="literal"/></input></operation>
+  </binding>
+  <binding name="Unserved" type="P"><soap:binding style="document"/></binding>
+  <service name="S"><port name="SP" binding="B"><soap:address location="http://x/"/></port></service>
+</definitions>"#;
+    let out = read_bytes("fallback.wsdl", text.as_bytes());
+    let wsdl = out.wsdl();
+    let names: Vec<&str> = wsdl
+        .operations
+        .iter()
+        .map(|o| o.name.wire.as_str())
+        .collect();
+    assert_eq!(names, ["Op", "Op_2"]);
+    let messages = out.messages();
+    let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
+    assert!(
+        has("wsdl/fallback.wsdl:13: warning: message `In` has no prefix"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("wsdl/fallback.wsdl:7: warning: field `p` of `Get`: type `Pair` has no prefix"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("binding operation `Op` matches no port type operation left"),
+        "{messages:#?}"
+    );
+    assert!(
+        has("wsdl/fallback.wsdl:22: warning: SOAP binding `Unserved` is served by no port"),
+        "{messages:#?}"
+    );
+    let get = ty(wsdl, "Get");
+    assert_eq!(fields(get), [("p", &named("Pair"), true, false)]);
 }

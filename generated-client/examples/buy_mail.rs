@@ -5,8 +5,15 @@
 //! ```
 //!
 //! `<endpoint-url>` is the WSDL's `soap:address`, e.g. `https://my.interserver.net/api.php`.
-//! Exits 0 after printing the result, non-zero after printing the error. Buying places an
-//! order: the call is never retried, and a timeout is reported as an unknown outcome.
+//! Buying places an order, and the call is never retried. The exit code says what happened
+//! (`examples/common/mod.rs`): 0 the order was placed (the result is printed); 1 usage or
+//! set-up error; 2 the order certainly was not placed (failed login, business error, SOAP
+//! fault, HTTP 401/403, not sent); 3 the outcome is unknown: check the order before trying
+//! again (the error and the raw answer, secrets removed, are printed).
+
+// Without the feature, `main` only reports that.
+#[cfg_attr(not(feature = "interserver"), allow(dead_code))]
+mod common;
 
 use std::process::ExitCode;
 
@@ -17,29 +24,27 @@ async fn main() -> ExitCode {
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [endpoint, username, password, coupon] = args.as_slice() else {
-        eprintln!("usage: buy_mail <endpoint-url> <username> <password> <coupon>");
-        return ExitCode::from(2);
+        return common::usage_error(
+            "usage: buy_mail <endpoint-url> <username> <password> <coupon>",
+        );
     };
-    let result = async {
-        let session = Client::new(endpoint.as_str())?
-            .login(username, password)
-            .await?;
-        session.buy_mail(coupon).await
+    // Default timeouts; the user agent names this program.
+    let built = Client::builder(endpoint.as_str())
+        .user_agent("buy-mail-example/1.0")
+        .build();
+    let client = match built {
+        Ok(client) => client,
+        Err(error) => return common::usage_error(&format!("error: {error}")),
     };
-    match result.await {
-        Ok(order) => {
-            println!("{order:#?}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    // The order is sent only after a successful login: a failed login placed nothing.
+    let session = match client.login(username, password).await {
+        Ok(session) => session,
+        Err(error) => return common::not_placed(&error),
+    };
+    common::finish(session.buy_mail(coupon).await)
 }
 
 #[cfg(not(feature = "interserver"))]
 fn main() -> ExitCode {
-    eprintln!("this example needs the `interserver` feature");
-    ExitCode::from(2)
+    common::usage_error("this example needs the `interserver` feature")
 }

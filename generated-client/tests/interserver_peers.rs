@@ -8,8 +8,10 @@
 
 mod support;
 
-use generated_client::interserver::{BuyVpsResultStatus, Client, OpenTicketReturn, SqlRowVps};
-use generated_client::runtime::{Decimal, Lenient, ReqwestTransport, Timeouts};
+use generated_client::interserver::{
+    BuyVpsResultStatus, Client, OpenTicketRequest, OpenTicketReturn, SqlRowVps,
+};
+use generated_client::runtime::{Decimal, Lenient, Timeouts};
 use generated_client::{Error, Secret, Value};
 use std::fmt::{Debug, Display};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
@@ -536,15 +538,17 @@ async fn adversarial_coupons_come_back_in_status_text(kind: PhpServer) {
 async fn open_ticket_parts_arrive_in_wsdl_order(kind: PhpServer) {
     let peer = peer(kind);
     // NuSOAP binds parts by position: a part out of order would land in another parameter.
+    // Six text parts: set by name, so two cannot be swapped unnoticed.
+    let request = OpenTicketRequest::builder()
+        .user_email("user@example.com")
+        .user_ip("192.0.2.55")
+        .subject("Subject <&> 1")
+        .product("vps")
+        .body("Body text")
+        .box_auth_value("box-7")
+        .build();
     let ticket = session(&client(&peer))
-        .open_ticket(
-            "user@example.com",
-            "192.0.2.55",
-            "Subject <&> 1",
-            "vps",
-            "Body text",
-            "box-7",
-        )
+        .open_ticket(&request)
         .await
         .unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
     assert_eq!(
@@ -570,8 +574,10 @@ async fn buy_mail_without_an_answer_is_outcome_unknown_and_sent_once() {
         total: Duration::from_secs(1),
         ..Timeouts::default()
     };
-    let transport = ReqwestTransport::new(timeouts).expect("transport");
-    let client = Client::with_transport(format!("{}/api.php", server.url), Arc::new(transport));
+    let client = Client::builder(format!("{}/api.php", server.url))
+        .timeouts(timeouts)
+        .build()
+        .expect("client");
     let error = error_of(
         "stalled buy_mail",
         session(&client).buy_mail("ok-once").await,
@@ -610,23 +616,26 @@ fn the_buy_mail_example_prints_the_order_or_the_error() {
     assert_eq!(stdout, format!("{order:#?}\n"));
     assert_eq!(stderr, "");
 
+    // Exit code 2: the order certainly was not placed.
     let (status, stdout, stderr) = buy(PEER_USER, PEER_PASSWORD, "error-cli");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert_eq!(
         stderr,
-        "error: the API reported an error (status error): Invalid coupon\n"
+        "error: the API reported an error (status error): Invalid coupon\n\
+         the order was not placed\n"
     );
 
     let (status, stdout, stderr) = buy(PEER_USER, "wrong password", "ok-cli");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert!(
-        stderr.starts_with("error: authentication failed: "),
+        stderr.starts_with("error: authentication failed: ")
+            && stderr.ends_with("\nthe order was not placed\n"),
         "{stderr}"
     );
 
     let usage = example::run("buy_mail", &[&endpoint]);
-    assert_eq!(usage.status.code(), Some(2));
+    assert_eq!(usage.status.code(), Some(1));
     assert!(example::text(&usage.stderr).starts_with("usage: buy_mail <endpoint-url>"));
 }

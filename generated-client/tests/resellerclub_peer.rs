@@ -7,8 +7,8 @@
 mod support;
 
 use generated_client::Error;
-use generated_client::resellerclub::enterpriseemail::{InvoiceOption, RenewRequest, RenewResponse};
-use generated_client::resellerclub::{Client, Region};
+use generated_client::resellerclub::enterpriseemail::{RenewRequest, RenewResponse};
+use generated_client::resellerclub::{Client, InvoiceOption, Region};
 use generated_client::runtime::http::{self, CredentialValue, Encoding, Method, Operation};
 use generated_client::runtime::{Decimal, Lenient, ReqwestTransport, Secret, Timeouts};
 use serde::Deserialize;
@@ -125,7 +125,12 @@ fn renewed(order_id: i64, months: i64, invoiced: bool, discount: &str) -> RenewR
 async fn pay_and_keep_invoice_renewals_decode_every_key() {
     for option in [InvoiceOption::PayInvoice, InvoiceOption::KeepInvoice] {
         let peer = ResellerPeer::start();
-        let request = RenewRequest::new(4711, 12, true, option);
+        let request = RenewRequest::builder()
+            .order_id(4711)
+            .months(12)
+            .auto_renew(true)
+            .invoice_option(option)
+            .build();
         let renewal = renew(&peer, &request)
             .await
             .unwrap_or_else(|e| panic!("{option}: {e:?}"));
@@ -155,12 +160,15 @@ async fn pay_and_keep_invoice_renewals_decode_every_key() {
 #[tokio::test]
 async fn no_invoice_renewal_leaves_the_conditional_keys_out() {
     let peer = ResellerPeer::start();
-    let request = RenewRequest {
-        no_of_accounts: Some(5),
-        no_of_storage5_blocks: Some(2),
-        discount_amount: Some(decimal("2.5")),
-        ..RenewRequest::new(4712, 3, false, InvoiceOption::NoInvoice)
-    };
+    let request = RenewRequest::builder()
+        .order_id(4712)
+        .months(3)
+        .auto_renew(false)
+        .invoice_option(InvoiceOption::NoInvoice)
+        .no_of_accounts(5)
+        .no_of_storage5_blocks(2)
+        .discount_amount(decimal("2.5"))
+        .build();
     let renewal = renew(&peer, &request).await.expect("renew");
     assert_eq!(renewal, renewed(4712, 3, false, "2.5"));
     assert!(renewal.invoiceid.is_absent());
@@ -203,7 +211,12 @@ async fn every_error_shape_is_a_business_error_with_the_message() {
     ];
     let peer = ResellerPeer::start();
     for (order_id, status, message) in shapes {
-        let request = RenewRequest::new(order_id, 1, false, InvoiceOption::PayInvoice);
+        let request = RenewRequest::builder()
+            .order_id(order_id)
+            .months(1)
+            .auto_renew(false)
+            .invoice_option(InvoiceOption::PayInvoice)
+            .build();
         let error = error_of("error shape", renew(&peer, &request).await);
         let Error::Business(business) = &error else {
             panic!("order {order_id}: expected a business error, got {error:?}");
@@ -225,7 +238,12 @@ async fn every_error_shape_is_a_business_error_with_the_message() {
 #[tokio::test]
 async fn forbidden_is_access_denied() {
     let peer = ResellerPeer::start();
-    let request = RenewRequest::new(order::FORBIDDEN, 1, false, InvoiceOption::NoInvoice);
+    let request = RenewRequest::builder()
+        .order_id(order::FORBIDDEN)
+        .months(1)
+        .auto_renew(false)
+        .invoice_option(InvoiceOption::NoInvoice)
+        .build();
     let error = error_of("forbidden", renew(&peer, &request).await);
     let Error::AccessDenied { status, body } = &error else {
         panic!("expected access denied, got {error:?}");
@@ -243,7 +261,12 @@ async fn forbidden_is_access_denied() {
 #[tokio::test]
 async fn adversarial_text_in_an_answer_arrives_byte_exact() {
     let peer = ResellerPeer::start();
-    let request = RenewRequest::new(order::ADVERSARIAL, 1, false, InvoiceOption::KeepInvoice);
+    let request = RenewRequest::builder()
+        .order_id(order::ADVERSARIAL)
+        .months(1)
+        .auto_renew(false)
+        .invoice_option(InvoiceOption::KeepInvoice)
+        .build();
     let renewal = renew(&peer, &request).await.expect("renew");
     assert_eq!(
         renewal.description.value().map(String::as_str),
@@ -373,10 +396,17 @@ async fn renew_without_an_answer_is_outcome_unknown_and_sent_once() {
         total: Duration::from_secs(1),
         ..Timeouts::default()
     };
-    let transport = ReqwestTransport::new(timeouts).expect("transport");
-    let client = Client::with_transport(&server.url, auth_userid(), API_KEY, Arc::new(transport));
+    let client = Client::builder(&server.url, auth_userid(), API_KEY)
+        .timeouts(timeouts)
+        .build()
+        .expect("client");
     assert_no_api_key("client", &format!("{client:?}"));
-    let request = RenewRequest::new(4713, 12, false, InvoiceOption::PayInvoice);
+    let request = RenewRequest::builder()
+        .order_id(4713)
+        .months(12)
+        .auto_renew(false)
+        .invoice_option(InvoiceOption::PayInvoice)
+        .build();
     let error = error_of(
         "stalled renew",
         client.enterpriseemail().renew(Region::Us, &request).await,
@@ -431,19 +461,20 @@ fn the_renew_example_prints_the_renewal_or_the_error() {
         ("4715", "24", "false", "NoInvoice")
     );
 
+    // Exit code 2: the renewal certainly was not placed.
     let (status, stdout, stderr) = renew(&order::ERROR_200.to_string(), "1");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert_eq!(
         stderr,
         format!(
-            "error: the API reported an error (status ERROR): {}\n",
+            "error: the API reported an error (status ERROR): {}\nthe order was not placed\n",
             reseller::ERROR_MESSAGE
         )
     );
 
     let (status, stdout, stderr) = renew(&order::FORBIDDEN.to_string(), "1");
-    assert!(!status.success(), "{status}");
+    assert_eq!(status.code(), Some(2), "{status}");
     assert_eq!(stdout, "");
     assert!(
         stderr.starts_with("error: access denied (HTTP 403)"),
@@ -451,7 +482,7 @@ fn the_renew_example_prints_the_renewal_or_the_error() {
     );
 
     let (status, _, stderr) = renew("not-a-number", "1");
-    assert_eq!(status.code(), Some(2));
+    assert_eq!(status.code(), Some(1));
     assert!(stderr.contains("must be integers"), "{stderr}");
     assert_eq!(peer.check_failures(), Vec::<String>::new());
 }

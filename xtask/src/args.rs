@@ -1,24 +1,31 @@
-//! The command line: `gen [--check] [--specs <dir>] [--out <dir>] [--report <file>]` or
-//! `bench-compare`.
+//! The command line: `gen [--check] [--specs <dir> --out <dir> [--name <crate>]]
+//! [--report <file>]`, `bench-compare`, or `--help`.
 
 use std::path::PathBuf;
 
 pub const USAGE: &str = "\
-usage: cargo xtask gen [--check] [--specs <dir> --out <dir>] [--report <file>]
+usage: cargo xtask gen [--check] [--specs <dir> --out <dir> [--name <crate>]] [--report <file>]
        cargo xtask bench-compare
+       cargo xtask --help
 
-  gen               generate <workspace>/generated-client from <workspace>/specs
+  gen               generate <workspace>/generated-client from <workspace>/specs, where
+                    <workspace> is the checkout holding the current folder
   --check           write nothing; fail if the generated files are not current
   --out <dir>       generate a complete crate (runtime included) into <dir> instead
   --specs <dir>     read the specs from <dir> (needs --out)
+  --name <crate>    the package name of the crate written to --out (default
+                    generated-client; the library is the name with `_` for `-`)
   --report <file>   also write the coverage report as JSON to <file> (even with --check)
-  bench-compare     decode the 10,000-row answer with PHP's SoapClient and with ours";
+  bench-compare     decode the 10,000-row answer with PHP's SoapClient and with ours
+  --help, -h, help  print this and exit";
 
 /// What to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Gen(Args),
     BenchCompare,
+    /// Print [`USAGE`].
+    Help,
 }
 
 /// What to do.
@@ -29,6 +36,8 @@ pub struct Args {
     pub out: Option<PathBuf>,
     /// Where to write the coverage report as JSON.
     pub report: Option<PathBuf>,
+    /// The package name of a crate written to `out`.
+    pub name: Option<codegen::emit::Package>,
 }
 
 impl Args {
@@ -40,6 +49,9 @@ impl Args {
                 command.push_str(&format!(" {flag} {}", dir.display()));
             }
         }
+        if let Some(package) = &self.name {
+            command.push_str(&format!(" --name {}", package.name()));
+        }
         command
     }
 }
@@ -48,6 +60,7 @@ impl Args {
 pub fn parse(args: &[String]) -> Result<Command, String> {
     let (command, rest) = args.split_first().ok_or("missing command")?;
     match command.as_str() {
+        "--help" | "-h" | "help" => Ok(Command::Help),
         "gen" => parse_gen(rest).map(Command::Gen),
         "bench-compare" => match rest.first() {
             None => Ok(Command::BenchCompare),
@@ -65,8 +78,20 @@ fn parse_gen(args: &[String]) -> Result<Args, String> {
         specs: None,
         out: None,
         report: None,
+        name: None,
     };
     while let Some(arg) = rest.next() {
+        if arg == "--name" {
+            if parsed.name.is_some() {
+                return Err("`--name` given twice".to_owned());
+            }
+            let name = rest
+                .next()
+                .filter(|name| !name.starts_with("--"))
+                .ok_or("`--name` needs a package name")?;
+            parsed.name = Some(codegen::emit::Package::new(name)?);
+            continue;
+        }
         let (slot, what) = match arg.as_str() {
             "--check" if !parsed.check => {
                 parsed.check = true;
@@ -84,6 +109,11 @@ fn parse_gen(args: &[String]) -> Result<Args, String> {
             Some(path) if !path.starts_with("--") => *slot = Some(PathBuf::from(path)),
             _ => return Err(format!("`{arg}` needs {what}")),
         }
+    }
+    if parsed.name.is_some() && parsed.out.is_none() {
+        return Err(
+            "`--name` needs `--out`: the workspace's crate is always `generated-client`".to_owned(),
+        );
     }
     if parsed.specs.is_some() && parsed.out.is_none() {
         return Err(
@@ -115,6 +145,13 @@ mod tests {
     }
 
     #[test]
+    fn help_in_every_spelling() {
+        for line in ["--help", "-h", "help"] {
+            assert_eq!(parse_line(line), Ok(Command::Help), "{line}");
+        }
+    }
+
+    #[test]
     fn parses_bench_compare_without_arguments() {
         assert_eq!(parse_line("bench-compare"), Ok(Command::BenchCompare));
         assert_eq!(
@@ -132,6 +169,7 @@ mod tests {
                 specs: None,
                 out: None,
                 report: None,
+                name: None,
             })
         );
         assert_eq!(
@@ -141,6 +179,7 @@ mod tests {
                 specs: None,
                 out: None,
                 report: Some("r.json".into()),
+                name: None,
             })
         );
         let scratch = parse_str("gen --out /tmp/c --specs s --check").unwrap();
@@ -151,6 +190,7 @@ mod tests {
                 specs: Some("s".into()),
                 out: Some("/tmp/c".into()),
                 report: None,
+                name: None,
             }
         );
         assert_eq!(
@@ -160,6 +200,15 @@ mod tests {
         assert_eq!(
             parse_str("gen --check").unwrap().gen_command(),
             "cargo xtask gen"
+        );
+        let named = parse_str("gen --specs s --out o --name shop-client").unwrap();
+        assert_eq!(
+            named.name.as_ref().map(|p| p.lib()),
+            Some("shop_client".into())
+        );
+        assert_eq!(
+            named.gen_command(),
+            "cargo xtask gen --specs s --out o --name shop-client"
         );
     }
 
@@ -202,6 +251,24 @@ mod tests {
             parse_str("gen --specs s")
                 .unwrap_err()
                 .contains("`--specs` needs `--out`")
+        );
+        assert!(
+            parse_str("gen --name x")
+                .unwrap_err()
+                .contains("`--name` needs `--out`")
+        );
+        assert_eq!(
+            parse_str("gen --out o --name"),
+            Err("`--name` needs a package name".to_owned())
+        );
+        assert_eq!(
+            parse_str("gen --out o --name a --name b"),
+            Err("`--name` given twice".to_owned())
+        );
+        assert!(
+            parse_str("gen --out o --name 2x")
+                .unwrap_err()
+                .contains("is not a package name")
         );
     }
 }

@@ -5,6 +5,8 @@
 //! - `--check` writes nothing and fails when the committed files are not current;
 //! - `--specs <dir> --out <dir>` writes a complete crate (the hand-written `src/lib.rs` and
 //!   `src/runtime/` included) that builds on its own, for trying out other specs;
+//!   `--name <crate>` names its package (and, `-` as `_`, its library), so that two
+//!   generated crates can be used side by side;
 //! - `--report <file>` writes the coverage report ([`codegen::report`]) as JSON, also when the
 //!   specs have errors, so that the file never describes an earlier run.
 //!
@@ -14,7 +16,11 @@
 //! `cargo xtask bench-compare` decodes the same 10,000-row SOAP answer with PHP's SoapClient
 //! and with the generated client (see `bench_compare.rs`).
 //!
-//! Exit codes: 0 done or current, 1 spec errors, stale code or a failed comparison, 2 bad
+//! The workspace is the checkout holding the current folder (see [`workspace_root`]), so a
+//! binary shared by checkouts through one `CARGO_TARGET_DIR` acts on the right one.
+//! `--help` (`-h`, `help`) prints the usage.
+//!
+//! Exit codes: 0 done, current or help printed, 1 spec errors, stale code or a failed comparison, 2 bad
 //! arguments.
 
 mod args;
@@ -37,9 +43,15 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let root = || {
+        std::env::current_dir()
+            .map_err(|e| format!("error: cannot read the current folder: {e}"))
+            .and_then(|here| workspace_root(&here))
+    };
     let result = match args {
-        Command::Gen(args) => run(&workspace_root(), &args, codegen::generate),
-        Command::BenchCompare => bench_compare::run(&workspace_root()),
+        Command::Help => Ok(args::USAGE.to_owned()),
+        Command::Gen(args) => root().and_then(|root| run(&root, &args, codegen::generate_package)),
+        Command::BenchCompare => root().and_then(|root| bench_compare::run(&root)),
     };
     match result {
         Ok(report) => {
@@ -53,10 +65,29 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root: the parent of this crate's folder.
-fn workspace_root() -> PathBuf {
-    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+/// The checkout `start` is in: the nearest folder at or above it whose `Cargo.toml` has a
+/// `[workspace]` table and which holds `xtask/Cargo.toml`.
+///
+/// Found from the current folder, never from where this binary was built: checkouts that
+/// share a `CARGO_TARGET_DIR` share the binary too. The `xtask/` condition skips the
+/// standalone crates `gen --out` writes (they have a `[workspace]` table of their own) when
+/// they lie inside a checkout.
+fn workspace_root(start: &Path) -> Result<PathBuf, String> {
+    start
+        .ancestors()
+        .find(|dir| {
+            let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+            manifest.lines().any(|line| line.trim() == "[workspace]")
+                && dir.join("xtask/Cargo.toml").is_file()
+        })
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            format!(
+                "error: {} is not inside the generator's workspace (no Cargo.toml with \
+                 [workspace] beside an xtask/ folder above it)",
+                start.display()
+            )
+        })
 }
 
 /// Where to read and write, resolved from the arguments.
@@ -99,13 +130,21 @@ fn same_folder(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// How the specs become files: [`codegen::generate`], or a stand-in in tests.
-type Generate = fn(&Path) -> Result<codegen::Output, Vec<Diagnostic>>;
+/// How the specs become files of the named crate: [`codegen::generate_package`], or a
+/// stand-in in tests.
+type Generate = fn(&Path, &codegen::emit::Package) -> Result<codegen::Output, Vec<Diagnostic>>;
 
 /// Generates and writes (or checks); the one-line summary, or everything that went wrong.
 fn run(root: &Path, args: &Args, generate: Generate) -> Result<String, String> {
     let plan = Plan::new(root, args);
-    let generated = generate(&plan.specs);
+    if !plan.standalone && args.name.as_ref().is_some_and(|p| *p != Default::default()) {
+        return Err(format!(
+            "error: `--name` names a crate written elsewhere; {} stays `{}`",
+            plan.out.display(),
+            codegen::emit::DEFAULT_PACKAGE
+        ));
+    }
+    let generated = generate(&plan.specs, &args.name.clone().unwrap_or_default());
     let coverage = match &generated {
         Ok(output) => Report::new(Some(&output.ir), &output.warnings),
         Err(errors) => Report::new(None, errors),
@@ -187,6 +226,40 @@ fn render(diagnostics: &[Diagnostic]) -> String {
 mod tests {
     use super::*;
 
+    /// This checkout: tests run in `xtask/`.
+    fn here() -> PathBuf {
+        workspace_root(&std::env::current_dir().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_workspace_is_found_from_the_current_folder_not_the_build() {
+        let root = here();
+        assert!(root.join("xtask/Cargo.toml").is_file() && root.join("specs").is_dir());
+        assert_eq!(
+            workspace_root(&root.join("generated-client/src")),
+            Ok(root.clone())
+        );
+
+        // A second checkout (a bare copy of the markers) is found as itself, and a standalone
+        // crate inside it, with a `[workspace]` of its own, is skipped.
+        let other = std::env::temp_dir().join(format!("xtask-root-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&other);
+        let scratch = other.join("target/try-client/src");
+        std::fs::create_dir_all(&scratch).unwrap();
+        std::fs::create_dir_all(other.join("xtask")).unwrap();
+        std::fs::write(other.join("Cargo.toml"), "[workspace]\nmembers = []\n").unwrap();
+        std::fs::write(other.join("xtask/Cargo.toml"), "[package]\n").unwrap();
+        std::fs::write(other.join("target/try-client/Cargo.toml"), "[workspace]\n").unwrap();
+        assert_eq!(workspace_root(&scratch), Ok(other.clone()));
+        std::fs::remove_dir_all(&other).unwrap();
+
+        let outside = workspace_root(Path::new("/")).unwrap_err();
+        assert!(
+            outside.contains("not inside the generator's workspace"),
+            "{outside}"
+        );
+    }
+
     /// `cargo test` alone catches a committed crate that does not match the specs.
     #[test]
     fn committed_crate_is_current() {
@@ -195,15 +268,16 @@ mod tests {
             specs: None,
             out: None,
             report: None,
+            name: None,
         };
-        if let Err(stale) = run(&workspace_root(), &check, codegen::generate) {
+        if let Err(stale) = run(&here(), &check, codegen::generate_package) {
             panic!("{stale}");
         }
     }
 
     #[test]
     fn the_workspace_crate_is_not_standalone_and_a_scratch_folder_is() {
-        let root = workspace_root();
+        let root = here();
         let plan = Plan::new(
             &root,
             &Args {
@@ -211,6 +285,7 @@ mod tests {
                 specs: None,
                 out: None,
                 report: None,
+                name: None,
             },
         );
         assert!(!plan.standalone);
@@ -221,6 +296,7 @@ mod tests {
             specs: None,
             out: Some(root.join("generated-client/../generated-client")),
             report: None,
+            name: None,
         };
         assert!(!Plan::new(&root, &explicit).standalone);
         let scratch = Plan::new(
@@ -230,6 +306,7 @@ mod tests {
                 specs: None,
                 out: Some(std::env::temp_dir().join("x")),
                 report: None,
+                name: None,
             },
         );
         assert!(scratch.standalone);
@@ -248,8 +325,9 @@ mod tests {
             specs: Some(empty.clone()),
             out: Some(empty.join("out")),
             report: None,
+            name: None,
         };
-        let failure = run(&workspace_root(), &args, codegen::generate).unwrap_err();
+        let failure = run(&here(), &args, codegen::generate_package).unwrap_err();
         assert!(
             failure.contains("error: no service folders found"),
             "{failure}"
@@ -267,7 +345,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("xtask-report-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        let root = workspace_root();
+        let root = here();
         let read = |path: &Path| -> serde_json::Value {
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
         };
@@ -278,8 +356,9 @@ mod tests {
             specs: Some(root.join("codegen/tests/fixtures/specs/soap_rpc")),
             out: Some(dir.join("out")),
             report: Some(report.clone()),
+            name: None,
         };
-        run(&root, &args, codegen::generate).unwrap();
+        run(&root, &args, codegen::generate_package).unwrap();
         let json = read(&report);
         assert_eq!(json["generated"], true);
         let shop = &json["services"][0];
@@ -303,7 +382,7 @@ mod tests {
             report: Some(checked.clone()),
             ..args
         };
-        run(&root, &check, codegen::generate).unwrap();
+        run(&root, &check, codegen::generate_package).unwrap();
         assert_eq!(read(&checked), json);
 
         let failed = dir.join("failed.json");
@@ -314,8 +393,9 @@ mod tests {
             specs: Some(empty),
             out: Some(dir.join("out2")),
             report: Some(failed.clone()),
+            name: None,
         };
-        run(&root, &args, codegen::generate).unwrap_err();
+        run(&root, &args, codegen::generate_package).unwrap_err();
         let json = read(&failed);
         assert_eq!(json["generated"], false);
         assert_eq!(json["services"], serde_json::json!([]));
@@ -338,7 +418,10 @@ mod tests {
     }
 
     /// Two generated files, whatever the specs.
-    fn fake_generate(_: &Path) -> Result<codegen::Output, Vec<Diagnostic>> {
+    fn fake_generate(
+        _: &Path,
+        _: &codegen::emit::Package,
+    ) -> Result<codegen::Output, Vec<Diagnostic>> {
         let files = [
             ("Cargo.toml", "# generated\n[package]\nname = \"x\"\n"),
             ("src/generated/mod.rs", "// generated\n"),
@@ -357,12 +440,13 @@ mod tests {
     fn scratch_crate_is_written_checked_and_repaired() {
         let out = std::env::temp_dir().join(format!("xtask-scratch-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&out);
-        let root = workspace_root();
+        let root = here();
         let gen_args = Args {
             check: false,
             specs: None,
             out: Some(out.clone()),
             report: None,
+            name: None,
         };
         let check_args = Args {
             check: true,
@@ -378,6 +462,16 @@ mod tests {
         assert!(
             manifest.ends_with("name = \"x\"\n\n[workspace]\n"),
             "{manifest}"
+        );
+        let in_place = Args {
+            out: Some(root.join("generated-client")),
+            name: Some(codegen::emit::Package::new("shop-client").unwrap()),
+            ..check_args.clone()
+        };
+        assert!(
+            run(&root, &in_place, fake_generate)
+                .unwrap_err()
+                .contains("stays")
         );
         assert!(out.join("src/lib.rs").is_file() && out.join("src/runtime/mod.rs").is_file());
         assert!(

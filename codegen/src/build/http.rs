@@ -51,18 +51,49 @@ pub fn build(pages: &[Page], diags: &mut Vec<Diagnostic>) -> Built {
             name: Name::wire(segment),
         })
         .collect();
+    let mut types = builder.types;
+    list_users(&mut types, &operations);
     Built {
         operations,
-        types: builder.types,
+        types,
         regions,
+    }
+}
+
+/// Ends each enum's docs with the operations whose parameters take it, since one enum serves
+/// several products' pages.
+fn list_users(types: &mut [TypeDef], operations: &[Operation]) {
+    for def in types.iter_mut() {
+        if !matches!(def.kind, TypeKind::Enum { .. }) {
+            continue;
+        }
+        let mut users: Vec<String> = operations
+            .iter()
+            .filter(|op| {
+                op.params.iter().any(|p| {
+                    matches!(&p.ty, TypeRef::Named { group: None, name } if *name == def.name.wire)
+                })
+            })
+            .map(|op| match &op.group {
+                Some(group) => format!("`{group}/{}`", op.name.wire),
+                None => format!("`{}`", op.name.wire),
+            })
+            .collect();
+        users.sort();
+        if !users.is_empty() {
+            def.docs
+                .details
+                .push(format!("Used by {}.", users.join(", ")));
+        }
     }
 }
 
 struct Builder<'a> {
     diags: &'a mut Vec<Diagnostic>,
     types: Vec<TypeDef>,
-    /// Enum values by (group, enum wire name), to share identical enums within a group.
-    enums: BTreeMap<(String, String), Vec<String>>,
+    /// Enum wire name → the parameter it was made for and its sorted values, to share enums
+    /// with the same values across the service's groups.
+    enums: BTreeMap<String, (String, Vec<String>)>,
     /// The page that defined each (group, action).
     addressed: BTreeMap<(String, String), Source>,
     /// Region segment → the first label a page gives it.
@@ -268,6 +299,7 @@ impl Builder<'_> {
             secret: false,
             pair_names: None,
             repeated: false,
+            namespace: None,
             docs: row.docs.clone(),
             source: Source {
                 file: file.to_owned(),
@@ -308,6 +340,7 @@ impl Builder<'_> {
                 value: value_name.to_owned(),
             }),
             repeated: false,
+            namespace: None,
             docs,
             source: Source {
                 file: file.to_owned(),
@@ -316,9 +349,12 @@ impl Builder<'_> {
         }
     }
 
-    /// The enum a string parameter with listed values becomes, shared with an identical enum of
-    /// the same name in the group; a same-named enum with other values makes this one
-    /// `<action>-<param>`.
+    /// The enum a string parameter with listed values becomes. Enums belong to the service, not
+    /// to a group: a parameter with the same name and the same set of values in any operation
+    /// is the same vendor concept (`invoice-option` on every product's renew), so it is one
+    /// type that converts nowhere because it needs no converting. A same-named parameter with
+    /// other values becomes `<action>-<param>`, then `<group>-<action>-<param>`, and later
+    /// parameters with those values share it.
     fn enum_type(
         &mut self,
         file: &str,
@@ -349,21 +385,32 @@ impl Builder<'_> {
                 },
             });
         }
-        let wires: Vec<String> = values.iter().map(|v| v.name.wire.clone()).collect();
+        let mut wires: Vec<String> = values.iter().map(|v| v.name.wire.clone()).collect();
+        wires.sort();
         let named = |name: &str| TypeRef::Named {
-            group: Some(group.to_owned()),
+            group: None,
             name: name.to_owned(),
         };
-        for name in [wire.to_owned(), format!("{action}-{wire}")] {
-            let key = (group.to_owned(), name.clone());
-            match self.enums.get(&key) {
-                Some(existing) if *existing == wires => return named(&name),
+        let shared = self
+            .enums
+            .iter()
+            .find(|(_, (param, existing))| param == wire && *existing == wires);
+        if let Some((name, _)) = shared {
+            return named(name);
+        }
+        let names = [
+            wire.to_owned(),
+            format!("{action}-{wire}"),
+            format!("{group}-{action}-{wire}"),
+        ];
+        for name in names {
+            match self.enums.get(&name) {
                 Some(_) => continue,
                 None => {
-                    self.enums.insert(key, wires);
+                    self.enums.insert(name.clone(), (wire.to_owned(), wires));
                     self.types.push(TypeDef {
                         base: None,
-                        group: Some(group.to_owned()),
+                        group: None,
                         name: Name::wire(name.clone()),
                         namespace: None,
                         docs: row.docs.clone(),
@@ -381,8 +428,8 @@ impl Builder<'_> {
             file,
             row.line,
             format!(
-                "the values of `{wire}` differ from both enums `{wire}` and `{action}-{wire}` \
-                 already in group `{group}`"
+                "the values of `{wire}` differ from the enums `{wire}`, `{action}-{wire}` and \
+                 `{group}-{action}-{wire}` already in the service"
             ),
         ));
         TypeRef::Scalar(Scalar::String)
@@ -463,6 +510,7 @@ impl Builder<'_> {
                 nillable: false,
                 repeated: false,
                 placement: crate::ir::Placement::Element,
+                namespace: None,
                 docs: field_docs(key),
                 source: Source {
                     file: file.to_owned(),

@@ -70,7 +70,14 @@ fn money_word(word: &str, glued: bool) -> bool {
 pub fn exact(scalar: Scalar, name: &str, label: Option<&str>) -> Scalar {
     let number = matches!(
         scalar,
-        Scalar::Int | Scalar::Long | Scalar::Float | Scalar::Double
+        Scalar::Int
+            | Scalar::Long
+            | Scalar::UnsignedByte
+            | Scalar::UnsignedShort
+            | Scalar::UnsignedInt
+            | Scalar::UnsignedLong
+            | Scalar::Float
+            | Scalar::Double
     );
     if number && is_money(name, label) {
         Scalar::Decimal

@@ -218,6 +218,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
                     nillable: false,
                     repeated: false,
                     placement: crate::ir::Placement::Element,
+                    namespace: None,
                     docs: Docs::default(),
                     source: src(WSDL, line + n),
                 })
@@ -238,6 +239,7 @@ fn array_type(name: &str, line: u32, item: &str) -> TypeDef {
         kind: TypeKind::Array {
             item: named(None, item),
             item_element: None,
+            item_namespace: None,
         },
     }
 }
@@ -258,6 +260,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
                 secret: false,
                 pair_names: None,
                 repeated: false,
+                namespace: None,
                 docs: Docs::default(),
                 source: src(WSDL, line + 1),
             })
@@ -279,7 +282,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
             endpoint: "https://my.interserver.net/api.php".to_owned(),
             request_element: name.to_owned(),
             response_element: format!("{name}Response"),
-            qualified: false,
+            bare: false,
             all_parts: false,
             headers: Default::default(),
         }),
@@ -610,9 +613,8 @@ fn http_service_marks_credentials_from_the_first_page() {
     assert_eq!(
         types,
         [
-            (Some("eelite"), "invoice-option"),
+            (None, "invoice-option"),
             (Some("eelite"), "renew-response"),
-            (Some("enterpriseemail"), "invoice-option"),
             (Some("enterpriseemail"), "renew-response"),
         ]
     );

@@ -198,6 +198,7 @@ mod tests {
             kind: TypeKind::Array {
                 item,
                 item_element: None,
+                item_namespace: None,
             },
         }
     }

@@ -3,8 +3,8 @@
 //! Vendor text is read literally: characters rustdoc would take for links (`[x]`), HTML
 //! (`<b>`), emphasis (`*`, `_`), code (unpaired backticks), headings or strike-through are
 //! escaped; bare URLs become autolinks; leading indentation is stripped so no line turns into
-//! an indented code block (which rustdoc would run as a doctest). The emitter never writes a
-//! code fence.
+//! an indented code block (which rustdoc would run as a doctest). The only code fence is the
+//! emitter's own example in each service module's docs.
 
 use crate::ir::Docs;
 use proc_macro2::TokenStream;
@@ -26,6 +26,16 @@ impl Doc {
         if doc.blocks.is_empty() {
             doc.markdown(fallback);
         }
+        doc
+    }
+
+    /// The IR docs, then `Wire <what>: `wire`.`: the name on the wire is always shown, since
+    /// the Rust name is changed from it (case, keywords) and users search the vendor's pages
+    /// by the wire name.
+    pub(super) fn with_wire(docs: &Docs, what: &str, wire: &str) -> Self {
+        let mut doc = Self::default();
+        doc.docs(docs);
+        doc.markdown(format!("Wire {what}: {}.", code(wire)));
         doc
     }
 

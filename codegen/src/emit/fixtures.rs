@@ -46,6 +46,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, nillable: bool, do
         nillable,
         repeated: false,
         placement: crate::ir::Placement::Element,
+        namespace: None,
         docs,
         source: src("interserver/api.wsdl", 10),
     }
@@ -65,6 +66,7 @@ fn param(wire: &str, rust: &str, ty: TypeRef, role: ParamRole, secret: bool, doc
         secret,
         pair_names: None,
         repeated: false,
+        namespace: None,
         docs,
         source: src("interserver/api.wsdl", 20),
     }
@@ -80,7 +82,7 @@ fn soap_binding(op: &str, idempotent: bool) -> (Binding, bool) {
         endpoint: "https://api.example.com/soap.php".to_owned(),
         request_element: op.to_owned(),
         response_element: format!("{op}Response"),
-        qualified: false,
+        bare: false,
         all_parts: false,
         headers: Default::default(),
     };
@@ -146,6 +148,7 @@ pub(crate) fn soap_service() -> Service {
             kind: TypeKind::Array {
                 item: named(None, "service"),
                 item_element: None,
+                item_namespace: None,
             },
         },
         TypeDef {
@@ -305,6 +308,7 @@ fn http_param(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str) ->
         secret: false,
         pair_names: None,
         repeated: false,
+        namespace: None,
         docs,
         source: src("resellerclub/renew.txt", 7),
     }

@@ -7,16 +7,18 @@
 
 use super::docs::{self, Doc};
 use super::names::{self, ident};
+use super::request;
 use super::scope::Scope;
 use super::typeref::{self, Place, Shape};
 use super::{Ctx, Errors, File};
 use crate::diag::Diagnostic;
 use crate::ir::{
     Binding, Credential, Group, HttpBinding, HttpMethod, Operation, Output, PairNames, Param,
-    ParamEncoding, ParamRole, Scalar, Source, TypeDef, TypeRef,
+    ParamEncoding, ParamRole, Region, Scalar, Source, TypeDef, TypeRef,
 };
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
+use std::collections::BTreeMap;
 
 /// The placeholder of a path's region segment.
 const REGION_PLACEHOLDER: &str = "{region}";
@@ -35,9 +37,9 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         );
     }
     let mut root = Scope::module(format!("module `{}`", service.name.rust));
-    root.reserve(&["types", "Client", "Region"]);
+    root.reserve(&["types", "mock", "Client", "Region"]);
     let mut client_scope = Scope::new("`impl Client`");
-    client_scope.reserve(&["new", "with_transport"]);
+    client_scope.reserve(&["new", "builder"]);
 
     let ungrouped: Vec<&TypeDef> = service.types.iter().filter(|t| t.group.is_none()).collect();
     let types = super::types_file(ctx, &ungrouped, &mut root, errors);
@@ -84,7 +86,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     }
 
     let consts = errors.take(super::base_url_constants(ctx, &mut root));
-    let region = errors.take(region_enum(ctx)).flatten();
+    let region = errors.take(region_enums(ctx, &mut root));
     let client = errors.take(client_tokens(ctx, &accessors, &client_methods));
     let doc = super::module_doc(ctx, "HTTP", " and its doc pages").inner();
     let types_mod = types.is_some().then(|| {
@@ -93,9 +95,11 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             pub use types::*;
         }
     });
+    let mock_mod = super::mock::declaration();
     let module = quote! {
         #doc
         #(#group_mods)*
+        #mock_mod
         #types_mod
         #consts
         #region
@@ -105,6 +109,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     };
     out.insert(0, File::in_service(ctx, "mod.rs", module));
     out.extend(types);
+    out.push(super::mock::file(ctx, errors));
     out
 }
 
@@ -222,12 +227,75 @@ fn group_module(
     })
 }
 
-/// `Region`: the path segments the service's operations are addressed at.
-fn region_enum(ctx: &Ctx) -> Result<Option<TokenStream>, Diagnostic> {
-    let regions = &ctx.service.regions;
-    if regions.is_empty() {
-        return Ok(None);
+/// The region enums: one per set of regions that operations document, so an operation only
+/// takes the regions its page addresses it at. The set of all the service's regions is
+/// `Region`; a smaller set is named after its variants (`RegionUs`, `RegionInUs`) and shared
+/// by every operation documenting exactly that set.
+fn region_enums(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
+    let mut sets: BTreeMap<String, (Vec<&Region>, Vec<String>)> = BTreeMap::new();
+    for op in &ctx.service.operations {
+        let Binding::Http(binding) = &op.binding else {
+            continue;
+        };
+        if !binding.path.contains(REGION_PLACEHOLDER) {
+            continue;
+        }
+        let regions = op_regions(ctx, binding);
+        let entry = sets
+            .entry(region_type(ctx, &regions))
+            .or_insert_with(|| (regions, Vec::new()));
+        entry.1.push(operation_wire(op));
     }
+    let mut out = TokenStream::new();
+    for (name, (regions, ops)) in sets {
+        if name != "Region" {
+            root.declare(&name, &ctx.service.source)?;
+        }
+        out.extend(region_enum(ctx, &name, &regions, &ops)?);
+    }
+    Ok(out)
+}
+
+/// The regions an operation can be called at: those its page documents, else (a page with
+/// no region-labelled example) all of the service's.
+fn op_regions<'c>(ctx: &Ctx<'c>, binding: &HttpBinding) -> Vec<&'c Region> {
+    let all = &ctx.service.regions;
+    let documented: Vec<&Region> = all
+        .iter()
+        .filter(|r| binding.regions.contains(&r.name.wire))
+        .collect();
+    if documented.is_empty() {
+        all.iter().collect()
+    } else {
+        documented
+    }
+}
+
+/// The name of the enum of a set of regions.
+fn region_type(ctx: &Ctx, regions: &[&Region]) -> String {
+    if regions.len() == ctx.service.regions.len() {
+        return "Region".to_owned();
+    }
+    let variants: String = regions.iter().map(|r| names::unraw(&r.name.rust)).collect();
+    format!("Region{variants}")
+}
+
+/// `group/action`, as pages and errors name an operation.
+fn operation_wire(op: &Operation) -> String {
+    match &op.group {
+        Some(group) => format!("{group}/{}", op.name.wire),
+        None => op.name.wire.clone(),
+    }
+}
+
+/// One region enum and its `segment()`.
+fn region_enum(
+    ctx: &Ctx,
+    name: &str,
+    regions: &[&Region],
+    ops: &[String],
+) -> Result<TokenStream, Diagnostic> {
+    let name = ident(name, &ctx.service.source)?;
     let mut variants = Vec::new();
     let mut arms = Vec::new();
     for region in regions {
@@ -240,14 +308,21 @@ fn region_enum(ctx: &Ctx) -> Result<Option<TokenStream>, Diagnostic> {
         variants.push(quote! { #doc #variant, });
         arms.push(quote! { Self::#variant => #segment, });
     }
-    Ok(Some(quote! {
-        /// Where an operation runs: the region segment of its path.
+    let used_by: Vec<String> = ops.iter().map(|op| docs::code(op)).collect();
+    let doc = Doc::of(format!(
+        "Where an operation runs: the region segment of its path. Only the regions the pages \
+         document for {} are listed, so an undocumented region does not compile.",
+        used_by.join(", ")
+    ))
+    .outer();
+    Ok(quote! {
+        #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Region {
+        pub enum #name {
             #(#variants)*
         }
 
-        impl Region {
+        impl #name {
             /// The path segment (`us` in `/api/enterpriseemail/us/renew.json`).
             pub const fn segment(self) -> &'static str {
                 match self {
@@ -255,7 +330,7 @@ fn region_enum(ctx: &Ctx) -> Result<Option<TokenStream>, Diagnostic> {
                 }
             }
         }
-    }))
+    })
 }
 
 /// `Client`: base URL, credentials, transport; one accessor per group.
@@ -266,7 +341,7 @@ fn client_tokens(
 ) -> Result<TokenStream, Diagnostic> {
     let service = ctx.service;
     let mut scope = Scope::new("the parameters of `Client::new`");
-    scope.reserve(&["base_url", "transport"]);
+    scope.reserve(&["base_url", "credentials"]);
     let mut params = Vec::new();
     let mut names = Vec::new();
     let mut values = Vec::new();
@@ -297,11 +372,19 @@ fn client_tokens(
         "A client for the {title}: the server and the credentials. Cheap to clone."
     ))
     .outer();
-    let mut new_doc = Doc::of("A client with the default transport.");
-    new_doc.section("Arguments", &arguments);
-    let new_doc = new_doc.outer();
-    let allow_new = super::allow_many_arguments(params.len() + 1);
-    let allow_with = super::allow_many_arguments(params.len() + 2);
+    let mut builder_doc = Doc::of(
+        "A builder for a client of this server with these credentials: timeouts, proxy, user \
+         agent, extra headers or a custom transport, each with a documented default (see \
+         `ClientBuilder`).",
+    );
+    builder_doc.section("Arguments", &arguments);
+    let builder_doc = builder_doc.outer();
+    let new_doc = Doc::of(
+        "A client with every setting at its default: `Client::builder(…).build()`; arguments \
+         as for `builder`.",
+    )
+    .outer();
+    let allow = super::allow_many_arguments(params.len() + 1);
     Ok(quote! {
         #doc
         #[derive(Clone, Debug)]
@@ -310,32 +393,38 @@ fn client_tokens(
         }
 
         impl Client {
-            #new_doc
-            #allow_new
-            pub fn new(base_url: impl Into<String>, #(#params),*) -> Result<Self, crate::runtime::Error> {
-                let transport = crate::runtime::ReqwestTransport::new(crate::runtime::Timeouts::default())?;
-                Ok(Self::with_transport(base_url, #(#names,)* std::sync::Arc::new(transport)))
+            #builder_doc
+            #allow
+            pub fn builder(
+                base_url: impl Into<String>,
+                #(#params),*
+            ) -> crate::runtime::ClientBuilder<Self> {
+                let credentials = Vec::from([#(#values),*]);
+                crate::runtime::ClientBuilder::new(base_url, credentials)
             }
 
-            /// A client that sends every request through `transport`; arguments as for `new`.
-            #allow_with
-            pub fn with_transport(
-                base_url: impl Into<String>,
-                #(#params,)*
-                transport: std::sync::Arc<dyn crate::runtime::Transport>,
-            ) -> Self {
-                let credentials = Vec::from([#(#values),*]);
-                Self { http: crate::runtime::http::Client::new(base_url, credentials, transport) }
+            #new_doc
+            #allow
+            pub fn new(base_url: impl Into<String>, #(#params),*) -> Result<Self, crate::runtime::Error> {
+                Self::builder(base_url, #(#names),*).build()
             }
 
             #(#accessors)*
             #(#methods)*
         }
+
+        impl crate::runtime::Configure for Client {
+            type Args = Vec<(&'static str, crate::runtime::http::CredentialValue)>;
+
+            fn configure(connection: crate::runtime::Connection, credentials: Self::Args) -> Self {
+                Self { http: crate::runtime::http::Client::from_connection(connection, credentials) }
+            }
+        }
     })
 }
 
 /// A credential's parameter type, and its `CredentialValue`.
-fn credential_param(
+pub(super) fn credential_param(
     credential: &Credential,
     name: &Ident,
     at: &Source,
@@ -379,7 +468,7 @@ struct Generated {
 
 /// How a request field is sent.
 #[derive(Debug, Clone, Copy)]
-enum Send<'a> {
+pub(super) enum Send<'a> {
     /// `name=value`.
     One,
     /// `name=a&name=b`.
@@ -389,12 +478,12 @@ enum Send<'a> {
 }
 
 /// An input parameter as a request field.
-struct Input<'a> {
-    param: &'a Param,
+pub(super) struct Input<'a> {
+    pub(super) param: &'a Param,
     field: Ident,
     /// The field's type, `Option` left out.
     ty: TokenStream,
-    send: Send<'a>,
+    pub(super) send: Send<'a>,
     /// How the constructor takes a required field: `impl Into<..>` for text.
     into: Option<TokenStream>,
 }
@@ -463,7 +552,7 @@ fn operation(
             .as_ref()
             .map(|name| request_struct(op, name, &inputs))
             .unwrap_or_default(),
-        operation: operation_static(op, binding, &static_name),
+        operation: operation_static(op, binding, &static_name, place),
         method: method(
             ctx,
             op,
@@ -476,7 +565,11 @@ fn operation(
     })
 }
 
-fn input<'a>(ctx: &Ctx<'a>, param: &'a Param, place: Place) -> Result<Input<'a>, Diagnostic> {
+pub(super) fn input<'a>(
+    ctx: &Ctx<'a>,
+    param: &'a Param,
+    place: Place,
+) -> Result<Input<'a>, Diagnostic> {
     let at = &param.source;
     let field = ident(&param.name.rust, at)?;
     let unsupported = |what: &str| {
@@ -516,11 +609,7 @@ fn input<'a>(ctx: &Ctx<'a>, param: &'a Param, place: Place) -> Result<Input<'a>,
         Shape::Dynamic => return Err(unsupported("a value of unknown type")),
         _ => return Err(unsupported("a nested list or map")),
     };
-    let into = matches!(
-        shape,
-        Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64)
-    )
-    .then(|| quote!(impl Into<String>));
+    let into = matches!(shape, Shape::Scalar(Scalar::String)).then(|| quote!(impl Into<String>));
     Ok(Input {
         param,
         field,
@@ -530,76 +619,52 @@ fn input<'a>(ctx: &Ctx<'a>, param: &'a Param, place: Place) -> Result<Input<'a>,
     })
 }
 
-/// `<Action>Request`: the caller's parameters, and a constructor taking the required ones.
+/// `<Action>Request`: the caller's parameters, built by name (see [`request`]).
 fn request_struct(op: &Operation, name: &Ident, inputs: &[Input]) -> TokenStream {
-    let mut doc = Doc::of(format!(
-        "The parameters of {}.",
-        docs::code(names::unraw(&op.name.rust))
-    ));
-    if let Some(summary) = &op.docs.summary {
-        doc.text(summary);
-    }
-    let doc = doc.outer();
     let fields = inputs.iter().map(|input| {
         let param = input.param;
-        let mut doc = Doc::from_docs(
-            &param.docs,
-            format!("Wire name: {}.", docs::code(&param.name.wire)),
-        );
+        let mut doc = Doc::with_wire(&param.docs, "name", &param.name.wire);
         if let Some(note) = typeref::note(&param.ty) {
             doc.markdown(note);
         }
-        let doc = doc.outer();
-        let Input { field, ty, .. } = input;
-        if param.required {
-            quote! { #doc pub #field: #ty, }
+        let Input {
+            field,
+            ty,
+            into,
+            send,
+            ..
+        } = input;
+        let ty = if param.required {
+            quote!(#ty)
         } else {
-            quote! { #doc pub #field: Option<#ty>, }
+            quote!(Option<#ty>)
+        };
+        // Read back by the mock server (`runtime::mock`) from the wire names; a list sent
+        // with no item is no parameter at all.
+        let mut serde = Vec::new();
+        if names::unraw(&param.name.rust) != param.name.wire {
+            let wire = &param.name.wire;
+            serde.push(quote!(rename = #wire));
         }
+        if param.required && !matches!(send, Send::One) {
+            serde.push(quote!(default));
+        }
+        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
+        request::field(&doc, serde, field, &ty, into.is_some())
     });
-    let required: Vec<&Input> = inputs.iter().filter(|i| i.param.required).collect();
-    let args = required.iter().map(
-        |Input {
-             field, ty, into, ..
-         }| match into {
-            Some(into) => quote!(#field: #into),
-            None => quote!(#field: #ty),
-        },
-    );
-    let inits = inputs.iter().map(
-        |Input {
-             param, field, into, ..
-         }| match (param.required, into) {
-            (false, _) => quote!(#field: None),
-            (true, Some(_)) => quote!(#field: #field.into()),
-            (true, None) => quote!(#field),
-        },
-    );
-    let default = required.is_empty().then(|| quote!(Default,));
-    let allow = super::allow_many_arguments(required.len());
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, #default)]
-        pub struct #name {
-            #(#fields)*
-        }
-
-        impl #name {
-            /// A request with the required parameters; the optional ones start as `None`.
-            #allow
-            pub fn new(#(#args),*) -> Self {
-                Self { #(#inits),* }
-            }
-        }
-    }
+    let all_optional = inputs.iter().all(|i| !i.param.required);
+    request::tokens(op, name, all_optional, fields)
 }
 
-/// `static <OP>: http::Operation`.
-fn operation_static(op: &Operation, binding: &HttpBinding, name: &Ident) -> TokenStream {
-    let wire = match &op.group {
-        Some(group) => format!("{group}/{}", op.name.wire),
-        None => op.name.wire.clone(),
-    };
+/// `static <OP>: http::Operation`; in a group's module visible to the service's module, for
+/// its mock server.
+fn operation_static(
+    op: &Operation,
+    binding: &HttpBinding,
+    name: &Ident,
+    place: Place,
+) -> TokenStream {
+    let wire = operation_wire(op);
     let method = match binding.method {
         HttpMethod::Get => quote!(Get),
         HttpMethod::Post => quote!(Post),
@@ -610,8 +675,9 @@ fn operation_static(op: &Operation, binding: &HttpBinding, name: &Ident) -> Toke
     };
     let path = &binding.path;
     let idempotent = op.idempotent;
+    let visibility = matches!(place, Place::Group(_)).then(|| quote!(pub(super)));
     quote! {
-        static #name: crate::runtime::http::Operation = crate::runtime::http::Operation {
+        #visibility static #name: crate::runtime::http::Operation = crate::runtime::http::Operation {
             name: #wire,
             method: crate::runtime::http::Method::#method,
             path: #path,
@@ -633,21 +699,21 @@ fn method(
     let at = super::op_source(ctx, op);
     let name = ident(&op.name.rust, at)?;
     let regional = binding.path.contains(REGION_PLACEHOLDER);
-    let (http, region_type) = match place {
-        Place::Root => (quote!(self.http), quote!(Region)),
-        Place::Types | Place::Group(_) => (quote!(self.client.http), quote!(super::Region)),
-    };
     let mut args = Vec::new();
     let mut arguments = Vec::new();
     let region = if regional {
-        args.push(quote!(region: #region_type));
-        let documented: Vec<String> = binding.regions.iter().map(|r| docs::code(r)).collect();
-        let documented = if documented.is_empty() {
-            String::new()
-        } else {
-            format!(" (documented: {})", documented.join(", "))
+        let regions = op_regions(ctx, binding);
+        let region_type = ident(&region_type(ctx, &regions), at)?;
+        let region_type = match place {
+            Place::Root => quote!(#region_type),
+            Place::Types | Place::Group(_) | Place::Child => quote!(super::#region_type),
         };
-        arguments.push(format!("`region`: where the operation runs{documented}."));
+        args.push(quote!(region: #region_type));
+        let documented: Vec<String> = regions.iter().map(|r| docs::code(&r.name.wire)).collect();
+        arguments.push(format!(
+            "`region`: where the operation runs: {}.",
+            documented.join(", ")
+        ));
         quote!(Some(region.segment()))
     } else {
         quote!(None)
@@ -707,6 +773,10 @@ fn method(
         doc.markdown(returns);
     }
     let doc = doc.outer();
+    let http = match place {
+        Place::Root => quote!(self.http),
+        Place::Types | Place::Group(_) | Place::Child => quote!(self.client.http),
+    };
     let binding_kw = if inputs.is_empty() {
         quote!(let)
     } else {

@@ -7,7 +7,8 @@
 //! - per SOAP service ([`soap`]): `<module>/mod.rs` (client, session, operations) and
 //!   `<module>/types.rs`;
 //! - per HTTP service ([`http`]): `<module>/mod.rs` (base URLs, regions, client) and one
-//!   `<module>/<group>.rs` per operation group, plus `types.rs` for types outside any group.
+//!   `<module>/<group>.rs` per operation group, plus `types.rs` for types outside any group;
+//! - per service ([`mock`]): `<module>/mock.rs`, a typed mock server (cargo feature `mock`).
 //!
 //! Output is deterministic: files and items follow the IR's order, which is sorted.
 //! Inconsistent IR (a reference to an undefined type, a name clash among derived names, a
@@ -17,13 +18,16 @@ mod cargo_toml;
 mod derived;
 mod docs;
 mod http;
+mod mock;
 mod names;
+mod recursion;
+mod request;
 mod scope;
 mod soap;
 mod typeref;
 mod types;
 
-pub use cargo_toml::BENCH_TARGETS;
+pub use cargo_toml::{BENCH_TARGETS, DEFAULT_PACKAGE, Package};
 
 use crate::diag::Diagnostic;
 use crate::ir::{Group, Ir, Service, Source, TypeDef, TypeKind, TypeRef};
@@ -42,13 +46,16 @@ pub const GENERATED_DIR: &str = "src/generated";
 
 /// Every generated file, by path relative to the generated crate's root; or every problem
 /// that kept the IR from being emitted.
-pub fn crate_files(ir: &Ir) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
+pub fn crate_files(
+    ir: &Ir,
+    package: &Package,
+) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
     let mut errors = Errors::default();
     let mut files = BTreeMap::new();
-    files.insert("Cargo.toml".to_owned(), cargo_toml::render(ir));
+    files.insert("Cargo.toml".to_owned(), cargo_toml::render(ir, package));
     let mut rust = vec![root_module(ir, &mut errors)];
     for service in &ir.services {
-        let ctx = Ctx::new(service);
+        let ctx = Ctx::new(service, package);
         rust.extend(match service.protocol {
             crate::ir::Protocol::Soap => soap::files(&ctx, &mut errors),
             crate::ir::Protocol::Http => http::files(&ctx, &mut errors),
@@ -169,10 +176,14 @@ pub(super) struct Ctx<'a> {
     answers: BTreeSet<TypeKey<'a>>,
     /// The structs that extend each struct, directly or not, in type order (`derived.rs`).
     derived: BTreeMap<TypeKey<'a>, Vec<&'a TypeDef>>,
+    /// The generated crate's library name, for examples in docs.
+    lib: String,
+    /// Struct fields on a cycle of structs, held in a `Box`.
+    boxed: BTreeSet<recursion::FieldKey<'a>>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(service: &'a Service) -> Self {
+    fn new(service: &'a Service, package: &Package) -> Self {
         let types = service
             .types
             .iter()
@@ -190,6 +201,8 @@ impl<'a> Ctx<'a> {
             groups,
             answers: BTreeSet::new(),
             derived,
+            lib: package.lib(),
+            boxed: recursion::boxed_fields(service),
         };
         for op in &service.operations {
             if let crate::ir::Output::Value { ty, .. } = &op.output {
@@ -243,6 +256,14 @@ impl<'a> Ctx<'a> {
             TypeKind::Array { item, .. } => self.mark_answer(item),
             TypeKind::Enum { .. } => {}
         }
+    }
+
+    /// Whether `field` of `def` is boxed, to give a recursive type a size.
+    fn is_boxed(&self, def: &TypeDef, field: &crate::ir::Field) -> bool {
+        self.boxed.contains(&(
+            (def.group.as_deref(), def.name.wire.as_str()),
+            field.name.wire.as_str(),
+        ))
     }
 
     /// Whether a named type can be part of an answer.
@@ -328,7 +349,64 @@ fn module_doc(ctx: &Ctx, protocol: &str, also: &str) -> Doc {
         "Generated from {}{also}.",
         docs::code(&service.source.file)
     ));
+    if let Some(example) = example(ctx) {
+        doc.markdown("# Example");
+        doc.markdown(example);
+    }
     doc
+}
+
+/// A doctest that sets up the service's client with the builder (compiled by `cargo test
+/// --doc`, `no_run`: it would need the network and real credentials). `None` when a
+/// credential has a type no literal stands for.
+fn example(ctx: &Ctx) -> Option<String> {
+    let service = ctx.service;
+    let module = names::unraw(&service.name.rust);
+    let url = match (service.base_urls.first(), service.protocol) {
+        (Some(base), _) => format!("{module}::{}_URL", names::constant(&base.name.rust)),
+        (None, crate::ir::Protocol::Soap) if has_endpoint(service) => format!("{module}::ENDPOINT"),
+        (None, _) => "\"https://api.example.com\"".to_owned(),
+    };
+    let mut args = vec![url];
+    for credential in &service.credentials {
+        args.push(match &credential.ty {
+            _ if credential.secret => "\"secret\"".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::String) => "\"user\"".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::Int | crate::ir::Scalar::Long) => "1234".to_owned(),
+            TypeRef::Scalar(crate::ir::Scalar::Boolean) => "false".to_owned(),
+            _ => return None,
+        });
+    }
+    if service.username_token.is_some() {
+        args.extend(["\"user\"".to_owned(), "\"secret\"".to_owned()]);
+    }
+    let args = args.join(", ");
+    let lib = &ctx.lib;
+    Some(format!(
+        "```no_run\n\
+         # fn main() -> Result<(), {lib}::Error> {{\n\
+         use {lib}::{module};\n\
+         use {lib}::runtime::Timeouts;\n\
+         use std::time::Duration;\n\
+         \n\
+         let client = {module}::Client::builder({args})\n\
+         \x20   .timeouts(Timeouts {{ read: Duration::from_secs(60), ..Timeouts::default() }})\n\
+         \x20   .user_agent(\"my-app/1.0\")\n\
+         \x20   .header(\"X-Request-Source\", \"billing\")\n\
+         \x20   .build()?;\n\
+         # let _ = client;\n\
+         # Ok(())\n\
+         # }}\n\
+         ```"
+    ))
+}
+
+/// Whether a SOAP service's WSDL gives an address (the `ENDPOINT` constant).
+fn has_endpoint(service: &Service) -> bool {
+    service
+        .operations
+        .iter()
+        .any(|op| matches!(op.binding, crate::ir::Binding::Soap(_)))
 }
 
 /// One `<NAME>_URL` constant per base URL of the manifest.
@@ -353,12 +431,25 @@ fn base_url_constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagno
     Ok(out)
 }
 
-/// The doc of an operation's method: the operation's docs, then its arguments.
+/// The doc of an operation's method: the operation's docs, then its arguments, then, for an
+/// operation that is not idempotent, what a lost answer means.
 fn method_doc(op: &crate::ir::Operation, arguments: &[String]) -> Doc {
     let mut doc = Doc::from_docs(&op.docs, format!("Calls {}.", docs::code(&op.name.wire)));
     doc.section("Arguments", arguments);
+    if !op.idempotent {
+        doc.markdown("# Unknown outcome");
+        doc.markdown(NOT_IDEMPOTENT);
+    }
     doc
 }
+
+/// What every non-idempotent method says: users must know before the first failure that a
+/// lost answer is not a failed order.
+const NOT_IDEMPOTENT: &str = "This call is not idempotent: it may place or change orders. \
+     When the request was sent but no complete answer came back (a timeout, a dropped \
+     connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is \
+     `Outcome::Unknown`: the order may exist. Check its state before calling again; the \
+     client never retries it.";
 
 /// `#[allow(clippy::too_many_arguments)]` for a function taking more than clippy's limit of
 /// seven arguments (`self` included): an operation's parameters are the vendor's choice.

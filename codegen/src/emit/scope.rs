@@ -93,7 +93,7 @@ mod tests {
     #[test]
     fn reserved_names_clash_with_vendor_names() {
         let mut scope = Scope::new("`impl Client`");
-        scope.reserve(&["new", "with_transport"]);
+        scope.reserve(&["new", "builder"]);
         let err = scope
             .declare(
                 "new",

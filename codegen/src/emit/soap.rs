@@ -4,9 +4,12 @@
 //! With a session, the login operation returns a `Session`, and every operation that takes
 //! the session parameter is a method of `Session`, which fills that parameter itself. Each
 //! method adds its parts in WSDL order (NuSOAP takes them by position) with their `xsi:type`.
+//! A literal operation's static names each part's element and namespace, and `TYPE_ELEMENTS`
+//! every record field's, so that the runtime writes each element where its schema puts it.
 
 use super::docs::{self, Doc};
 use super::names::{self, ident};
+use super::request;
 use super::scope::Scope;
 use super::typeref::{self, Place, Shape};
 use super::{Ctx, Errors, File};
@@ -23,6 +26,11 @@ const SOAP_ENCODING_12: &str = "http://www.w3.org/2003/05/soap-encoding";
 /// Apache SOAP's namespace, home of the `Map` type that key/value pairs travel as.
 const APACHE_SOAP: &str = "http://xml.apache.org/xml-soap";
 
+/// Operations with more input parameters than this take a `<Op>Request` built by name
+/// (see `request.rs`) instead of positional arguments: past four, arguments of one type are
+/// easy to swap unnoticed, while up to four read well at the call site.
+const MAX_POSITIONAL_PARAMS: usize = 4;
+
 /// Which generated type a method belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Receiver {
@@ -34,7 +42,15 @@ enum Receiver {
 pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let service = ctx.service;
     let mut root = Scope::module(format!("module `{}`", service.name.rust));
-    root.reserve(&["types", "ENDPOINT", "Client", "Session", "IN_BAND_ERROR"]);
+    root.reserve(&[
+        "types",
+        "mock",
+        "ENDPOINT",
+        "Client",
+        "Session",
+        "IN_BAND_ERROR",
+        "TYPE_ELEMENTS",
+    ]);
     unsupported(ctx, errors);
     let defs: Vec<_> = service.types.iter().collect();
     let types = super::types_file(ctx, &defs, &mut root, errors);
@@ -42,11 +58,12 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let login = login_operation(ctx, errors);
 
     let mut client_scope = Scope::new("`impl Client`");
-    client_scope.reserve(&["new", "with_transport", "endpoint", "session"]);
+    client_scope.reserve(&["new", "builder", "endpoint", "session"]);
     let mut session_scope = Scope::new("`impl Session`");
     session_scope.reserve(&["client", "sid"]);
     let mut client_methods = Vec::new();
     let mut session_methods = Vec::new();
+    let mut requests = Vec::new();
     let mut statics = Vec::new();
     let mut uses_in_band = false;
     for op in &service.operations {
@@ -64,10 +81,11 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         if errors.take(scope.declare(&op.name.rust, at)).is_none() {
             continue;
         }
-        let Some(method) = errors.take(method(ctx, op, receiver, is_login)) else {
+        let Some(method) = errors.take(method(ctx, op, receiver, is_login, &mut root)) else {
             continue;
         };
-        let Some(operation) = errors.take(operation_static(op, &mut root, at)) else {
+        requests.extend(method.request);
+        let Some(operation) = errors.take(operation_static(ctx, op, &mut root, at)) else {
             continue;
         };
         uses_in_band |= method.checked;
@@ -78,6 +96,11 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         }
     }
     let in_band = uses_in_band.then(|| in_band_static(ctx)).flatten();
+    let type_elements = if service.operations.iter().any(is_literal) {
+        errors.take(type_elements_static(ctx))
+    } else {
+        None
+    };
     let session = login.map(|_| session_tokens(ctx, &session_methods));
     if login.is_none() && !session_methods.is_empty() {
         errors.report(
@@ -99,17 +122,22 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             pub use types::*;
         }
     });
+    let mock_mod = super::mock::declaration();
     let module = quote! {
         #doc
+        #mock_mod
         #types_mod
         #consts
         #client
         #session
+        #(#requests)*
         #in_band
+        #type_elements
         #(#statics)*
     };
     let mut out = vec![File::in_service(ctx, "mod.rs", module)];
     out.extend(types);
+    out.push(super::mock::file(ctx, errors));
     out
 }
 
@@ -177,12 +205,7 @@ fn login_operation<'a>(ctx: &Ctx<'a>, errors: &mut Errors) -> Option<&'a Operati
 
 /// `ENDPOINT` and one constant per base URL.
 fn constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
-    let service = ctx.service;
-    let endpoint = service.operations.iter().find_map(|op| match &op.binding {
-        Binding::Soap(binding) => Some(binding.endpoint.as_str()),
-        Binding::Http(_) => None,
-    });
-    let endpoint = endpoint.map(|url| {
+    let endpoint = main_address(ctx.service).map(|url| {
         let doc = Doc::of(format!("The address the WSDL gives: {}.", docs::code(url))).outer();
         quote! {
             #doc
@@ -193,8 +216,28 @@ fn constants(ctx: &Ctx, root: &mut Scope) -> Result<TokenStream, Diagnostic> {
     Ok(quote! { #endpoint #urls })
 }
 
+/// The address of the service's main port: the one most operations are bound at (the first
+/// in operation order on a tie). Operations of other ports carry their own address.
+fn main_address(service: &crate::ir::Service) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for op in &service.operations {
+        if let Binding::Soap(binding) = &op.binding {
+            match counts.iter_mut().find(|(url, _)| *url == binding.endpoint) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((&binding.endpoint, 1)),
+            }
+        }
+    }
+    let most = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(url, _)| url)
+}
+
 /// `static <OP>: soap::Operation`.
 fn operation_static(
+    ctx: &Ctx,
     op: &Operation,
     root: &mut Scope,
     at: &Source,
@@ -221,11 +264,32 @@ fn operation_static(
         soap_action,
         request_element,
         response_element,
-        qualified,
+        bare,
         all_parts,
         ..
     } = binding;
     let idempotent = op.idempotent;
+    let address = match main_address(ctx.service) {
+        Some(main) if main == binding.endpoint => "",
+        _ => binding.endpoint.as_str(),
+    };
+    // Encoded use writes every accessor unqualified and needs no element tables.
+    let (parts, types) = if is_literal(op) {
+        let parts = op
+            .params
+            .iter()
+            .map(|p| {
+                let value = match (&p.ty, p.repeated) {
+                    (TypeRef::List(item), true) => item,
+                    (ty, _) => ty,
+                };
+                element_tokens(ctx, &p.name.wire, p.namespace.as_deref(), value, &p.source)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        (parts, quote!(TYPE_ELEMENTS))
+    } else {
+        (Vec::new(), quote!(&[]))
+    };
     Ok(quote! {
         static #name: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
             name: #wire,
@@ -236,10 +300,111 @@ fn operation_static(
             soap_action: #soap_action,
             request_element: #request_element,
             response_element: #response_element,
-            qualified: #qualified,
+            bare: #bare,
+            parts: &[#(#parts),*],
+            types: #types,
             all_parts: #all_parts,
             idempotent: #idempotent,
+            address: #address,
         };
+    })
+}
+
+fn is_literal(op: &Operation) -> bool {
+    matches!(&op.binding, Binding::Soap(b) if b.body_use == BodyUse::Literal)
+}
+
+/// `static TYPE_ELEMENTS`: every record's element fields as `soap::ElementSpec`s, sorted by the record's
+/// wire name (its serde name), for the serializer to write each field in its namespace.
+fn type_elements_static(ctx: &Ctx) -> Result<TokenStream, Diagnostic> {
+    let mut records: Vec<_> = ctx
+        .service
+        .types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Struct { fields, .. } => Some((def.name.wire.as_str(), fields)),
+            TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
+        })
+        .collect();
+    records.sort_by_key(|(name, _)| *name);
+    let mut entries = Vec::with_capacity(records.len());
+    for (name, fields) in records {
+        // Attributes and text are written in their element's start tag and content, never as
+        // elements of their own.
+        let fields = fields
+            .iter()
+            .filter(|f| f.placement.is_element())
+            .map(|f| {
+                let value = match (&f.ty, f.repeated) {
+                    (TypeRef::List(item), true) => item,
+                    (ty, _) => ty,
+                };
+                element_tokens(ctx, &f.name.wire, f.namespace.as_deref(), value, &f.source)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        entries.push(quote!((#name, &[#(#fields),*])));
+    }
+    Ok(quote! {
+        static TYPE_ELEMENTS: &crate::runtime::soap::TypeElements = &[#(#entries),*];
+    })
+}
+
+/// How deep lists of lists are described; a list type whose items are (through other list
+/// types) lists of itself would have no end.
+const MAX_LIST_DEPTH: usize = 8;
+
+/// A `soap::ElementSpec` for an element named `name` in `namespace` holding a `value`; a wrapper
+/// list value (`ArrayOfInt`) names its items' element, and so on for lists of lists.
+fn element_tokens(
+    ctx: &Ctx,
+    name: &str,
+    namespace: Option<&str>,
+    value: &TypeRef,
+    at: &Source,
+) -> Result<TokenStream, Diagnostic> {
+    nested_element_tokens(ctx, (name, namespace), value, at, 0)
+}
+
+fn nested_element_tokens(
+    ctx: &Ctx,
+    (name, namespace): (&str, Option<&str>),
+    value: &TypeRef,
+    at: &Source,
+    depth: usize,
+) -> Result<TokenStream, Diagnostic> {
+    let namespace = namespace.unwrap_or_default();
+    let items = match list_items(ctx, value, at)? {
+        Some((item, item_ns, item_value)) if depth < MAX_LIST_DEPTH => {
+            let items = nested_element_tokens(ctx, (item, item_ns), item_value, at, depth + 1)?;
+            quote!(Some(&#items))
+        }
+        _ => quote!(None),
+    };
+    Ok(quote! {
+        crate::runtime::soap::ElementSpec { name: #name, namespace: #namespace, items: #items }
+    })
+}
+
+/// The item element of a literal list type: its name, its namespace and its value type.
+type ListItems<'c> = (&'c str, Option<&'c str>, &'c TypeRef);
+
+/// The item element of a literal list type (`ArrayOfInt`'s `int`). SOAP-ENC arrays have
+/// none: their items are `<item>`s.
+fn list_items<'c>(
+    ctx: &'c Ctx,
+    ty: &TypeRef,
+    at: &Source,
+) -> Result<Option<ListItems<'c>>, Diagnostic> {
+    let TypeRef::Named { group, name } = ty else {
+        return Ok(None);
+    };
+    Ok(match &ctx.type_def(group.as_deref(), name, at)?.kind {
+        TypeKind::Array {
+            item,
+            item_element: Some(element),
+            item_namespace,
+        } => Some((element, item_namespace.as_deref(), item)),
+        TypeKind::Array { .. } | TypeKind::Struct { .. } | TypeKind::Enum { .. } => None,
     })
 }
 
@@ -272,10 +437,11 @@ fn in_band_static(ctx: &Ctx) -> Option<TokenStream> {
     })
 }
 
-/// A generated method, and whether it checks for in-band errors.
+/// A generated method, whether it checks for in-band errors, and its request struct.
 struct Method {
     tokens: TokenStream,
     checked: bool,
+    request: Option<TokenStream>,
 }
 
 fn method(
@@ -283,6 +449,7 @@ fn method(
     op: &Operation,
     receiver: Receiver,
     is_login: bool,
+    root: &mut Scope,
 ) -> Result<Method, Diagnostic> {
     let at = super::op_source(ctx, op);
     let binding = soap_binding(op, at)?;
@@ -301,6 +468,15 @@ fn method(
     let call = ident(&names::local("call", &taken), at)?;
 
     let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
+    // Past the threshold the parameters are the fields of a request struct.
+    let request_name = if inputs.len() > MAX_POSITIONAL_PARAMS {
+        let name = names::type_case(&op.name.rust, "Request");
+        root.declare(&name, at)?;
+        Some(ident(&name, at)?)
+    } else {
+        None
+    };
+    let mut fields = Vec::new();
     let mut args = Vec::new();
     let mut parts = Vec::new();
     let item = ident(&names::local("item", &taken), at)?;
@@ -312,7 +488,10 @@ fn method(
                 scope.declare(&param.name.rust, &param.source)?;
                 let param_name = ident(&param.name.rust, &param.source)?;
                 let (ty, by_value) = param_type(ctx, &param.ty, &param.source)?;
-                let value = if by_value {
+                let value = if request_name.is_some() {
+                    fields.push(request_field(ctx, param, binding)?);
+                    quote!(&request.#param_name)
+                } else if by_value {
                     quote!(&#param_name)
                 } else {
                     quote!(#param_name)
@@ -328,22 +507,25 @@ fn method(
                     });
                     continue;
                 }
-                let value = match list_item_element(ctx, &param.ty, &param.source)? {
-                    Some(element) => quote! {
-                        &crate::runtime::soap::repeated::ListOf { item: #element, items: #value }
-                    },
-                    None => value,
-                };
-                let send = if param.secret && param.ty == TypeRef::Scalar(Scalar::String) {
-                    quote!(#call.arg_secret(#wire, #xsi, #value)?;)
-                } else {
-                    quote!(#call.arg(#wire, #xsi, #value)?;)
+                let secret = param.secret && param.ty == TypeRef::Scalar(Scalar::String);
+                let send = match (secret, &request_name) {
+                    (true, Some(_)) => {
+                        quote!(#call.arg_secret(#wire, #xsi, request.#param_name.expose())?;)
+                    }
+                    (true, None) => quote!(#call.arg_secret(#wire, #xsi, #value)?;),
+                    (false, _) => quote!(#call.arg(#wire, #xsi, #value)?;),
                 };
                 // Literal use says "not given" by leaving the element out. Encoded parts are
                 // always sent: servers such as NuSOAP take them by position.
                 if param.required || binding.body_use == BodyUse::Encoded {
                     args.push(quote!(#param_name: #ty));
                     parts.push(send);
+                } else if request_name.is_some() {
+                    parts.push(quote! {
+                        if let Some(#param_name) = &request.#param_name {
+                            #call.arg(#wire, #xsi, #param_name)?;
+                        }
+                    });
                 } else {
                     args.push(quote!(#param_name: Option<#ty>));
                     parts.push(quote! {
@@ -367,10 +549,12 @@ fn method(
         }
     }
 
+    // Header parameters follow the parts (or the request struct), never in it.
+    let mut header_args = Vec::new();
     let mut header_docs = Vec::new();
     for header in &binding.headers.input {
         let (arg, part, doc) = input_header(ctx, header, &call, &mut scope)?;
-        args.push(arg);
+        header_args.push(arg);
         parts.push(part);
         header_docs.push(doc);
     }
@@ -430,11 +614,15 @@ fn method(
         }
     };
 
-    let arguments: Vec<String> = inputs
-        .iter()
-        .map(|p| argument(p))
-        .chain(header_docs)
-        .collect();
+    let mut arguments: Vec<String> = match &request_name {
+        Some(request) => {
+            args = vec![quote!(request: &#request)];
+            vec![format!("`request`: the parameters, see [`{request}`].")]
+        }
+        None => inputs.iter().map(|p| argument(p)).collect(),
+    };
+    args.extend(header_args);
+    arguments.extend(header_docs);
     let mut doc = super::method_doc(op, &arguments);
     if let Some(returns) = returns {
         doc.markdown("# Returns");
@@ -467,7 +655,45 @@ fn method(
             #tail
         }
     };
-    Ok(Method { tokens, checked })
+    let request = request_name
+        .as_ref()
+        .map(|name| request::tokens(op, name, false, fields.into_iter()));
+    Ok(Method {
+        tokens,
+        checked,
+        request,
+    })
+}
+
+/// A parameter as a field of a request struct: owned, a secret as a `Secret`, and a literal
+/// part that may be left out as an `Option`.
+fn request_field(
+    ctx: &Ctx,
+    param: &Param,
+    binding: &SoapBinding,
+) -> Result<TokenStream, Diagnostic> {
+    let at = &param.source;
+    let field = ident(&param.name.rust, at)?;
+    let secret = param.secret && param.ty == TypeRef::Scalar(Scalar::String);
+    let ty = if secret {
+        quote!(crate::runtime::Secret)
+    } else {
+        ctx.rust_type(&param.ty, Place::Root, at)?
+    };
+    let optional = !param.required && binding.body_use != BodyUse::Encoded && !param.repeated;
+    let ty = if optional { quote!(Option<#ty>) } else { ty };
+    let into = secret
+        || matches!(
+            ctx.shape(&param.ty, at)?,
+            Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64)
+        );
+    let mut doc = Doc::with_wire(&param.docs, "name", &param.name.wire);
+    if let Some(note) = typeref::note(&param.ty) {
+        doc.markdown(note);
+    }
+    let wire = &param.name.wire;
+    let serde = (names::unraw(&param.name.rust) != wire).then(|| quote!(#[serde(rename = #wire)]));
+    Ok(request::field(&doc, serde, &field, &ty, into))
 }
 
 /// An input `soap:header`: an optional parameter (`None` sends no such header), the code that
@@ -560,10 +786,13 @@ fn argument(param: &Param) -> String {
 /// reference to it).
 fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool), Diagnostic> {
     Ok(match ctx.shape(ty, at)? {
-        Shape::Scalar(Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64) => {
-            (quote!(&str), false)
+        Shape::Scalar(Scalar::String) => (quote!(&str), false),
+        Shape::Scalar(
+            scalar @ (Scalar::Decimal | Scalar::Base64 | Scalar::HexBinary | Scalar::Duration),
+        ) => {
+            let ty = typeref::scalar_type(scalar);
+            (quote!(&#ty), false)
         }
-        Shape::Scalar(Scalar::Decimal) => (quote!(&crate::runtime::Decimal), false),
         Shape::Scalar(scalar) => (typeref::scalar_type(scalar), true),
         Shape::Enum => (ctx.rust_type(ty, Place::Root, at)?, true),
         Shape::Struct => {
@@ -583,24 +812,8 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
     })
 }
 
-/// The item element of a literal list type (`ArrayOfInt`'s `int`), which the runtime must be
-/// told: a list alone is written with SOAP-ENC `<item>`s.
-fn list_item_element<'c>(
-    ctx: &'c Ctx,
-    ty: &TypeRef,
-    at: &Source,
-) -> Result<Option<&'c str>, Diagnostic> {
-    let TypeRef::Named { group, name } = ty else {
-        return Ok(None);
-    };
-    Ok(match &ctx.type_def(group.as_deref(), name, at)?.kind {
-        TypeKind::Array { item_element, .. } => item_element.as_deref(),
-        TypeKind::Struct { .. } | TypeKind::Enum { .. } => None,
-    })
-}
-
 /// The `xsi:type` a part is sent with.
-fn xsi_type(
+pub(super) fn xsi_type(
     ctx: &Ctx,
     ty: &TypeRef,
     version: SoapVersion,
@@ -639,17 +852,24 @@ fn xsd_name(scalar: Scalar) -> &'static str {
         Scalar::Boolean => "boolean",
         Scalar::Int => "int",
         Scalar::Long | Scalar::UnixTime => "long",
+        Scalar::UnsignedByte => "unsignedByte",
+        Scalar::UnsignedShort => "unsignedShort",
+        Scalar::UnsignedInt => "unsignedInt",
+        Scalar::UnsignedLong => "unsignedLong",
         Scalar::Float => "float",
         Scalar::Double => "double",
         Scalar::Decimal => "decimal",
         Scalar::DateTime => "dateTime",
         Scalar::Date => "date",
+        Scalar::Time => "time",
+        Scalar::Duration => "duration",
         Scalar::Base64 => "base64Binary",
+        Scalar::HexBinary => "hexBinary",
     }
 }
 
 /// Whether the output is a struct carrying the in-band status field.
-fn checks_in_band(ctx: &Ctx, ty: &TypeRef) -> bool {
+pub(super) fn checks_in_band(ctx: &Ctx, ty: &TypeRef) -> bool {
     let Some(spec) = &ctx.service.in_band_error else {
         return false;
     };
@@ -676,7 +896,10 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
     let TokenArgs {
         params: credentials,
         names: credential_names,
-        client: token,
+        args_type,
+        args,
+        pattern,
+        configured,
         doc: token_doc,
     } = username_token(ctx);
     let mut doc = Doc::of(format!("A client for the {title}. Cheap to clone."));
@@ -684,6 +907,19 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
         doc.markdown(token_doc);
     }
     let doc = doc.outer();
+    let builder_call = std::iter::once("endpoint".to_owned())
+        .chain(credential_names.iter().map(ToString::to_string))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let new_doc = Doc::of(format!(
+        "A client for `endpoint` with every setting at its default:\n`Client::builder({builder_call}).build()`."
+    ))
+    .outer();
+    // Without an operation there is no `ENDPOINT`, and no other port to find either.
+    let main = match main_address(service) {
+        Some(_) => quote!(ENDPOINT),
+        None => quote!(""),
+    };
     let session = has_session.then(|| {
         quote! {
             /// Resumes a session from a session id a login returned earlier.
@@ -700,20 +936,22 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
         }
 
         impl Client {
-            /// A client for `endpoint` (usually `ENDPOINT`) with the default transport.
-            pub fn new(endpoint: impl Into<String>, #(#credentials),*) -> Result<Self, crate::runtime::Error> {
-                let transport = crate::runtime::ReqwestTransport::new(crate::runtime::Timeouts::default())?;
-                Ok(Self::with_transport(endpoint, std::sync::Arc::new(transport), #(#credential_names),*))
+            /// A builder for a client posting to `endpoint` (usually `ENDPOINT` or a `*_URL`
+            /// constant): timeouts, proxy, user agent, extra headers or a custom transport,
+            /// each with a documented default (see `ClientBuilder`).
+            pub fn builder(
+                endpoint: impl Into<String>,
+                #(#credentials),*
+            ) -> crate::runtime::ClientBuilder<Self> {
+                crate::runtime::ClientBuilder::new(endpoint, #args)
             }
 
-            /// A client for `endpoint` that sends every request through `transport`.
-            pub fn with_transport(
+            #new_doc
+            pub fn new(
                 endpoint: impl Into<String>,
-                transport: std::sync::Arc<dyn crate::runtime::Transport>,
                 #(#credentials),*
-            ) -> Self {
-                let soap = crate::runtime::soap::Client::new(endpoint, transport);
-                #token
+            ) -> Result<Self, crate::runtime::Error> {
+                Self::builder(endpoint, #(#credential_names),*).build()
             }
 
             /// The URL requests are posted to.
@@ -724,18 +962,36 @@ fn client_tokens(ctx: &Ctx, has_session: bool, methods: &[TokenStream]) -> Token
             #session
             #(#methods)*
         }
+
+        impl crate::runtime::Configure for Client {
+            type Args = #args_type;
+
+            fn configure(connection: crate::runtime::Connection, #pattern) -> Self {
+                Self {
+                    soap: crate::runtime::soap::Client::from_connection(connection, #main)
+                        #configured,
+                }
+            }
+        }
     }
 }
 
 /// What a WS-Security UsernameToken (the manifest's `[ws-security]`) adds to the client's
-/// constructors.
+/// constructors: `Client::builder(endpoint, username, password)`, the token being the
+/// builder's `Configure::Args` (as an HTTP service's credentials are).
 struct TokenArgs {
     /// The parameters (`username`, `password`).
     params: Vec<TokenStream>,
     /// The same, passed on.
     names: Vec<TokenStream>,
-    /// The generated client around the runtime client `soap`, with the token set.
-    client: TokenStream,
+    /// The `Configure::Args` type.
+    args_type: TokenStream,
+    /// The `Configure::Args` value, made from the parameters.
+    args: TokenStream,
+    /// `configure`'s parameter for the `Configure::Args`.
+    pattern: TokenStream,
+    /// What configures the runtime client with it (`.with_username_token(token)`).
+    configured: TokenStream,
     /// A sentence for the client's docs.
     doc: Option<&'static str>,
 }
@@ -745,7 +1001,10 @@ fn username_token(ctx: &Ctx) -> TokenArgs {
         return TokenArgs {
             params: Vec::new(),
             names: Vec::new(),
-            client: quote!(Self { soap }),
+            args_type: quote!(()),
+            args: quote!(()),
+            pattern: quote!((): ()),
+            configured: TokenStream::new(),
             doc: None,
         };
     };
@@ -764,18 +1023,19 @@ fn username_token(ctx: &Ctx) -> TokenArgs {
     TokenArgs {
         params: vec![
             quote!(username: impl Into<String>),
-            quote!(password: crate::runtime::Secret),
+            quote!(password: impl Into<crate::runtime::Secret>),
         ],
         names: vec![quote!(username), quote!(password)],
-        client: quote! {
-            Self {
-                soap: soap.with_username_token(crate::runtime::soap::UsernameToken::new(
-                    username,
-                    password,
-                    crate::runtime::soap::PasswordType::#variant,
-                )),
-            }
+        args_type: quote!(crate::runtime::soap::UsernameToken),
+        args: quote! {
+            crate::runtime::soap::UsernameToken::new(
+                username,
+                password.into(),
+                crate::runtime::soap::PasswordType::#variant,
+            )
         },
+        pattern: quote!(token: Self::Args),
+        configured: quote!(.with_username_token(token)),
         doc: Some(doc),
     }
 }

@@ -14,7 +14,7 @@ fn listing(files: &BTreeMap<String, String>) -> String {
 }
 
 fn emit(ir: &Ir) -> BTreeMap<String, String> {
-    match crate_files(ir) {
+    match crate_files(ir, &Package::default()) {
         Ok(files) => files,
         Err(errors) => panic!(
             "{}",
@@ -28,7 +28,7 @@ fn emit(ir: &Ir) -> BTreeMap<String, String> {
 }
 
 fn errors(ir: &Ir) -> Vec<String> {
-    match crate_files(ir) {
+    match crate_files(ir, &Package::default()) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     }
@@ -66,10 +66,12 @@ fn every_file_starts_with_the_header() {
         paths,
         [
             "Cargo.toml",
+            "src/generated/interserver/mock.rs",
             "src/generated/interserver/mod.rs",
             "src/generated/interserver/types.rs",
             "src/generated/mod.rs",
             "src/generated/resellerclub/enterpriseemail.rs",
+            "src/generated/resellerclub/mock.rs",
             "src/generated/resellerclub/mod.rs",
             "src/generated/resellerclub/types.rs",
         ]
@@ -236,10 +238,16 @@ fn http_request_struct_holds_inputs_only() {
     assert!(request.contains("pub invoice_option: super::types::InvoiceOption,"));
     assert!(request.contains("pub attributes: Vec<(String, String)>,"));
     assert!(!request.contains("api_key") && !request.contains("auth_userid"));
-    let new = item(group, "impl RenewRequest {");
-    assert!(new.contains("passwd: impl Into<crate::runtime::Secret>,\n    ) -> Self"));
-    assert!(new.contains("no_of_accounts: None,") && new.contains("passwd: passwd.into(),"));
-    assert!(group.contains("#[derive(Debug, Clone, PartialEq)]\npub struct SearchRequest"));
+    // Built by name: text and secrets through `Into`, nothing positional; read back from the
+    // wire names by the mock server.
+    assert!(request.contains("#[builder(into)]\n    pub passwd: crate::runtime::Secret,"));
+    assert!(!group.contains("impl RenewRequest"));
+    for name in ["RenewRequest", "SearchRequest"] {
+        assert!(group.contains(&format!(
+            "#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]\npub struct {name}"
+        )));
+    }
+    assert!(request.contains("/// Wire name: `no-of-accounts`."));
 }
 
 #[test]
@@ -597,4 +605,22 @@ fn soap_answer_structs_keep_undeclared_children_last() {
         ),
         "{result}"
     );
+}
+
+/// A crate generated under another name (`--name`) refers to itself by that name in its
+/// doctests, which would not compile otherwise.
+#[test]
+fn a_named_crate_names_itself_in_its_examples() {
+    let package = Package::new("shop-client").expect("a valid name");
+    let files = crate_files(&fixtures::ir(), &package).expect("the fixture emits");
+    for (path, text) in &files {
+        assert!(!text.contains("generated_client"), "{path}:\n{text}");
+    }
+    for module in ["interserver", "resellerclub"] {
+        let docs = &files[&format!("src/generated/{module}/mod.rs")];
+        assert!(
+            docs.contains(&format!("use shop_client::{module};")),
+            "{docs}"
+        );
+    }
 }

@@ -15,6 +15,8 @@ pub(super) enum Place<'a> {
     Types,
     /// A group's module, by the group's wire name.
     Group(&'a str),
+    /// A submodule of the service's `mod.rs` (the mock server's `mock.rs`).
+    Child,
 }
 
 /// What a type reference is, once a named type is looked up.
@@ -82,13 +84,13 @@ impl<'a> Ctx<'a> {
         Ok(match (def.group.as_deref(), place) {
             (None, Place::Types) => quote!(#name),
             (None, Place::Root) => quote!(types::#name),
-            (None, Place::Group(_)) => quote!(super::types::#name),
+            (None, Place::Group(_) | Place::Child) => quote!(super::types::#name),
             (Some(group), Place::Group(here)) if group == here => quote!(#name),
             (Some(group), Place::Root) => {
                 let module = self.group_module(group, at)?;
                 quote!(#module::#name)
             }
-            (Some(group), Place::Types | Place::Group(_)) => {
+            (Some(group), Place::Types | Place::Group(_) | Place::Child) => {
                 let module = self.group_module(group, at)?;
                 quote!(super::#module::#name)
             }
@@ -117,25 +119,32 @@ impl<'a> Ctx<'a> {
 /// The Rust type of a scalar.
 pub(super) fn scalar_type(scalar: Scalar) -> TokenStream {
     match scalar {
-        Scalar::String | Scalar::DateTime | Scalar::Date | Scalar::Base64 => quote!(String),
+        Scalar::String => quote!(String),
         Scalar::Boolean => quote!(bool),
         Scalar::Int => quote!(i32),
         Scalar::Long => quote!(i64),
+        Scalar::UnsignedByte => quote!(u8),
+        Scalar::UnsignedShort => quote!(u16),
+        Scalar::UnsignedInt => quote!(u32),
+        Scalar::UnsignedLong => quote!(u64),
+        Scalar::DateTime => quote!(crate::runtime::DateTime),
+        Scalar::Date => quote!(crate::runtime::Date),
+        Scalar::Time => quote!(crate::runtime::Time),
+        Scalar::Duration => quote!(crate::runtime::Duration),
+        Scalar::Base64 => quote!(crate::runtime::Base64),
+        Scalar::HexBinary => quote!(crate::runtime::HexBinary),
         Scalar::Float | Scalar::Double => quote!(f64),
         Scalar::Decimal => quote!(crate::runtime::Decimal),
         Scalar::UnixTime => quote!(crate::runtime::UnixTime),
     }
 }
 
-/// What a reader of the docs must know about how a value is kept: text the generated code
-/// does not parse.
+/// What a reader of the docs must know about how a value is kept beyond its Rust type.
 pub(super) fn note(ty: &TypeRef) -> Option<&'static str> {
     match ty {
-        TypeRef::Scalar(Scalar::DateTime) => Some("A date and time, as the server wrote it."),
-        TypeRef::Scalar(Scalar::Date) => Some("A date, as the server wrote it."),
-        TypeRef::Scalar(Scalar::Base64) => {
-            Some("Base64 text, as the server wrote it (not decoded).")
-        }
+        TypeRef::Scalar(Scalar::DateTime) => Some(
+            "Without a zone on the wire, it has no `timestamp()`: XSD leaves that moment open.",
+        ),
         TypeRef::List(item) => note(item),
         _ => None,
     }
@@ -155,7 +164,7 @@ mod tests {
     #[test]
     fn spells_scalars_and_containers() {
         let service = fixtures::soap_service();
-        let ctx = Ctx::new(&service);
+        let ctx = Ctx::new(&service, &super::super::Package::default());
         let cases = [
             (TypeRef::Scalar(Scalar::String), "String"),
             (TypeRef::Scalar(Scalar::Boolean), "bool"),
@@ -164,9 +173,18 @@ mod tests {
             (TypeRef::Scalar(Scalar::Float), "f64"),
             (TypeRef::Scalar(Scalar::Double), "f64"),
             (TypeRef::Scalar(Scalar::Decimal), "crate::runtime::Decimal"),
-            (TypeRef::Scalar(Scalar::DateTime), "String"),
-            (TypeRef::Scalar(Scalar::Date), "String"),
-            (TypeRef::Scalar(Scalar::Base64), "String"),
+            (TypeRef::Scalar(Scalar::UnsignedLong), "u64"),
+            (TypeRef::Scalar(Scalar::UnsignedByte), "u8"),
+            (
+                TypeRef::Scalar(Scalar::DateTime),
+                "crate::runtime::DateTime",
+            ),
+            (TypeRef::Scalar(Scalar::Date), "crate::runtime::Date"),
+            (TypeRef::Scalar(Scalar::Base64), "crate::runtime::Base64"),
+            (
+                TypeRef::Scalar(Scalar::HexBinary),
+                "crate::runtime::HexBinary",
+            ),
             (
                 TypeRef::Scalar(Scalar::UnixTime),
                 "crate::runtime::UnixTime",
@@ -192,7 +210,7 @@ mod tests {
     #[test]
     fn paths_to_named_types_depend_on_place() {
         let service = fixtures::http_service();
-        let ctx = Ctx::new(&service);
+        let ctx = Ctx::new(&service, &super::super::Package::default());
         let grouped = TypeRef::Named {
             group: Some("enterpriseemail".into()),
             name: "renew_response".into(),
@@ -228,7 +246,7 @@ mod tests {
     #[test]
     fn an_undefined_type_is_an_error_at_the_reference() {
         let service = fixtures::soap_service();
-        let ctx = Ctx::new(&service);
+        let ctx = Ctx::new(&service, &super::super::Package::default());
         let at = Source {
             file: "myapi.wsdl".into(),
             line: 42,
@@ -248,7 +266,7 @@ mod tests {
     }
 
     #[test]
-    fn notes_text_kept_as_written() {
+    fn notes_what_the_type_does_not_say() {
         assert!(note(&TypeRef::List(Box::new(TypeRef::Scalar(Scalar::DateTime)))).is_some());
         assert!(note(&TypeRef::Scalar(Scalar::String)).is_none());
     }

@@ -34,15 +34,16 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
             for field in fields {
                 scope.declare(&field.name.rust, &field.source)?;
                 let member = ident(&field.name.rust, &field.source)?;
+                let boxed = ctx.is_boxed(def, field);
                 members.push(if answer {
                     blank.push(if field.repeated {
                         quote!(self.#member.is_empty())
                     } else {
                         quote!(self.#member.is_absent())
                     });
-                    answer_field_tokens(ctx, field, place)?
+                    answer_field_tokens(ctx, field, place, boxed)?
                 } else {
-                    field_tokens(ctx, field, place)?
+                    field_tokens(ctx, field, place, boxed)?
                 });
             }
             if let Some(ty) = rest {
@@ -94,11 +95,27 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
     }
 }
 
+/// The Rust type of a field's value: boxed when the field closes a cycle of structs.
+fn value_type(
+    ctx: &Ctx,
+    field: &Field,
+    place: Place,
+    boxed: bool,
+) -> Result<TokenStream, Diagnostic> {
+    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    Ok(if boxed { quote!(Box<#ty>) } else { ty })
+}
+
 /// A field of a type only requests carry: required fields as their type, the others as
 /// `Option`s (lists as possibly empty `Vec`s).
-fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, Diagnostic> {
+fn field_tokens(
+    ctx: &Ctx,
+    field: &Field,
+    place: Place,
+    boxed: bool,
+) -> Result<TokenStream, Diagnostic> {
     let (name, doc, mut serde) = field_head(field)?;
-    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    let ty = value_type(ctx, field, place, boxed)?;
     let ty = if let TypeRef::List(_) = field.ty {
         // A repeated element the server may leave out, or send nil items of: no occurrence is
         // an empty list, so an `Option` around it would only add a second way to say "none".
@@ -120,12 +137,17 @@ fn field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, D
     })
 }
 
-/// A field of a type an answer can carry: a [`Lenient`](crate) value, whatever the docs
+/// A field of a type an answer can carry: a `runtime::Lenient` value, whatever the docs
 /// say, so that a missing, empty or unreadable value never fails the call; a repeated
 /// element stays a `Vec` (no occurrence: empty).
-fn answer_field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenStream, Diagnostic> {
+fn answer_field_tokens(
+    ctx: &Ctx,
+    field: &Field,
+    place: Place,
+    boxed: bool,
+) -> Result<TokenStream, Diagnostic> {
     let (name, doc, mut serde) = field_head(field)?;
-    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    let ty = value_type(ctx, field, place, boxed)?;
     let ty = if field.repeated {
         serde.push(quote!(default, skip_serializing_if = "Vec::is_empty"));
         ty
@@ -147,12 +169,11 @@ fn answer_field_tokens(ctx: &Ctx, field: &Field, place: Place) -> Result<TokenSt
 fn field_head(field: &Field) -> Result<(Ident, TokenStream, Vec<TokenStream>), Diagnostic> {
     let name = ident(&field.name.rust, &field.source)?;
     let wire = &field.name.wire;
-    let fallback = match field.placement {
-        Placement::Element => format!("Wire name: {}.", docs::code(wire)),
-        Placement::Attribute => format!("Attribute {}.", docs::code(wire)),
-        Placement::Text => "The element's text.".to_owned(),
+    let mut doc = match field.placement {
+        Placement::Element => Doc::with_wire(&field.docs, "name", wire),
+        Placement::Attribute => Doc::with_wire(&field.docs, "attribute", wire),
+        Placement::Text => Doc::from_docs(&field.docs, "The element's text."),
     };
-    let mut doc = Doc::from_docs(&field.docs, fallback);
     if let Some(note) = typeref::note(&field.ty) {
         doc.markdown(note);
     }
@@ -241,7 +262,7 @@ fn enum_tokens(ctx: &Ctx, def: &TypeDef, values: &[EnumValue]) -> Result<TokenSt
         scope.declare(&value.name.rust, &def.source)?;
         let variant = ident(&value.name.rust, &def.source)?;
         let wire = &value.name.wire;
-        let doc = Doc::from_docs(&value.docs, format!("Wire value: {}.", docs::code(wire))).outer();
+        let doc = Doc::with_wire(&value.docs, "value", wire).outer();
         let rename = (!open).then(|| quote!(#[serde(rename = #wire)]));
         variants.push(quote! {
             #doc

@@ -33,9 +33,12 @@ pub static VPS_GET_SERVICES: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_vps_get_services",
     request_element: "api_vps_get_services",
     response_element: "api_vps_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 /// `api_api_buy_mail`, as the generated client describes it.
@@ -48,9 +51,12 @@ pub static BUY_MAIL: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 /// A short name for a peer, for benchmark ids.

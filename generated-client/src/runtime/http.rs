@@ -9,18 +9,22 @@
 mod answer;
 pub(crate) mod form;
 mod json;
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 
+#[doc(hidden)]
 pub use form::FormValue;
 pub use json::REST_KEY;
 
 use crate::runtime::transport::{self, Request, Transport};
-use crate::runtime::{Answer, Error, Redactor, Secret};
+use crate::runtime::{Answer, Connection, Error, Redactor, Secret};
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 use tracing::Instrument;
 
 /// Static description of one operation, emitted by the generator.
+#[doc(hidden)]
 #[derive(Debug)]
 pub struct Operation {
     /// `enterpriseemail/renew`, for errors and logs.
@@ -32,12 +36,14 @@ pub struct Operation {
     pub idempotent: bool,
 }
 
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     Get,
     Post,
 }
 
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     /// Parameters in the URL query.
@@ -47,6 +53,7 @@ pub enum Encoding {
 }
 
 /// A credential the client sends on every call.
+#[doc(hidden)]
 #[derive(Clone, Debug)]
 pub enum CredentialValue {
     Plain(String),
@@ -66,12 +73,15 @@ impl CredentialValue {
 /// The placeholder in [`Operation::path`] that the region fills.
 const REGION_PLACEHOLDER: &str = "{region}";
 
-/// Base URL, credentials and transport; cheap to clone.
+/// Base URL, credentials, transport and extra headers; cheap to clone.
+#[doc(hidden)]
 #[derive(Clone)]
 pub struct Client {
     base_url: String,
     credentials: Vec<(&'static str, CredentialValue)>,
     transport: Arc<dyn Transport>,
+    /// Sent on every request after the call's own headers, whatever the transport.
+    headers: Arc<[(String, String)]>,
 }
 
 impl Client {
@@ -85,6 +95,18 @@ impl Client {
             base_url: base_url.into(),
             credentials,
             transport,
+            headers: Arc::from([]),
+        }
+    }
+
+    /// A client from what `ClientBuilder::build` checked.
+    pub fn from_connection(
+        connection: Connection,
+        credentials: Vec<(&'static str, CredentialValue)>,
+    ) -> Self {
+        Self {
+            headers: connection.headers.into(),
+            ..Self::new(connection.url, credentials, connection.transport)
         }
     }
 
@@ -150,6 +172,7 @@ impl fmt::Debug for Client {
 }
 
 /// One request being built.
+#[doc(hidden)]
 pub struct Call<'a> {
     client: &'a Client,
     operation: &'static Operation,
@@ -295,6 +318,7 @@ impl Call<'_> {
                 (url, form.into_bytes())
             }
         };
+        headers.extend(self.client.headers.iter().cloned());
         let method = match operation.method {
             Method::Get => transport::Method::Get,
             Method::Post => transport::Method::Post,
@@ -409,6 +433,30 @@ mod tests {
         let mut seen = recorder.seen.lock().unwrap();
         assert_eq!(seen.len(), 1);
         Ok(seen.remove(0))
+    }
+
+    #[tokio::test]
+    async fn extra_headers_go_on_every_request_after_the_calls_own() {
+        let recorder = Arc::new(Recorder::default());
+        let connection = Connection {
+            url: "https://api.example.com".to_owned(),
+            transport: Arc::clone(&recorder) as Arc<dyn Transport>,
+            headers: vec![("X-Trace".to_owned(), "t1".to_owned())],
+        };
+        let client = Client::from_connection(connection, Vec::new());
+        for _ in 0..2 {
+            let call = client.call(&RENEW, Some("us"));
+            call.send::<serde::de::IgnoredAny>().await.unwrap();
+        }
+        let seen = recorder.seen.lock().unwrap();
+        for request in seen.iter() {
+            assert_eq!(
+                request.headers.last(),
+                Some(&("X-Trace".to_owned(), "t1".to_owned()))
+            );
+            assert_eq!(request.headers[0].0, "Accept");
+        }
+        assert_eq!(seen.len(), 2);
     }
 
     #[tokio::test]

@@ -3,8 +3,10 @@
 //! PHP error pages, proxies and some SOAP faults echo the request they failed on, and with it
 //! a password, an API key or a session id. Before a call returns an error, every text the
 //! error holds is searched for each secret the call sent, in every spelling the wire may have
-//! given it back: as sent, XML-escaped (all five entities, or only `&`, `<`, `>`),
-//! form-encoded (both ways of writing a space) and JSON-escaped.
+//! given it back: as sent, XML-escaped once or twice (all five entities with `&apos;` or
+//! PHP's `&#039;`, or only `&`, `<`, `>`), form-encoded (both ways of writing a space) and
+//! JSON-escaped. Twice, because a fault or an error page that quotes the SOAP request it
+//! received escapes the envelope, in which the secret was already escaped once.
 
 use std::borrow::Cow;
 
@@ -24,14 +26,17 @@ impl Redactor {
         if secret.is_empty() {
             return;
         }
-        let spellings = [
+        let mut spellings = vec![
             Cow::Borrowed(secret),
-            quick_xml::escape::escape(secret),
-            quick_xml::escape::partial_escape(secret),
             form_encoded(secret, "%20"),
             form_encoded(secret, "+"),
             json_escaped(secret),
         ];
+        for escape in XML_ESCAPES {
+            let once = escape(secret);
+            spellings.extend(XML_ESCAPES.map(|again| Cow::Owned(again(&once))));
+            spellings.push(Cow::Owned(once));
+        }
         for spelling in spellings {
             if !self.needles.iter().any(|n| *n == spelling) {
                 self.needles.push(spelling.into_owned());
@@ -53,6 +58,15 @@ impl Redactor {
         }
     }
 }
+
+/// The ways servers write text into XML or HTML: every special character escaped (as this
+/// crate's SOAP writer and quick-xml do, `'` as `&apos;`), the same with `'` as `&#039;` (PHP's
+/// `htmlspecialchars`), or only `&`, `<` and `>` (libxml in element content).
+const XML_ESCAPES: [fn(&str) -> String; 3] = [
+    |text| quick_xml::escape::escape(text).into_owned(),
+    |text| quick_xml::escape::escape(text).replace("&apos;", "&#039;"),
+    |text| quick_xml::escape::partial_escape(text).into_owned(),
+];
 
 /// `application/x-www-form-urlencoded`, as the form encoder writes it but with `space`.
 fn form_encoded(text: &str, space: &str) -> Cow<'static, str> {
@@ -89,6 +103,21 @@ mod tests {
             text,
             "raw <redacted> xml <redacted> xml2 <redacted> form <redacted> form2 <redacted> \
              json <redacted>"
+        );
+    }
+
+    #[test]
+    fn a_secret_quoted_from_an_escaped_request_is_replaced() {
+        let mut redactor = Redactor::default();
+        redactor.add("s&<'>");
+        // What the request carried, escaped again by a fault or a PHP error page.
+        let mut text = "<faultstring>&lt;sid&gt;s&amp;amp;&amp;lt;&amp;apos;&amp;gt;&lt;/sid&gt; \
+                        s&amp;amp;&amp;lt;&amp;#039;&amp;gt; s&amp;amp;&amp;lt;'&amp;gt;"
+            .to_owned();
+        redactor.apply(&mut text);
+        assert_eq!(
+            text,
+            "<faultstring>&lt;sid&gt;<redacted>&lt;/sid&gt; <redacted> <redacted>"
         );
     }
 

@@ -24,6 +24,13 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Read from the wire as the text it is, for the mock server's recorded requests.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self)
+    }
+}
+
 impl From<String> for Secret {
     fn from(value: String) -> Self {
         Self(value)

@@ -187,8 +187,7 @@ impl ReqwestTransport {
     /// A client with these timeouts, no retries, no redirects and the user agent
     /// `generated-client/<version>`.
     pub fn new(timeouts: Timeouts) -> Result<Self, crate::runtime::Error> {
-        let builder = reqwest::Client::builder()
-            .user_agent(concat!("generated-client/", env!("CARGO_PKG_VERSION")));
+        let builder = reqwest::Client::builder().user_agent(crate::runtime::DEFAULT_USER_AGENT);
         Self::from_builder(builder, timeouts)
     }
 

@@ -22,9 +22,12 @@ pub static RPC: Operation = Operation {
     soap_action: "urn:myapi#api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DOCUMENT: Operation = Operation {
@@ -36,9 +39,12 @@ static DOCUMENT: Operation = Operation {
     soap_action: "",
     request_element: "getOrder",
     response_element: "getOrderResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 /// A document/literal answer with a repeated element, as generated for `maxOccurs` > 1.

@@ -36,16 +36,22 @@ fn binary(name: &str) -> PathBuf {
                 binary.display()
             )
         });
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/{name}.rs"));
-    let edited = std::fs::metadata(&source)
-        .and_then(|meta| meta.modified())
-        .unwrap_or_else(|e| panic!("{}: {e}", source.display()));
-    assert!(
-        edited <= built,
-        "example binary {} is older than {}: {run_cargo_test}",
-        binary.display(),
-        source.display()
-    );
+    // The example and the module every example includes.
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for source in [
+        examples.join(format!("{name}.rs")),
+        examples.join("common/mod.rs"),
+    ] {
+        let edited = std::fs::metadata(&source)
+            .and_then(|meta| meta.modified())
+            .unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        assert!(
+            edited <= built,
+            "example binary {} is older than {}: {run_cargo_test}",
+            binary.display(),
+            source.display()
+        );
+    }
     binary
 }
 

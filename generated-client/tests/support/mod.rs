@@ -6,15 +6,23 @@
 //! - [`reseller`]: a ResellerClub HTTP peer in Rust that checks every request it receives.
 //! - [`http`]: a raw HTTP/1.1 client, to show exactly what the peers answer.
 //! - [`soap`]: hand-written rpc/encoded envelopes and an XML element finder for assertions.
+//! - [`cargo`]: nested cargo runs that generate a crate and build it offline in this build's
+//!   target folder (third-party stacks, the consumer crate).
 //! - [`example`]: runs the compiled examples with their command lines.
-//! - [`scripted`]: a scripted HTTP server that stalls, drops or floods, for transport tests.
+//! - [`scripted`]: a scripted HTTP server that stalls, drips, drops, floods or answers
+//!   whatever a test writes (odd bodies, wrong lengths, echoes of the request): transport tests
+//!   and misbehaving peers.
+//! - [`stacks`]: third-party SOAP stacks (PHP `SoapServer`, spyne, node-soap), started from
+//!   `tests/stacks/`.
 
 // Every test binary compiles this module but uses only part of it.
 #![allow(dead_code)]
 
+pub mod cargo;
 pub mod example;
 pub mod http;
 pub mod php;
 pub mod reseller;
 pub mod scripted;
 pub mod soap;
+pub mod stacks;

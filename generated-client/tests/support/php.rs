@@ -300,9 +300,15 @@ fn patch_nusoap(dest: &Path) {
 }
 
 fn fresh_dir(kind: PhpServer) -> PathBuf {
+    scratch_dir(&format!("{kind:?}"))
+}
+
+/// A new empty folder under the system's temporary folder for one peer's logs and files,
+/// named after the test process and `label`.
+pub fn scratch_dir(label: &str) -> PathBuf {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
-        "generated-client-peer-{}-{}-{kind:?}",
+        "generated-client-peer-{}-{}-{label}",
         std::process::id(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     ));
@@ -313,7 +319,7 @@ fn fresh_dir(kind: PhpServer) -> PathBuf {
 
 /// A port that was free a moment ago (the OS picks it; the listener is closed again so php
 /// can bind it; a lost race is detected and retried by [`PhpPeer::start`]).
-fn free_port() -> SocketAddr {
+pub fn free_port() -> SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local addr")
 }

@@ -1,5 +1,5 @@
-//! A tiny scripted HTTP/1.1 server on 127.0.0.1 for transport tests: one request per
-//! connection, every request recorded.
+//! A tiny scripted HTTP/1.1 server on 127.0.0.1 for transport tests and misbehaving peers:
+//! one request per connection, every request recorded, each answered as a script says.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -25,7 +25,59 @@ pub enum Behaviour {
     Announce(usize),
     /// Streams this many bytes without announcing a length, then closes.
     Stream(usize),
+    /// Writes this answer, then closes.
+    Reply(Reply),
+    /// Sends nothing for this long, then closes: a stall that ends before a 30-second read
+    /// timeout would, so that a compiled example (default timeouts) sees it in a test.
+    StallFor(Duration),
+    /// Sends the head of a 200 without a length, then one space of body every `every`, and
+    /// closes after `for_at_most`: a body that keeps trickling (and ends only at the close).
+    Drip {
+        every: Duration,
+        for_at_most: Duration,
+    },
 }
+
+/// An answer written as given, so that it can be wrong in any way a real server's is.
+#[derive(Debug, Clone, Copy)]
+pub struct Reply {
+    pub status: u16,
+    /// Head lines after the status line, each ending in `\r\n` (`Content-Type`, ...);
+    /// `Content-Length` and `Connection: close` are added.
+    pub headers: &'static str,
+    pub body: Body,
+    /// The `Content-Length` announced, when it is not the body's own (a body cut short, an
+    /// absurd length).
+    pub announce: Option<u64>,
+}
+
+impl Reply {
+    /// A complete answer with this status, head lines (such as [`JSON`]) and body.
+    pub const fn new(status: u16, headers: &'static str, body: &'static str) -> Self {
+        Self {
+            status,
+            headers,
+            body: Body::Bytes(body.as_bytes()),
+            announce: None,
+        }
+    }
+}
+
+/// Head lines for [`Reply::headers`].
+pub const JSON: &str = "Content-Type: application/json\r\n";
+pub const HTML: &str = "Content-Type: text/html; charset=UTF-8\r\n";
+pub const XML: &str = "Content-Type: text/xml; charset=utf-8\r\n";
+
+/// The body of a [`Reply`].
+#[derive(Debug, Clone, Copy)]
+pub enum Body {
+    Bytes(&'static [u8]),
+    /// Made from the request as received (head and body, as text): a server that echoes it.
+    Echo(fn(&str) -> String),
+}
+
+/// Chooses the answer to each request from the request (head and body, as text).
+type Script = Arc<dyn Fn(&str) -> Behaviour + Send + Sync>;
 
 pub struct Server {
     pub url: String,
@@ -34,13 +86,19 @@ pub struct Server {
 
 impl Server {
     pub async fn start(behaviour: Behaviour) -> Self {
+        Self::scripted(move |_| behaviour).await
+    }
+
+    /// A server that answers each request as `script` says, given the request.
+    pub async fn scripted(script: impl Fn(&str) -> Behaviour + Send + Sync + 'static) -> Self {
+        let script: Script = Arc::new(script);
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let requests = Arc::new(Mutex::new(Vec::new()));
         let seen = Arc::clone(&requests);
         tokio::spawn(async move {
             while let Ok((socket, _)) = listener.accept().await {
-                tokio::spawn(handle(socket, behaviour, Arc::clone(&seen)));
+                tokio::spawn(handle(socket, Arc::clone(&script), Arc::clone(&seen)));
             }
         });
         Self { url, requests }
@@ -74,11 +132,12 @@ pub async fn refused_url() -> String {
     url
 }
 
-async fn handle(mut socket: TcpStream, behaviour: Behaviour, seen: Arc<Mutex<Vec<String>>>) {
+async fn handle(mut socket: TcpStream, script: Script, seen: Arc<Mutex<Vec<String>>>) {
     let Some(request) = read_request(&mut socket).await else {
         return;
     };
-    seen.lock().unwrap().push(request);
+    let behaviour = script(&request);
+    seen.lock().unwrap().push(request.clone());
     let head_with = |status: u16, length: Option<usize>, extra: &str| {
         let length = length
             .map(|n| format!("Content-Length: {n}\r\n"))
@@ -115,6 +174,29 @@ async fn handle(mut socket: TcpStream, behaviour: Behaviour, seen: Arc<Mutex<Vec
         Behaviour::Stream(length) => {
             let _ = socket.write_all(head(200, None).as_bytes()).await;
             let _ = write_filler(&mut socket, length).await;
+        }
+        Behaviour::Reply(reply) => {
+            let body = match reply.body {
+                Body::Bytes(bytes) => bytes.to_vec(),
+                Body::Echo(make) => make(&request).into_bytes(),
+            };
+            let length = reply.announce.unwrap_or(body.len() as u64);
+            let mut answer = format!(
+                "HTTP/1.1 {} X\r\n{}Content-Length: {length}\r\nConnection: close\r\n\r\n",
+                reply.status, reply.headers
+            )
+            .into_bytes();
+            answer.extend_from_slice(&body);
+            let _ = socket.write_all(&answer).await;
+        }
+        Behaviour::StallFor(pause) => tokio::time::sleep(pause).await,
+        Behaviour::Drip { every, for_at_most } => {
+            let started = tokio::time::Instant::now();
+            let mut written = socket.write_all(head(200, None).as_bytes()).await;
+            while written.is_ok() && started.elapsed() < for_at_most {
+                tokio::time::sleep(every).await;
+                written = socket.write_all(b" ").await;
+            }
         }
     }
     let _ = socket.shutdown().await;

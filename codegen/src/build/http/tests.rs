@@ -47,6 +47,15 @@ fn type_def<'a>(built: &'a Built, group: &str, name: &str) -> &'a TypeDef {
         .unwrap_or_else(|| panic!("no type {group}/{name}"))
 }
 
+/// A service-level type (enums belong to the service, not to a group).
+fn enum_def<'a>(built: &'a Built, name: &str) -> &'a TypeDef {
+    built
+        .types
+        .iter()
+        .find(|t| t.group.is_none() && t.name.wire == name)
+        .unwrap_or_else(|| panic!("no enum {name}"))
+}
+
 fn struct_fields(def: &TypeDef) -> (&[Field], &Option<TypeRef>) {
     match &def.kind {
         TypeKind::Struct { fields, rest } => (fields, rest),
@@ -127,7 +136,7 @@ fn the_seed_page_becomes_one_operation() {
     assert!(!param(op, "discount-amount").required);
     assert_eq!(
         param(op, "invoice-option").ty,
-        named(Some("enterpriseemail"), "invoice-option")
+        named(None, "invoice-option")
     );
     assert_eq!(param(op, "order-id").source, src(RENEW, 8));
     assert_eq!(
@@ -386,13 +395,11 @@ fn identical_enums_are_shared_and_conflicting_ones_renamed() {
         .filter(|t| matches!(t.kind, TypeKind::Enum { .. }))
         .map(|t| (t.group.as_deref(), t.name.wire.as_str()))
         .collect();
+    // One service-level enum per set of values, whatever the group; the second set of
+    // values is named after the first operation that used it, and every user is listed.
     assert_eq!(
         enums,
-        [
-            (Some("enterpriseemail"), "invoice-option"),
-            (Some("enterpriseemail"), "delete-invoice-option"),
-            (Some("gapps"), "invoice-option"),
-        ]
+        [(None, "invoice-option"), (None, "delete-invoice-option")]
     );
     let option_of = |action: &str, group: &str| {
         let op = built
@@ -404,22 +411,24 @@ fn identical_enums_are_shared_and_conflicting_ones_renamed() {
     };
     assert_eq!(
         option_of("add", "enterpriseemail"),
-        named(Some("enterpriseemail"), "invoice-option")
+        named(None, "invoice-option")
     );
     assert_eq!(
         option_of("delete", "enterpriseemail"),
-        named(Some("enterpriseemail"), "delete-invoice-option")
+        named(None, "delete-invoice-option")
     );
     assert_eq!(
         option_of("renew", "gapps"),
-        named(Some("gapps"), "invoice-option")
+        named(None, "delete-invoice-option")
+    );
+    let delete = enum_def(&built, "delete-invoice-option");
+    assert_eq!(enum_values(delete), ["NoInvoice", "PayInvoice"]);
+    assert_eq!(
+        delete.docs.details.last().map(String::as_str),
+        Some("Used by `enterpriseemail/delete`, `gapps/renew`.")
     );
     assert_eq!(
-        enum_values(type_def(&built, "enterpriseemail", "delete-invoice-option")),
-        ["NoInvoice", "PayInvoice"]
-    );
-    assert_eq!(
-        enum_values(type_def(&built, "enterpriseemail", "invoice-option")),
+        enum_values(enum_def(&built, "invoice-option")),
         ["NoInvoice", "PayInvoice", "KeepInvoice", "OnlyAdd"]
     );
 }
@@ -463,7 +472,7 @@ fn enum_values_keep_their_docs_and_booleans_stay_boolean() {
     let op = only_op(&built);
     assert_eq!(param(op, "is-transfer-in").ty, scalar(Scalar::Boolean));
     assert_eq!(param(op, "mode").ty, scalar(Scalar::String));
-    let def = type_def(&built, "domains", "invoice-option");
+    let def = enum_def(&built, "invoice-option");
     assert_eq!(def.source, src("rc/register.txt", 8));
     let TypeKind::Enum { values } = &def.kind else {
         panic!()

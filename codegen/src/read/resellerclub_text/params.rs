@@ -88,7 +88,7 @@ fn param(row: Row, sink: &mut Sink<'_>) -> Option<PageParam> {
         type_text: row.type_text,
         required,
         docs: Docs {
-            summary: text::non_empty(text::join(&row.description)),
+            summary: text::non_empty(text::tidy(&text::join(&row.description))),
             details: Vec::new(),
         },
         values,

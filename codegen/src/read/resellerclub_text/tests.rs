@@ -120,7 +120,7 @@ fn c_flattened_with_multi_word_types_and_continuations() {
                 "auto-renew",
                 "Boolean",
                 Some(false),
-                "Switches renewal on or off Note"
+                "Switches renewal on or off"
             ),
             (
                 "months",
@@ -186,23 +186,14 @@ fn ml_cells_spilling_over_lines_in_every_style() {
          | months | Integer | Optional | Term in months. | ||||||",
     ));
     let expected_b = [
-        (
-            "auto-renew",
-            "Boolean",
-            Some(true),
-            "Switches renewal. Note",
-        ),
+        ("auto-renew", "Boolean", Some(true), "Switches renewal."),
         TWO_ROWS[1],
     ];
     assert_eq!(rows(&b.params), expected_b);
     assert_eq!(rows(&a.params), expected_b);
+    // The lost list's announcement and its `Note` are dropped: no doc ends mid-thought.
     let expected_e = [
-        (
-            "auto-renew",
-            "Boolean",
-            Some(true),
-            "Switches renewal. Note Send -1 for these:",
-        ),
+        ("auto-renew", "Boolean", Some(true), "Switches renewal."),
         TWO_ROWS[1],
     ];
     assert_eq!(rows(&e.params), expected_e);
@@ -222,12 +213,7 @@ fn ml_a_row_missing_its_closing_pipe_does_not_swallow_the_next_row() {
     assert_eq!(
         rows(&page.params),
         [
-            (
-                "auto-renew",
-                "Boolean",
-                Some(true),
-                "Switches renewal. Note"
-            ),
+            ("auto-renew", "Boolean", Some(true), "Switches renewal."),
             TWO_ROWS[1],
             TWO_ROWS[0]
         ]

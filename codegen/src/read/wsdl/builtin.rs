@@ -12,15 +12,21 @@ pub fn xsd(local: &str) -> Option<TypeRef> {
         "string" | "normalizedString" | "token" | "anyURI" | "language" | "Name" | "NCName"
         | "NMTOKEN" | "ID" | "IDREF" | "ENTITY" | "QName" | "anySimpleType" => Scalar::String,
         "boolean" => Scalar::Boolean,
-        "int" | "short" | "byte" | "unsignedShort" | "unsignedByte" => Scalar::Int,
-        "long" | "integer" | "unsignedInt" | "unsignedLong" | "nonNegativeInteger"
-        | "positiveInteger" | "nonPositiveInteger" | "negativeInteger" => Scalar::Long,
+        "int" | "short" | "byte" => Scalar::Int,
+        "long" | "integer" | "nonPositiveInteger" | "negativeInteger" => Scalar::Long,
+        "unsignedByte" => Scalar::UnsignedByte,
+        "unsignedShort" => Scalar::UnsignedShort,
+        "unsignedInt" => Scalar::UnsignedInt,
+        "unsignedLong" | "nonNegativeInteger" | "positiveInteger" => Scalar::UnsignedLong,
         "float" => Scalar::Float,
         "double" => Scalar::Double,
         "decimal" => Scalar::Decimal,
         "dateTime" => Scalar::DateTime,
         "date" => Scalar::Date,
+        "time" => Scalar::Time,
+        "duration" => Scalar::Duration,
         "base64Binary" => Scalar::Base64,
+        "hexBinary" => Scalar::HexBinary,
         _ => return None,
     };
     Some(TypeRef::Scalar(scalar))
@@ -56,12 +62,15 @@ mod tests {
     fn scalars_map_as_documented() {
         let s = |t| xsd(t).unwrap();
         assert_eq!(s("token"), TypeRef::Scalar(Scalar::String));
-        assert_eq!(s("unsignedShort"), TypeRef::Scalar(Scalar::Int));
-        assert_eq!(s("unsignedInt"), TypeRef::Scalar(Scalar::Long));
+        assert_eq!(s("unsignedShort"), TypeRef::Scalar(Scalar::UnsignedShort));
+        assert_eq!(s("unsignedInt"), TypeRef::Scalar(Scalar::UnsignedInt));
+        assert_eq!(s("unsignedLong"), TypeRef::Scalar(Scalar::UnsignedLong));
+        assert_eq!(s("hexBinary"), TypeRef::Scalar(Scalar::HexBinary));
+        assert_eq!(s("duration"), TypeRef::Scalar(Scalar::Duration));
         assert_eq!(s("float"), TypeRef::Scalar(Scalar::Float));
         assert_eq!(s("base64Binary"), TypeRef::Scalar(Scalar::Base64));
         assert_eq!(s("anyType"), TypeRef::Dynamic);
-        assert_eq!(xsd("duration"), None);
+        assert_eq!(xsd("gYearMonth"), None);
         assert_eq!(soap_encoding("int"), Some(TypeRef::Scalar(Scalar::Int)));
         assert_eq!(
             soap_encoding("Array"),

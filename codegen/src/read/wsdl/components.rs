@@ -16,8 +16,11 @@ pub struct Components<'a> {
     services: Vec<&'a Node>,
 }
 
-/// The binding operations are generated from, and where it is served.
+/// A SOAP binding operations are generated from, and where it is served.
 pub struct Port<'a> {
+    /// The `wsdl:port` name, or the binding's when no port serves it; names the operations
+    /// of this port that differ from another port's.
+    pub name: String,
     pub binding: &'a Node,
     pub version: SoapVersion,
     /// The namespace of the binding's extension elements (`soap:` or `soap12:`).
@@ -25,6 +28,8 @@ pub struct Port<'a> {
     /// `soap:address location`; empty when no service port names one.
     pub endpoint: String,
     pub service: Option<&'a Node>,
+    /// The port element, or the binding without one: where diagnostics about it point.
+    pub at: &'a Node,
 }
 
 impl<'a> Components<'a> {
@@ -89,11 +94,13 @@ impl<'a> Components<'a> {
         lookup(&self.port_types, "portType", at, value, diags)
     }
 
-    /// The first service port whose binding is SOAP 1.1, else the first SOAP 1.2 one; without
-    /// any such port, the first SOAP binding (with no endpoint). `None` (an error reported)
-    /// when there is no SOAP binding at all.
-    pub fn choose_port(&self, file: &str, diags: &mut Vec<Diagnostic>) -> Option<Port<'a>> {
-        let mut ports = Vec::new();
+    /// Every service port bound to SOAP, SOAP 1.1 first (a WSDL offering both usually
+    /// describes the same operations twice, and 1.1 reaches more servers), else document
+    /// order; a binding served by several ports is read once, at its first port. Without any
+    /// such port, every SOAP binding (with no endpoint). Empty (an error reported) when there
+    /// is no SOAP binding at all.
+    pub fn ports(&self, file: &str, diags: &mut Vec<Diagnostic>) -> Vec<Port<'a>> {
+        let mut ports: Vec<Port<'a>> = Vec::new();
         for &service in &self.services {
             for port in service.children(ns::WSDL, "port") {
                 let Some(value) = port.attr("binding") else {
@@ -103,63 +110,77 @@ impl<'a> Components<'a> {
                 let Some(binding) = lookup(&self.bindings, "binding", port, value, diags) else {
                     continue;
                 };
-                if let Some((version, soap_ns)) = soap_version(binding) {
-                    ports.push((version, soap_ns, binding, port, service));
+                // HTTP GET/POST and MIME ports (beside every .NET SOAP port) are not SOAP.
+                let Some((version, soap_ns)) = soap_version(binding) else {
+                    continue;
+                };
+                if ports.iter().any(|p| std::ptr::eq(p.binding, binding)) {
+                    continue;
                 }
+                let location = port
+                    .child(soap_ns, "address")
+                    .and_then(|a| a.attr("location"));
+                if location.is_none() {
+                    diags.push(
+                        port.warning(
+                            "the port has no soap:address location; the endpoint is unknown",
+                        ),
+                    );
+                }
+                ports.push(Port {
+                    name: port.attr("name").unwrap_or_default().trim().to_owned(),
+                    binding,
+                    version,
+                    soap_ns,
+                    endpoint: location.unwrap_or_default().trim().to_owned(),
+                    service: Some(service),
+                    at: port,
+                });
             }
         }
-        let chosen = [SoapVersion::V11, SoapVersion::V12]
-            .iter()
-            .find_map(|v| ports.iter().find(|p| p.0 == *v));
-        if let Some(&(version, soap_ns, binding, port, service)) = chosen {
-            let location = port
-                .child(soap_ns, "address")
-                .and_then(|a| a.attr("location"));
-            if location.is_none() {
-                diags.push(
-                    port.warning("the port has no soap:address location; the endpoint is unknown"),
-                );
-            }
-            let endpoint = location.unwrap_or_default().trim().to_owned();
-            return Some(Port {
-                binding,
-                version,
-                soap_ns,
-                endpoint,
-                service: Some(service),
-            });
-        }
-        let bindings: Vec<_> = self
-            .binding_order
-            .iter()
-            .filter_map(|&b| soap_version(b).map(|(v, soap_ns)| (v, soap_ns, b)))
-            .collect();
-        let binding = [SoapVersion::V11, SoapVersion::V12]
-            .iter()
-            .find_map(|v| bindings.iter().find(|b| b.0 == *v));
-        match binding {
-            Some(&(version, soap_ns, binding)) => {
-                diags.push(
-                    binding.warning("no service port uses a SOAP binding; the endpoint is unknown"),
-                );
-                Some(Port {
+        if ports.is_empty() {
+            for &binding in &self.binding_order {
+                let Some((version, soap_ns)) = soap_version(binding) else {
+                    continue;
+                };
+                diags
+                    .push(binding.warning(
+                        "no service port uses this SOAP binding; the endpoint is unknown",
+                    ));
+                ports.push(Port {
+                    name: binding.attr("name").unwrap_or_default().trim().to_owned(),
                     binding,
                     version,
                     soap_ns,
                     endpoint: String::new(),
                     service: None,
-                })
-            }
-            None => {
-                diags.push(
-                    Diagnostic::error(file, 0, "the WSDL has no SOAP 1.1 or SOAP 1.2 binding")
-                        .with_hint(
-                            "only SOAP bindings (soap:binding or soap12:binding) can be generated",
-                        ),
-                );
-                None
+                    at: binding,
+                });
             }
         }
+        for &binding in &self.binding_order {
+            let served = ports.iter().any(|p| std::ptr::eq(p.binding, binding));
+            if !served
+                && ports.iter().any(|p| p.service.is_some())
+                && soap_version(binding).is_some()
+            {
+                diags.push(binding.warning(format!(
+                    "SOAP binding `{}` is served by no port; its operations are not generated",
+                    binding.attr("name").unwrap_or_default()
+                )));
+            }
+        }
+        if ports.is_empty() {
+            diags.push(
+                Diagnostic::error(file, 0, "the WSDL has no SOAP 1.1 or SOAP 1.2 binding")
+                    .with_hint(
+                        "only SOAP bindings (soap:binding or soap12:binding) can be generated",
+                    ),
+            );
+        }
+        // Stable: document order within each version.
+        ports.sort_by_key(|p| p.version != SoapVersion::V11);
+        ports
     }
 }
 
@@ -187,9 +208,23 @@ fn lookup<'a>(
             return None;
         }
     };
-    let found = map.get(&name).copied();
-    if found.is_none() {
-        diags.push(at.warning(format!("{what} `{value}` ({name}) is defined nowhere")));
+    if let Some(found) = map.get(&name) {
+        return Some(found);
     }
-    found
+    let fallback = at
+        .unprefixed_fallback(value)
+        .and_then(|q| map.get(&q).map(|found| (q, *found)));
+    match fallback {
+        Some((fallback, found)) => {
+            diags.push(at.warning(format!(
+                "{what} `{value}` has no prefix and {name} is defined nowhere; {fallback} (the \
+                 target namespace) is used, as other SOAP stacks do"
+            )));
+            Some(found)
+        }
+        None => {
+            diags.push(at.warning(format!("{what} `{value}` ({name}) is defined nowhere")));
+            None
+        }
+    }
 }

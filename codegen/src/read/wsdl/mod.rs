@@ -8,15 +8,16 @@
 //! - [`documents`]: local `wsdl:import`/`xsd:import`/`xsd:include` through the caller's
 //!   callback (remote locations are warned about, never fetched);
 //! - [`xsd`]: schemas to [`TypeDef`]s and type references;
-//! - [`components`]: messages, port types, bindings and the port to generate;
-//! - [`operations`]: the chosen binding's operations.
+//! - [`components`]: messages, port types, bindings and the SOAP ports;
+//! - [`operations`]: one binding's operations;
+//! - [`ports`]: every port's operations as one list.
 //!
 //! Every name (`type="tns:Foo"`, `message=`, `binding=`, `wsdl:arrayType`) is resolved by
 //! namespace URI with the namespaces in scope where it is written, never by its prefix.
 //!
-//! Which port: the first service port bound to SOAP 1.1; if there is none, the first bound to
-//! SOAP 1.2 (a WSDL offering both describes the same operations twice). Other ports and their
-//! bindings are not read.
+//! Which ports: every service port bound to SOAP, SOAP 1.1 first; an operation a later port
+//! binds the same way is reported and left out, one it binds differently is kept under
+//! another name (see [`ports`]).
 
 mod builtin;
 mod components;
@@ -27,6 +28,7 @@ mod headers;
 mod node;
 mod ns;
 mod operations;
+mod ports;
 mod scan;
 mod xsd;
 
@@ -43,8 +45,8 @@ pub struct Wsdl {
     pub docs: Docs,
     /// Every named type of every schema, sorted by name. SOAP-ENC arrays are `TypeKind::Array`.
     pub types: Vec<TypeDef>,
-    /// Every operation of the first SOAP binding of the first service port, sorted by name,
-    /// parts in message order, `role` always `Input`, `idempotent` false.
+    /// Every operation of every SOAP port, sorted by name, parts in message order, `role`
+    /// always `Input`, `idempotent` false.
     pub operations: Vec<Operation>,
 }
 
@@ -93,13 +95,10 @@ fn read_wsdl(
         .to_owned();
     let mut types = xsd::Types::build(&documents::schemas(&documents), diags);
     let components = components::Components::new(documents::definitions(&documents), diags);
-    let port = components.choose_port(file, diags);
-    let mut operations = match &port {
-        Some(port) => operations::read(&components, port, &mut types, &target_namespace, diags),
-        None => Vec::new(),
-    };
+    let ports = components.ports(file, diags);
+    let mut operations = ports::read(&components, &ports, &mut types, &target_namespace, diags);
     operations.sort_by(|a, b| a.name.wire.cmp(&b.name.wire));
-    let service = port.as_ref().and_then(|p| p.service);
+    let service = ports.iter().find_map(|p| p.service);
     let name = main
         .attr("name")
         .or(service.and_then(|s| s.attr("name")))

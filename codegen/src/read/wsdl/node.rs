@@ -58,6 +58,9 @@ pub struct Node {
     attributes: Vec<Attribute>,
     /// Every namespace in scope: prefix (empty for the default namespace) to URI.
     scope: BTreeMap<String, String>,
+    /// The `targetNamespace` of the nearest enclosing (or this) element that declares one:
+    /// the `definitions` or `schema` this element belongs to.
+    target_ns: Rc<str>,
     content: Vec<Content>,
 }
 
@@ -145,6 +148,19 @@ impl Node {
         }
     }
 
+    /// The fallback other stacks (.NET, Axis, PHP) apply to an unprefixed QName that does not
+    /// resolve where the default namespace puts it (a WSDL whose default namespace is the WSDL
+    /// namespace writing `message="GetFoo"`): the same local name in the enclosing target
+    /// namespace. `None` for a prefixed value, or when that is where it resolved already.
+    pub fn unprefixed_fallback(&self, value: &str) -> Option<QName> {
+        let value = value.trim();
+        if value.is_empty() || value.contains(':') {
+            return None;
+        }
+        let fallback = QName::new(&self.target_ns, value);
+        (self.qname(value).ok()? != fallback).then_some(fallback)
+    }
+
     /// Where this element is: its file and line.
     pub fn source(&self) -> Source {
         Source {
@@ -210,7 +226,7 @@ pub fn parse(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node
     };
     let file: Rc<str> = Rc::from(file);
     let mut tags = tags.into_iter();
-    let mut node = build(root, &file, &mut tags, diags);
+    let mut node = build(root, &file, &Rc::from(""), &mut tags, diags);
     if !all_matched(&node) || tags.next().is_some() {
         diags.push(Diagnostic::warning(
             &file,
@@ -255,6 +271,7 @@ fn malformed(file: &str, error: &ParseError) -> Diagnostic {
 fn build(
     element: &Element,
     file: &Rc<str>,
+    target_ns: &Rc<str>,
     tags: &mut impl Iterator<Item = Tag>,
     diags: &mut Vec<Diagnostic>,
 ) -> Node {
@@ -266,10 +283,19 @@ fn build(
     let tag = tags.next().filter(|t| local_part(&t.name) == element.name);
     let line = tag.as_ref().map_or(u32::MAX, |t| t.line);
     let attributes = attributes(element, tag.as_ref(), &scope, file, line, diags);
+    let target_ns = match attributes
+        .iter()
+        .find(|a| a.ns.is_empty() && a.local == "targetNamespace")
+    {
+        Some(declared) => Rc::from(declared.value.trim()),
+        None => Rc::clone(target_ns),
+    };
     let mut content = Vec::new();
     for child in &element.children {
         match child {
-            XMLNode::Element(e) => content.push(Content::Element(build(e, file, tags, diags))),
+            XMLNode::Element(e) => {
+                content.push(Content::Element(build(e, file, &target_ns, tags, diags)));
+            }
             XMLNode::Text(t) | XMLNode::CData(t) => content.push(Content::Text(t.clone())),
             XMLNode::Comment(_) | XMLNode::ProcessingInstruction(..) => {}
         }
@@ -281,6 +307,7 @@ fn build(
         line,
         attributes,
         scope,
+        target_ns,
         content,
     }
 }
@@ -402,6 +429,21 @@ mod tests {
         assert!(c.qname("q:T").unwrap_err().contains("`q`"));
         let (plain, _) = parse_ok("<r/>");
         assert_eq!(plain.qname("T"), Ok(QName::new("", "T")));
+    }
+
+    #[test]
+    fn unprefixed_names_fall_back_to_the_enclosing_target_namespace() {
+        let (root, _) = parse_ok(
+            "<r xmlns=\"urn:wsdl\" xmlns:t=\"urn:t\" targetNamespace=\"urn:t\"><c/>\
+             <s targetNamespace=\"urn:s\"><d/></s></r>",
+        );
+        let c = root.elements().next().unwrap();
+        assert_eq!(c.unprefixed_fallback("T"), Some(QName::new("urn:t", "T")));
+        assert_eq!(c.unprefixed_fallback("t:T"), None);
+        let d = root.elements().nth(1).unwrap().elements().next().unwrap();
+        assert_eq!(d.unprefixed_fallback("T"), Some(QName::new("urn:s", "T")));
+        let (same, _) = parse_ok("<r xmlns=\"urn:t\" targetNamespace=\"urn:t\"/>");
+        assert_eq!(same.unprefixed_fallback("T"), None);
     }
 
     #[test]

@@ -2,21 +2,24 @@
 //! binding operation (style, use, namespace, soapAction), into IR operations.
 //!
 //! rpc: the body wrapper is the operation name (`<name>Response` back), parameters are the
-//! input parts in message order, the output is the first output part.
+//! input parts in message order (a part declared with `element=` is that element, in its
+//! namespace), the output is the first output part.
 //! document (literal wrapped): the wrappers are the elements of the single input and output
-//! parts; parameters are the fields of the input element's type, the output is the output
-//! element's type.
+//! parts; the output is the output element's type. The parameters are what the input
+//! element's type holds: a record's fields; a wrapper list's (`ArrayOfX`) item element,
+//! repeated directly under the body element; nothing for an untyped element; and for a
+//! simple or enumerated type the body element itself, sent bare.
 
 use super::components::{Components, Port};
-use super::node::Node;
+use super::node::{Node, QName};
 use super::xsd::{Element, Types};
 use super::{docs, ns};
 use crate::diag::{Diagnostic, Item};
 use crate::ir::{
     Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, SoapBinding,
-    SoapStyle, TypeRef,
+    SoapStyle, TypeKind, TypeRef,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The operation-independent facts every operation needs.
 struct Context<'c, 'a> {
@@ -27,14 +30,33 @@ struct Context<'c, 'a> {
     target_ns: &'c str,
 }
 
+/// What one binding gives: its operations, and the port type operations it binds and leaves
+/// unbound (reported by the caller when no binding binds them).
+pub struct Bound<'a> {
+    pub operations: Vec<Operation>,
+    pub bound: Vec<&'a Node>,
+    pub unbound: Vec<&'a Node>,
+}
+
 /// Every operation of `port`'s binding that its port type defines, in binding order.
-pub fn read(
-    components: &Components<'_>,
-    port: &Port<'_>,
+///
+/// Overloads (port type operations sharing a name) are told apart as WSDL 1.1 §2.4.5 says: a
+/// binding operation names its input (`<input name="…">`) when the name alone is ambiguous;
+/// without one, overloads pair up in document order. The first overload keeps the name; each
+/// other is named after its input, as .NET's `MessageName` is, else `<name>_<n>` for the
+/// n-th overload.
+pub fn read<'a>(
+    components: &Components<'a>,
+    port: &Port<'a>,
     types: &mut Types<'_>,
     target_ns: &str,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Operation> {
+) -> Bound<'a> {
+    let mut out = Bound {
+        operations: Vec::new(),
+        bound: Vec::new(),
+        unbound: Vec::new(),
+    };
     let binding = port.binding;
     let soap_binding = binding.child(port.soap_ns, "binding");
     if let Some(transport) = soap_binding.and_then(|b| b.attr("transport"))
@@ -49,7 +71,7 @@ pub fn read(
         .and_then(|t| components.port_type(binding, t, diags))
     else {
         diags.push(binding.error("the SOAP binding has no port type: no operation can be read"));
-        return Vec::new();
+        return out;
     };
     let abstract_ops = by_name(port_type, diags);
     let ctx = Context {
@@ -58,8 +80,7 @@ pub fn read(
         style: soap_binding.and_then(|b| b.attr("style")),
         target_ns,
     };
-    let mut operations = Vec::new();
-    let mut bound: BTreeMap<&str, &Node> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = abstract_ops.keys().map(|k| (*k).to_owned()).collect();
     for concrete in binding.children(ns::WSDL, "operation") {
         let Some(name) = concrete.attr("name") else {
             diags.push(
@@ -69,15 +90,7 @@ pub fn read(
             );
             continue;
         };
-        if let Some(first) = bound.insert(name, concrete) {
-            diags.push(concrete.warning(format!(
-                "operation `{name}` is bound twice (first at {}); overloads are not supported, the first is used",
-                first.source()
-            )));
-            bound.insert(name, first);
-            continue;
-        }
-        let Some(abstract_op) = abstract_ops.get(name) else {
+        let Some(overloads) = abstract_ops.get(name) else {
             diags.push(
                 concrete
                     .warning(format!(
@@ -87,25 +100,76 @@ pub fn read(
             );
             continue;
         };
-        if let Some(operation) = operation(&ctx, name, abstract_op, concrete, types, diags) {
-            operations.push(operation);
-        }
-    }
-    for (name, abstract_op) in &abstract_ops {
-        if !bound.contains_key(name) {
+        let input = concrete
+            .child(ns::WSDL, "input")
+            .and_then(|i| i.attr("name"));
+        let free = |op: &&&Node| !out.bound.iter().any(|b| std::ptr::eq(*b, **op));
+        let found = overloads
+            .iter()
+            .enumerate()
+            .find(|(_, op)| free(op) && input.is_none_or(|input| input_name(op) == Some(input)));
+        let Some((index, &abstract_op)) = found else {
             diags.push(
-                abstract_op
-                    .warning(format!("operation `{name}` has no SOAP binding; skipped"))
-                    .skipping(Item::Operation, *name),
+                concrete
+                    .warning(format!(
+                        "binding operation `{name}` matches no port type operation left (bound twice, or no input named `{}`); skipped",
+                        input.unwrap_or_default()
+                    ))
+                    .skipping(Item::Operation, name),
             );
+            continue;
+        };
+        out.bound.push(abstract_op);
+        let Some(mut operation) = operation(&ctx, name, abstract_op, concrete, types, diags) else {
+            continue;
+        };
+        if index > 0 {
+            let wire = overload_name(name, input_name(abstract_op), index, &taken);
+            taken.insert(wire.clone());
+            operation.docs.details.push(format!(
+                "Overload {} of the WSDL operation `{name}`.",
+                index + 1
+            ));
+            operation.name = Name::wire(wire);
+        }
+        out.operations.push(operation);
+    }
+    for abstract_op in abstract_ops.values().flatten() {
+        if !out.bound.iter().any(|b| std::ptr::eq(*b, *abstract_op)) {
+            out.unbound.push(abstract_op);
         }
     }
-    operations
+    out
 }
 
-/// The port type's operations by name; the first of overloaded ones.
-fn by_name<'a>(port_type: &'a Node, diags: &mut Vec<Diagnostic>) -> BTreeMap<&'a str, &'a Node> {
-    let mut out = BTreeMap::new();
+/// The name of overload `index` (from 0) of `name`: its input's name when that is free, else
+/// `<name>_<index + 1>`.
+fn overload_name(
+    name: &str,
+    input: Option<&str>,
+    index: usize,
+    taken: &BTreeSet<String>,
+) -> String {
+    match input.map(str::trim) {
+        Some(input) if !input.is_empty() && !taken.contains(input) => input.to_owned(),
+        _ => (index + 1..)
+            .map(|n| format!("{name}_{n}"))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_else(|| name.to_owned()),
+    }
+}
+
+/// The `name` of a port type operation's input.
+fn input_name(op: &Node) -> Option<&str> {
+    op.child(ns::WSDL, "input").and_then(|i| i.attr("name"))
+}
+
+/// The port type's operations by name, overloads in document order.
+fn by_name<'a>(
+    port_type: &'a Node,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<&'a str, Vec<&'a Node>> {
+    let mut out: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
     for op in port_type.children(ns::WSDL, "operation") {
         let Some(name) = op.attr("name") else {
             diags.push(
@@ -114,16 +178,7 @@ fn by_name<'a>(port_type: &'a Node, diags: &mut Vec<Diagnostic>) -> BTreeMap<&'a
             );
             continue;
         };
-        if out.contains_key(name) {
-            diags.push(
-                op.warning(format!(
-                    "operation `{name}` is overloaded; only the first is read"
-                ))
-                .skipping(Item::Operation, name),
-            );
-        } else {
-            out.insert(name, op);
-        }
+        out.entry(name).or_default().push(op);
     }
     out
 }
@@ -179,21 +234,6 @@ fn operation(
         ),
         SoapStyle::Document => document(name, &input_parts, output_parts.as_ref(), types, diags)?,
     };
-    if body_use == BodyUse::Literal {
-        for param in &shape.params {
-            for field in types.nested_literal_lists(&param.ty) {
-                diags.push(Diagnostic::warning(
-                    &field.source.file,
-                    field.source.line,
-                    format!(
-                        "`{}`, sent inside `{}` of `{name}`, is a list type: it is written with \
-                         SOAP-ENC `<item>` children, not the item elements its schema names",
-                        field.name.wire, param.name.wire
-                    ),
-                ));
-            }
-        }
-    }
     let namespace = match (style, body("input").and_then(|b| b.attr("namespace"))) {
         (SoapStyle::Rpc, Some(namespace)) => namespace.trim().to_owned(),
         (SoapStyle::Rpc, None) => {
@@ -232,7 +272,7 @@ fn operation(
             endpoint: ctx.port.endpoint.clone(),
             request_element: shape.request_element,
             response_element: shape.response_element,
-            qualified: shape.qualified,
+            bare: shape.bare,
             all_parts: shape.all_parts,
             headers,
         }),
@@ -368,8 +408,8 @@ struct Shape {
     response_element: String,
     /// The body elements' namespace (document style).
     namespace: Option<String>,
-    /// Whether the parts are in that namespace (document style); rpc parts never are.
-    qualified: bool,
+    /// The one parameter is the body element itself (document style, not a record).
+    bare: bool,
     /// The output is the rpc wrapper with all its parts, not its one part.
     all_parts: bool,
 }
@@ -385,16 +425,26 @@ fn rpc(
     let params = inputs
         .list
         .iter()
-        .map(|part| Param {
-            name: Name::wire(part.attr("name").unwrap_or_default()),
-            ty: part_type(part, &inputs.what(part), types, diags),
-            required: true,
-            role: ParamRole::Input,
-            secret: false,
-            pair_names: None,
-            repeated: false,
-            docs: docs::wsdl(part),
-            source: part.source(),
+        .map(|part| {
+            let (element, ty) = part_type(part, &inputs.what(part), types, diags);
+            // An `element=` part is that element, named and qualified as it is declared
+            // (WSDL 1.1 §3.5); a `type=` part is an accessor in no namespace.
+            let (name, namespace) = match element {
+                Some(element) => (element.local, Some(element.ns).filter(|n| !n.is_empty())),
+                None => (part.attr("name").unwrap_or_default().to_owned(), None),
+            };
+            Param {
+                name: Name::wire(name),
+                ty,
+                required: true,
+                role: ParamRole::Input,
+                secret: false,
+                pair_names: None,
+                repeated: false,
+                namespace,
+                docs: docs::wsdl(part),
+                source: part.source(),
+            }
         })
         .collect();
     let response_element = format!("{name}Response");
@@ -403,7 +453,7 @@ fn rpc(
         None | Some((_, [])) => Output::None,
         Some((outputs, [part])) => Output::Value {
             name: Name::wire(part.attr("name").unwrap_or_default()),
-            ty: part_type(part, &outputs.what(part), types, diags),
+            ty: part_type(part, &outputs.what(part), types, diags).1,
             docs: docs::wsdl(part),
         },
         // Several parts (PHP functions returning several values): the answer is the
@@ -413,11 +463,12 @@ fn rpc(
                 .iter()
                 .map(|part| Field {
                     name: Name::wire(part.attr("name").unwrap_or_default()),
-                    ty: part_type(part, &outputs.what(part), types, diags),
+                    ty: part_type(part, &outputs.what(part), types, diags).1,
                     required: true,
                     nillable: false,
                     repeated: false,
                     placement: crate::ir::Placement::Element,
+                    namespace: None,
                     docs: docs::wsdl(part),
                     source: part.source(),
                 })
@@ -436,30 +487,32 @@ fn rpc(
         request_element: name.to_owned(),
         response_element,
         namespace: None,
-        qualified: false,
+        bare: false,
         all_parts,
     }
 }
 
-/// The type of an rpc part: its `type`, or the type of its `element`.
+/// The type of an rpc part: its `type`, or the type of its `element` with that element's
+/// name.
 fn part_type(
     part: &Node,
     what: &str,
     types: &mut Types<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> TypeRef {
+) -> (Option<QName>, TypeRef) {
     if let Some(value) = part.attr("type") {
-        return types.type_ref(part, what, value, diags);
+        return (None, types.type_ref(part, what, value, diags));
     }
     if let Some(value) = part.attr("element") {
-        return types
-            .element(part, what, value, diags)
-            .map_or(TypeRef::Dynamic, |e| e.ty);
+        return match types.element(part, what, value, diags) {
+            Some(element) => (Some(element.name), element.ty),
+            None => (None, TypeRef::Dynamic),
+        };
     }
     diags.push(part.warning(format!(
         "{what} has no type or element; read as a dynamic value"
     )));
-    TypeRef::Dynamic
+    (None, TypeRef::Dynamic)
 }
 
 /// Document style: at most one body part each way, naming an element. `None` (warned) for
@@ -477,52 +530,16 @@ fn document(
         request_element: String::new(),
         response_element: String::new(),
         namespace: None,
-        qualified: false,
+        bare: false,
         all_parts: false,
     };
     match inputs.list.as_slice() {
         [] => {}
         [part] => {
-            let Element {
-                name: element,
-                ty,
-                qualified,
-            } = body_element(name, part, &inputs.what(part), types, diags)?;
-            shape.params = match types.fields(&ty) {
-                Some(fields) => {
-                    // Parameters are the wrapper's child elements; attributes of the wrapper
-                    // itself have no place in the request the runtime writes.
-                    for field in fields.iter().filter(|f| !f.placement.is_element()) {
-                        diags.push(part.warning(format!(
-                            "attribute or text `{}` of the input element of `{name}` is not sent",
-                            field.name.wire
-                        )));
-                    }
-                    fields
-                        .iter()
-                        .filter(|f| f.placement.is_element())
-                        .map(param_of_field)
-                        .collect()
-                }
-                None => {
-                    diags.push(part.warning(format!(
-                        "the input element of `{name}` is not a struct (not wrapped style); it is one parameter"
-                    )));
-                    vec![Param {
-                        name: Name::wire(part.attr("name").unwrap_or_default()),
-                        ty,
-                        required: true,
-                        role: ParamRole::Input,
-                        secret: false,
-                        pair_names: None,
-                        repeated: false,
-                        docs: docs::wsdl(part),
-                        source: part.source(),
-                    }]
-                }
-            };
+            let Element { name: element, ty } =
+                body_element(name, part, &inputs.what(part), types, diags)?;
+            (shape.params, shape.bare) = body_params(name, part, &element, ty, types, diags);
             shape.namespace = Some(element.ns);
-            shape.qualified = qualified;
             shape.request_element = element.local;
         }
         [first, ..] => {
@@ -583,6 +600,76 @@ fn body_element(
     Some(element)
 }
 
+/// The parameters of a document operation whose body element is `element` of type `ty`,
+/// and whether the one parameter is the body element itself (bare): exactly what the schema
+/// puts inside the element, never an extra element named after the WSDL part.
+fn body_params(
+    operation: &str,
+    part: &Node,
+    element: &QName,
+    ty: TypeRef,
+    types: &Types<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Param>, bool) {
+    match (types.kind(&ty), &ty) {
+        (Some(TypeKind::Struct { fields, .. }), _) => {
+            // Parameters are the wrapper's child elements; attributes of the wrapper itself
+            // have no place in the request the runtime writes.
+            for field in fields.iter().filter(|f| !f.placement.is_element()) {
+                diags.push(part.warning(format!(
+                    "attribute or text `{}` of the input element of `{operation}` is not sent",
+                    field.name.wire
+                )));
+            }
+            let params = fields
+                .iter()
+                .filter(|f| f.placement.is_element())
+                .map(param_of_field)
+                .collect();
+            (params, false)
+        }
+        // A wrapper list type (`ArrayOfX`): its items go directly under the body element.
+        (
+            Some(TypeKind::Array {
+                item,
+                item_element: Some(item_element),
+                item_namespace,
+            }),
+            _,
+        ) => {
+            let param = Param {
+                name: Name::wire(item_element),
+                ty: TypeRef::List(Box::new(item.clone())),
+                required: false,
+                repeated: true,
+                namespace: item_namespace.clone(),
+                ..body_param(part, element, ty.clone())
+            };
+            (vec![param], false)
+        }
+        // An untyped element (`anyType`): sent empty, as it is declared.
+        (None, TypeRef::Dynamic) => (Vec::new(), false),
+        // Text content (a simple type, an enum, a SOAP-ENC array): the element itself.
+        _ => (vec![body_param(part, element, ty)], true),
+    }
+}
+
+/// The body element itself as the one parameter of a bare operation.
+fn body_param(part: &Node, element: &QName, ty: TypeRef) -> Param {
+    Param {
+        name: Name::wire(&element.local),
+        ty,
+        required: true,
+        role: ParamRole::Input,
+        secret: false,
+        pair_names: None,
+        repeated: false,
+        namespace: Some(element.ns.clone()).filter(|ns| !ns.is_empty()),
+        docs: docs::wsdl(part),
+        source: part.source(),
+    }
+}
+
 /// A wrapped operation's parameter: a field of its input element.
 fn param_of_field(field: &Field) -> Param {
     Param {
@@ -593,6 +680,7 @@ fn param_of_field(field: &Field) -> Param {
         secret: false,
         pair_names: None,
         repeated: field.repeated,
+        namespace: field.namespace.clone(),
         docs: field.docs.clone(),
         source: field.source.clone(),
     }

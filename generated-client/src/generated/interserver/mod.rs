@@ -4,6 +4,28 @@
 //! InterServer's `api.php`: NuSOAP, rpc/encoded, namespace `urn:myapi`.
 //!
 //! Generated from `interserver/service.toml`.
+//!
+//! # Example
+//!
+//! ```no_run
+//! # fn main() -> Result<(), generated_client::Error> {
+//! use generated_client::interserver;
+//! use generated_client::runtime::Timeouts;
+//! use std::time::Duration;
+//!
+//! let client = interserver::Client::builder(interserver::LIVE_URL)
+//!     .timeouts(Timeouts { read: Duration::from_secs(60), ..Timeouts::default() })
+//!     .user_agent("my-app/1.0")
+//!     .header("X-Request-Source", "billing")
+//!     .build()?;
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
+
+/// A mock server for tests of code that uses this client (cargo feature `mock`).
+#[cfg(feature = "mock")]
+pub mod mock;
 
 mod types;
 pub use types::*;
@@ -21,21 +43,17 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client for `endpoint` (usually `ENDPOINT`) with the default transport.
-    pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
-        let transport = crate::runtime::ReqwestTransport::new(
-            crate::runtime::Timeouts::default(),
-        )?;
-        Ok(Self::with_transport(endpoint, std::sync::Arc::new(transport)))
+    /// A builder for a client posting to `endpoint` (usually `ENDPOINT` or a `*_URL`
+    /// constant): timeouts, proxy, user agent, extra headers or a custom transport,
+    /// each with a documented default (see `ClientBuilder`).
+    pub fn builder(endpoint: impl Into<String>) -> crate::runtime::ClientBuilder<Self> {
+        crate::runtime::ClientBuilder::new(endpoint, ())
     }
 
-    /// A client for `endpoint` that sends every request through `transport`.
-    pub fn with_transport(
-        endpoint: impl Into<String>,
-        transport: std::sync::Arc<dyn crate::runtime::Transport>,
-    ) -> Self {
-        let soap = crate::runtime::soap::Client::new(endpoint, transport);
-        Self { soap }
+    /// A client for `endpoint` with every setting at its default:
+    /// `Client::builder(endpoint).build()`.
+    pub fn new(endpoint: impl Into<String>) -> Result<Self, crate::runtime::Error> {
+        Self::builder(endpoint).build()
     }
 
     /// The URL requests are posted to.
@@ -160,6 +178,16 @@ impl Client {
     }
 }
 
+impl crate::runtime::Configure for Client {
+    type Args = ();
+
+    fn configure(connection: crate::runtime::Connection, (): ()) -> Self {
+        Self {
+            soap: crate::runtime::soap::Client::from_connection(connection, ENDPOINT),
+        }
+    }
+}
+
 /// A logged-in session: the client and the session id that operations take as `sid`. The session id never appears in `Debug` output.
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -185,6 +213,10 @@ impl Session {
     /// - `domain`: the `domain` part.
     /// - `ip`: the `ip` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -208,20 +240,14 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `domain_id`: the `domain_id` part.
-    /// - `name`: the `name` part.
-    /// - `content`: the `content` part.
-    /// - `type`: the `type` part.
-    /// - `ttl`: the `ttl` part.
-    /// - `prio`: the `prio` part.
+    /// - `request`: the parameters, see [`AddDnsRecordRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn add_dns_record(
         &self,
-        domain_id: i32,
-        name: &str,
-        content: &str,
-        r#type: &str,
-        ttl: i32,
-        prio: i32,
+        request: &AddDnsRecordRequest,
     ) -> Result<i32, crate::runtime::Error> {
         let mut call = self.client.soap.call(&ADD_DNS_RECORD);
         call.arg_secret(
@@ -229,12 +255,20 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("domain_id", crate::runtime::soap::XsiType::xsd("int"), &domain_id)?;
-        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), name)?;
-        call.arg("content", crate::runtime::soap::XsiType::xsd("string"), content)?;
-        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), r#type)?;
-        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &ttl)?;
-        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &prio)?;
+        call.arg(
+            "domain_id",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.domain_id,
+        )?;
+        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), &request.name)?;
+        call.arg(
+            "content",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.content,
+        )?;
+        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), &request.r#type)?;
+        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &request.ttl)?;
+        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &request.prio)?;
         call.send::<i32>().await
     }
 
@@ -245,6 +279,10 @@ impl Session {
     /// - `module`: the `module` part.
     /// - `amount`: the `amount` part.
     /// - `automatic_use`: the `automatic_use` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn add_prepay(
         &self,
         module: &str,
@@ -273,6 +311,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -295,6 +337,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -319,6 +365,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -342,6 +392,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -364,6 +418,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `coupon`: coupon name
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Returns
     ///
@@ -390,33 +448,18 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `os`: the `os` part.
-    /// - `slices`: the `slices` part.
-    /// - `platform`: the `platform` part.
-    /// - `controlpanel`: the `controlpanel` part.
-    /// - `period`: the `period` part.
-    /// - `location`: the `location` part.
-    /// - `version`: the `version` part.
-    /// - `hostname`: the `hostname` part.
-    /// - `coupon`: the `coupon` part.
-    /// - `rootpass`: the `rootpass` part.
+    /// - `request`: the parameters, see [`BuyVpsRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
-    #[allow(clippy::too_many_arguments)]
     pub async fn buy_vps(
         &self,
-        os: &str,
-        slices: i32,
-        platform: &str,
-        controlpanel: &str,
-        period: i32,
-        location: i32,
-        version: &str,
-        hostname: &str,
-        coupon: &str,
-        rootpass: &str,
+        request: &BuyVpsRequest,
     ) -> Result<types::BuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_VPS);
         call.arg_secret(
@@ -424,20 +467,44 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), os)?;
-        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &slices)?;
-        call.arg("platform", crate::runtime::soap::XsiType::xsd("string"), platform)?;
+        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), &request.os)?;
+        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &request.slices)?;
+        call.arg(
+            "platform",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.platform,
+        )?;
         call.arg(
             "controlpanel",
             crate::runtime::soap::XsiType::xsd("string"),
-            controlpanel,
+            &request.controlpanel,
         )?;
-        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &period)?;
-        call.arg("location", crate::runtime::soap::XsiType::xsd("int"), &location)?;
-        call.arg("version", crate::runtime::soap::XsiType::xsd("string"), version)?;
-        call.arg("hostname", crate::runtime::soap::XsiType::xsd("string"), hostname)?;
-        call.arg("coupon", crate::runtime::soap::XsiType::xsd("string"), coupon)?;
-        call.arg("rootpass", crate::runtime::soap::XsiType::xsd("string"), rootpass)?;
+        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &request.period)?;
+        call.arg(
+            "location",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.location,
+        )?;
+        call.arg(
+            "version",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.version,
+        )?;
+        call.arg(
+            "hostname",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.hostname,
+        )?;
+        call.arg(
+            "coupon",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.coupon,
+        )?;
+        call.arg(
+            "rootpass",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.rootpass,
+        )?;
         call.send_checked::<types::BuyVpsResultStatus>(&IN_BAND_ERROR).await
     }
 
@@ -445,35 +512,18 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `os`: the `os` part.
-    /// - `slices`: the `slices` part.
-    /// - `platform`: the `platform` part.
-    /// - `controlpanel`: the `controlpanel` part.
-    /// - `period`: the `period` part.
-    /// - `location`: the `location` part.
-    /// - `version`: the `version` part.
-    /// - `hostname`: the `hostname` part.
-    /// - `coupon`: the `coupon` part.
-    /// - `rootpass`: the `rootpass` part.
-    /// - `server`: the `server` part.
+    /// - `request`: the parameters, see [`BuyVpsAdminRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
-    #[allow(clippy::too_many_arguments)]
     pub async fn buy_vps_admin(
         &self,
-        os: &str,
-        slices: i32,
-        platform: &str,
-        controlpanel: &str,
-        period: i32,
-        location: i32,
-        version: i32,
-        hostname: &str,
-        coupon: &str,
-        rootpass: &str,
-        server: i32,
+        request: &BuyVpsAdminRequest,
     ) -> Result<types::BuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&BUY_VPS_ADMIN);
         call.arg_secret(
@@ -481,21 +531,45 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), os)?;
-        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &slices)?;
-        call.arg("platform", crate::runtime::soap::XsiType::xsd("string"), platform)?;
+        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), &request.os)?;
+        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &request.slices)?;
+        call.arg(
+            "platform",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.platform,
+        )?;
         call.arg(
             "controlpanel",
             crate::runtime::soap::XsiType::xsd("string"),
-            controlpanel,
+            &request.controlpanel,
         )?;
-        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &period)?;
-        call.arg("location", crate::runtime::soap::XsiType::xsd("int"), &location)?;
-        call.arg("version", crate::runtime::soap::XsiType::xsd("int"), &version)?;
-        call.arg("hostname", crate::runtime::soap::XsiType::xsd("string"), hostname)?;
-        call.arg("coupon", crate::runtime::soap::XsiType::xsd("string"), coupon)?;
-        call.arg("rootpass", crate::runtime::soap::XsiType::xsd("string"), rootpass)?;
-        call.arg("server", crate::runtime::soap::XsiType::xsd("int"), &server)?;
+        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &request.period)?;
+        call.arg(
+            "location",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.location,
+        )?;
+        call.arg(
+            "version",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.version,
+        )?;
+        call.arg(
+            "hostname",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.hostname,
+        )?;
+        call.arg(
+            "coupon",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.coupon,
+        )?;
+        call.arg(
+            "rootpass",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.rootpass,
+        )?;
+        call.arg("server", crate::runtime::soap::XsiType::xsd("int"), &request.server)?;
         call.send_checked::<types::BuyVpsResultStatus>(&IN_BAND_ERROR).await
     }
 
@@ -503,33 +577,14 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `os`: the `os` part.
-    /// - `slices`: the `slices` part.
-    /// - `platform`: the `platform` part.
-    /// - `controlpanel`: the `controlpanel` part.
-    /// - `period`: the `period` part.
-    /// - `location`: the `location` part.
-    /// - `version`: the `version` part.
-    /// - `hostname`: the `hostname` part.
-    /// - `coupon`: the `coupon` part.
-    /// - `rootpass`: the `rootpass` part.
+    /// - `request`: the parameters, see [`ValidateBuyVpsRequest`].
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
-    #[allow(clippy::too_many_arguments)]
     pub async fn validate_buy_vps(
         &self,
-        os: &str,
-        slices: i32,
-        platform: &str,
-        controlpanel: &str,
-        period: i32,
-        location: i32,
-        version: &str,
-        hostname: &str,
-        coupon: &str,
-        rootpass: &str,
+        request: &ValidateBuyVpsRequest,
     ) -> Result<types::ValidateBuyVpsResultStatus, crate::runtime::Error> {
         let mut call = self.client.soap.call(&VALIDATE_BUY_VPS);
         call.arg_secret(
@@ -537,20 +592,44 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), os)?;
-        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &slices)?;
-        call.arg("platform", crate::runtime::soap::XsiType::xsd("string"), platform)?;
+        call.arg("os", crate::runtime::soap::XsiType::xsd("string"), &request.os)?;
+        call.arg("slices", crate::runtime::soap::XsiType::xsd("int"), &request.slices)?;
+        call.arg(
+            "platform",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.platform,
+        )?;
         call.arg(
             "controlpanel",
             crate::runtime::soap::XsiType::xsd("string"),
-            controlpanel,
+            &request.controlpanel,
         )?;
-        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &period)?;
-        call.arg("location", crate::runtime::soap::XsiType::xsd("int"), &location)?;
-        call.arg("version", crate::runtime::soap::XsiType::xsd("string"), version)?;
-        call.arg("hostname", crate::runtime::soap::XsiType::xsd("string"), hostname)?;
-        call.arg("coupon", crate::runtime::soap::XsiType::xsd("string"), coupon)?;
-        call.arg("rootpass", crate::runtime::soap::XsiType::xsd("string"), rootpass)?;
+        call.arg("period", crate::runtime::soap::XsiType::xsd("int"), &request.period)?;
+        call.arg(
+            "location",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.location,
+        )?;
+        call.arg(
+            "version",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.version,
+        )?;
+        call.arg(
+            "hostname",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.hostname,
+        )?;
+        call.arg(
+            "coupon",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.coupon,
+        )?;
+        call.arg(
+            "rootpass",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.rootpass,
+        )?;
         call.send_checked::<types::ValidateBuyVpsResultStatus>(&IN_BAND_ERROR).await
     }
 
@@ -559,6 +638,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn backups_cancel_service(
         &self,
         id: i32,
@@ -639,6 +722,10 @@ impl Session {
     /// - `type`: the `type` part.
     /// - `coupon`: the `coupon` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -668,6 +755,10 @@ impl Session {
     /// - `type`: the `type` part.
     /// - `coupon`: the `coupon` part.
     /// - `use_prepay`: the `use_prepay` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -702,6 +793,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -725,6 +820,10 @@ impl Session {
     ///
     /// - `ip`: the `ip` part.
     /// - `type`: the `type` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -751,6 +850,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     /// - `ip`: the `ip` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn change_floating_ips_ip(
         &self,
         id: i32,
@@ -773,6 +876,10 @@ impl Session {
     ///
     /// - `oldip`: the `oldip` part.
     /// - `newip`: the `newip` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -800,6 +907,10 @@ impl Session {
     /// - `id`: the `id` part.
     /// - `newip`: the `newip` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -824,6 +935,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `domain_id`: the `domain_id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn delete_dns_domain(
         &self,
         domain_id: i32,
@@ -844,6 +959,10 @@ impl Session {
     ///
     /// - `domain_id`: the `domain_id` part.
     /// - `record_id`: the `record_id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn delete_dns_record(
         &self,
         domain_id: i32,
@@ -865,6 +984,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn domains_cancel_service(
         &self,
         id: i32,
@@ -942,6 +1065,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn floating_ips_cancel_service(
         &self,
         id: i32,
@@ -1171,6 +1298,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn licenses_cancel_service(
         &self,
         id: i32,
@@ -1248,6 +1379,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn mail_cancel_service(
         &self,
         id: i32,
@@ -1327,6 +1462,10 @@ impl Session {
     /// - `module`: the `module` part.
     /// - `invoice`: the `invoice` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1350,24 +1489,18 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `user_email`: the `user_email` part.
-    /// - `user_ip`: the `user_ip` part.
-    /// - `subject`: the `subject` part.
-    /// - `product`: the `product` part.
-    /// - `body`: the `body` part.
-    /// - `box_auth_value`: the `box_auth_value` part.
+    /// - `request`: the parameters, see [`OpenTicketRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
     pub async fn open_ticket(
         &self,
-        user_email: &str,
-        user_ip: &str,
-        subject: &str,
-        product: &str,
-        body: &str,
-        box_auth_value: &str,
+        request: &OpenTicketRequest,
     ) -> Result<types::OpenTicketReturn, crate::runtime::Error> {
         let mut call = self.client.soap.call(&OPEN_TICKET);
         call.arg_secret(
@@ -1378,16 +1511,28 @@ impl Session {
         call.arg(
             "user_email",
             crate::runtime::soap::XsiType::xsd("string"),
-            user_email,
+            &request.user_email,
         )?;
-        call.arg("user_ip", crate::runtime::soap::XsiType::xsd("string"), user_ip)?;
-        call.arg("subject", crate::runtime::soap::XsiType::xsd("string"), subject)?;
-        call.arg("product", crate::runtime::soap::XsiType::xsd("string"), product)?;
-        call.arg("body", crate::runtime::soap::XsiType::xsd("string"), body)?;
+        call.arg(
+            "user_ip",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.user_ip,
+        )?;
+        call.arg(
+            "subject",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.subject,
+        )?;
+        call.arg(
+            "product",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.product,
+        )?;
+        call.arg("body", crate::runtime::soap::XsiType::xsd("string"), &request.body)?;
         call.arg(
             "box_auth_value",
             crate::runtime::soap::XsiType::xsd("string"),
-            box_auth_value,
+            &request.box_auth_value,
         )?;
         call.send_checked::<types::OpenTicketReturn>(&IN_BAND_ERROR).await
     }
@@ -1397,6 +1542,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn quickservers_cancel_service(
         &self,
         id: i32,
@@ -1478,6 +1627,10 @@ impl Session {
     /// - `to`: the `to` part.
     /// - `from`: the `from` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1506,6 +1659,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn servers_cancel_service(
         &self,
         id: i32,
@@ -1583,6 +1740,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn ssl_cancel_service(
         &self,
         id: i32,
@@ -1662,6 +1823,10 @@ impl Session {
     /// - `ticket_id`: the `ticketID` part.
     /// - `content`: the `content` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1685,23 +1850,14 @@ impl Session {
     ///
     /// # Arguments
     ///
-    /// - `domain_id`: the `domain_id` part.
-    /// - `record_id`: the `record_id` part.
-    /// - `name`: the `name` part.
-    /// - `content`: the `content` part.
-    /// - `type`: the `type` part.
-    /// - `ttl`: the `ttl` part.
-    /// - `prio`: the `prio` part.
-    #[allow(clippy::too_many_arguments)]
+    /// - `request`: the parameters, see [`UpdateDnsRecordRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn update_dns_record(
         &self,
-        domain_id: i32,
-        record_id: i32,
-        name: &str,
-        content: &str,
-        r#type: &str,
-        ttl: i32,
-        prio: i32,
+        request: &UpdateDnsRecordRequest,
     ) -> Result<bool, crate::runtime::Error> {
         let mut call = self.client.soap.call(&UPDATE_DNS_RECORD);
         call.arg_secret(
@@ -1709,13 +1865,25 @@ impl Session {
             crate::runtime::soap::XsiType::xsd("string"),
             self.sid.expose(),
         )?;
-        call.arg("domain_id", crate::runtime::soap::XsiType::xsd("int"), &domain_id)?;
-        call.arg("record_id", crate::runtime::soap::XsiType::xsd("int"), &record_id)?;
-        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), name)?;
-        call.arg("content", crate::runtime::soap::XsiType::xsd("string"), content)?;
-        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), r#type)?;
-        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &ttl)?;
-        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &prio)?;
+        call.arg(
+            "domain_id",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.domain_id,
+        )?;
+        call.arg(
+            "record_id",
+            crate::runtime::soap::XsiType::xsd("int"),
+            &request.record_id,
+        )?;
+        call.arg("name", crate::runtime::soap::XsiType::xsd("string"), &request.name)?;
+        call.arg(
+            "content",
+            crate::runtime::soap::XsiType::xsd("string"),
+            &request.content,
+        )?;
+        call.arg("type", crate::runtime::soap::XsiType::xsd("string"), &request.r#type)?;
+        call.arg("ttl", crate::runtime::soap::XsiType::xsd("int"), &request.ttl)?;
+        call.arg("prio", crate::runtime::soap::XsiType::xsd("int"), &request.prio)?;
         call.send::<bool>().await
     }
 
@@ -1749,6 +1917,10 @@ impl Session {
     /// - `id`: the `id` part.
     /// - `name`: the `name` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1773,6 +1945,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn vps_cancel_service(
         &self,
         id: i32,
@@ -1871,6 +2047,10 @@ impl Session {
     /// - `id`: the `id` part.
     /// - `name`: the `name` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1896,6 +2076,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1918,6 +2102,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -1942,6 +2130,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1965,6 +2157,10 @@ impl Session {
     ///
     /// - `id`: the `id` part.
     ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    ///
     /// # Errors
     ///
     /// `Error::Business` when the answer's `status` reports an error.
@@ -1987,6 +2183,10 @@ impl Session {
     /// # Arguments
     ///
     /// - `id`: the `id` part.
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn webhosting_cancel_service(
         &self,
         id: i32,
@@ -2060,6 +2260,192 @@ impl Session {
     }
 }
 
+/// The parameters of `add_dns_record`.
+///
+/// Adds a single DNS record
+///
+/// Build it with `AddDnsRecordRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
+pub struct AddDnsRecordRequest {
+    /// Wire name: `domain_id`.
+    pub domain_id: i32,
+    /// Wire name: `name`.
+    #[builder(into)]
+    pub name: String,
+    /// Wire name: `content`.
+    #[builder(into)]
+    pub content: String,
+    /// Wire name: `type`.
+    #[builder(into)]
+    pub r#type: String,
+    /// Wire name: `ttl`.
+    pub ttl: i32,
+    /// Wire name: `prio`.
+    pub prio: i32,
+}
+
+/// The parameters of `buy_vps`.
+///
+/// Places a VPS order in our system. These are the same parameters as api_validate_buy_vps.. Returns a comma seperated list of invoices if any need paid.
+///
+/// Build it with `BuyVpsRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
+pub struct BuyVpsRequest {
+    /// Wire name: `os`.
+    #[builder(into)]
+    pub os: String,
+    /// Wire name: `slices`.
+    pub slices: i32,
+    /// Wire name: `platform`.
+    #[builder(into)]
+    pub platform: String,
+    /// Wire name: `controlpanel`.
+    #[builder(into)]
+    pub controlpanel: String,
+    /// Wire name: `period`.
+    pub period: i32,
+    /// Wire name: `location`.
+    pub location: i32,
+    /// Wire name: `version`.
+    #[builder(into)]
+    pub version: String,
+    /// Wire name: `hostname`.
+    #[builder(into)]
+    pub hostname: String,
+    /// Wire name: `coupon`.
+    #[builder(into)]
+    pub coupon: String,
+    /// Wire name: `rootpass`.
+    #[builder(into)]
+    pub rootpass: String,
+}
+
+/// The parameters of `buy_vps_admin`.
+///
+/// Purchase a VPS (admins only). Returns a comma seperated list of invoices if any need paid. Same as client function but allows specifying which server to install to if there are resources available on the specified server.
+///
+/// Build it with `BuyVpsAdminRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
+pub struct BuyVpsAdminRequest {
+    /// Wire name: `os`.
+    #[builder(into)]
+    pub os: String,
+    /// Wire name: `slices`.
+    pub slices: i32,
+    /// Wire name: `platform`.
+    #[builder(into)]
+    pub platform: String,
+    /// Wire name: `controlpanel`.
+    #[builder(into)]
+    pub controlpanel: String,
+    /// Wire name: `period`.
+    pub period: i32,
+    /// Wire name: `location`.
+    pub location: i32,
+    /// Wire name: `version`.
+    pub version: i32,
+    /// Wire name: `hostname`.
+    #[builder(into)]
+    pub hostname: String,
+    /// Wire name: `coupon`.
+    #[builder(into)]
+    pub coupon: String,
+    /// Wire name: `rootpass`.
+    #[builder(into)]
+    pub rootpass: String,
+    /// Wire name: `server`.
+    pub server: i32,
+}
+
+/// The parameters of `validate_buy_vps`.
+///
+/// Checks if the parameters for your order pass validation and let you know if there are any errors. It will also give you information on the pricing breakdown.
+///
+/// Build it with `ValidateBuyVpsRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
+pub struct ValidateBuyVpsRequest {
+    /// Wire name: `os`.
+    #[builder(into)]
+    pub os: String,
+    /// Wire name: `slices`.
+    pub slices: i32,
+    /// Wire name: `platform`.
+    #[builder(into)]
+    pub platform: String,
+    /// Wire name: `controlpanel`.
+    #[builder(into)]
+    pub controlpanel: String,
+    /// Wire name: `period`.
+    pub period: i32,
+    /// Wire name: `location`.
+    pub location: i32,
+    /// Wire name: `version`.
+    #[builder(into)]
+    pub version: String,
+    /// Wire name: `hostname`.
+    #[builder(into)]
+    pub hostname: String,
+    /// Wire name: `coupon`.
+    #[builder(into)]
+    pub coupon: String,
+    /// Wire name: `rootpass`.
+    #[builder(into)]
+    pub rootpass: String,
+}
+
+/// The parameters of `open_ticket`.
+///
+/// This command creates a new ticket in our system.
+///
+/// Build it with `OpenTicketRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
+pub struct OpenTicketRequest {
+    /// Wire name: `user_email`.
+    #[builder(into)]
+    pub user_email: String,
+    /// Wire name: `user_ip`.
+    #[builder(into)]
+    pub user_ip: String,
+    /// Wire name: `subject`.
+    #[builder(into)]
+    pub subject: String,
+    /// Wire name: `product`.
+    #[builder(into)]
+    pub product: String,
+    /// Wire name: `body`.
+    #[builder(into)]
+    pub body: String,
+    /// Wire name: `box_auth_value`.
+    #[builder(into)]
+    pub box_auth_value: String,
+}
+
+/// The parameters of `update_dns_record`.
+///
+/// Updates a single DNS record
+///
+/// Build it with `UpdateDnsRecordRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
+pub struct UpdateDnsRecordRequest {
+    /// Wire name: `domain_id`.
+    pub domain_id: i32,
+    /// Wire name: `record_id`.
+    pub record_id: i32,
+    /// Wire name: `name`.
+    #[builder(into)]
+    pub name: String,
+    /// Wire name: `content`.
+    #[builder(into)]
+    pub content: String,
+    /// Wire name: `type`.
+    #[builder(into)]
+    pub r#type: String,
+    /// Wire name: `ttl`.
+    pub ttl: i32,
+    /// Wire name: `prio`.
+    pub prio: i32,
+}
+
 static IN_BAND_ERROR: crate::runtime::soap::InBandError = crate::runtime::soap::InBandError {
     status_field: "status",
     error_values: &["error"],
@@ -2075,9 +2461,12 @@ static ADD_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_add_dns_domain",
     request_element: "api_add_dns_domain",
     response_element: "api_add_dns_domainResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static ADD_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2089,9 +2478,12 @@ static ADD_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_add_dns_record",
     request_element: "api_add_dns_record",
     response_element: "api_add_dns_recordResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static ADD_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2103,9 +2495,12 @@ static ADD_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     soap_action: "https://my.interserver.net/api.php/api_add_prepay",
     request_element: "api_add_prepay",
     response_element: "api_add_prepayResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_CPANEL_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2117,9 +2512,12 @@ static AUTO_CPANEL_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_api_auto_cpanel_login",
     request_element: "api_api_auto_cpanel_login",
     response_element: "api_api_auto_cpanel_loginResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_DIRECTADMIN_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2131,9 +2529,12 @@ static AUTO_DIRECTADMIN_LOGIN: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_api_auto_directadmin_login",
     request_element: "api_api_auto_directadmin_login",
     response_element: "api_api_auto_directadmin_loginResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_DIRECTADMIN_STORAGE_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2145,9 +2546,12 @@ static AUTO_DIRECTADMIN_STORAGE_LOGIN: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_api_auto_directadmin_storage_login",
     request_element: "api_api_auto_directadmin_storage_login",
     response_element: "api_api_auto_directadmin_storage_loginResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static AUTO_ZONEMTA_LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2159,9 +2563,12 @@ static AUTO_ZONEMTA_LOGIN: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_api_auto_zonemta_login",
     request_element: "api_api_auto_zonemta_login",
     response_element: "api_api_auto_zonemta_loginResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2173,9 +2580,12 @@ static BUY_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operati
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2187,9 +2597,12 @@ static BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     soap_action: "https://my.interserver.net/api.php/api_api_buy_vps",
     request_element: "api_api_buy_vps",
     response_element: "api_api_buy_vpsResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_VPS_ADMIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2201,9 +2614,12 @@ static BUY_VPS_ADMIN: crate::runtime::soap::Operation = crate::runtime::soap::Op
     soap_action: "https://my.interserver.net/api.php/api_api_buy_vps_admin",
     request_element: "api_api_buy_vps_admin",
     response_element: "api_api_buy_vps_adminResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VALIDATE_BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2215,9 +2631,12 @@ static VALIDATE_BUY_VPS: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_api_validate_buy_vps",
     request_element: "api_api_validate_buy_vps",
     response_element: "api_api_validate_buy_vpsResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2229,9 +2648,12 @@ static BACKUPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_backups_cancel_service",
     request_element: "api_backups_cancel_service",
     response_element: "api_backups_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2243,9 +2665,12 @@ static BACKUPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_backups_get_client_invoices",
     request_element: "api_backups_get_client_invoices",
     response_element: "api_backups_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2257,9 +2682,12 @@ static BACKUPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     soap_action: "https://my.interserver.net/api.php/api_backups_get_client_unpaid_invoices",
     request_element: "api_backups_get_client_unpaid_invoices",
     response_element: "api_backups_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2271,9 +2699,12 @@ static BACKUPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_backups_get_service",
     request_element: "api_backups_get_service",
     response_element: "api_backups_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2285,9 +2716,12 @@ static BACKUPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_backups_get_services",
     request_element: "api_backups_get_services",
     response_element: "api_backups_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2299,9 +2733,12 @@ static BUY_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_buy_license",
     request_element: "api_buy_license",
     response_element: "api_buy_licenseResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static BUY_LICENSE_PREPAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2313,9 +2750,12 @@ static BUY_LICENSE_PREPAY: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_buy_license_prepay",
     request_element: "api_buy_license_prepay",
     response_element: "api_buy_license_prepayResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CANCEL_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2327,9 +2767,12 @@ static CANCEL_LICENSE: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_cancel_license",
     request_element: "api_cancel_license",
     response_element: "api_cancel_licenseResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CANCEL_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2341,9 +2784,12 @@ static CANCEL_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_cancel_license_ip",
     request_element: "api_cancel_license_ip",
     response_element: "api_cancel_license_ipResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CHANGE_FLOATING_IPS_IP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2355,9 +2801,12 @@ static CHANGE_FLOATING_IPS_IP: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_change_floating_ips_ip",
     request_element: "api_change_floating_ips_ip",
     response_element: "api_change_floating_ips_ipResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CHANGE_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2369,9 +2818,12 @@ static CHANGE_LICENSE_IP: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_change_license_ip",
     request_element: "api_change_license_ip",
     response_element: "api_change_license_ipResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static CHANGE_LICENSE_IP_BY_ID: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2383,9 +2835,12 @@ static CHANGE_LICENSE_IP_BY_ID: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_change_license_ip_by_id",
     request_element: "api_change_license_ip_by_id",
     response_element: "api_change_license_ip_by_idResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DELETE_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2397,9 +2852,12 @@ static DELETE_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_delete_dns_domain",
     request_element: "api_delete_dns_domain",
     response_element: "api_delete_dns_domainResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DELETE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2411,9 +2869,12 @@ static DELETE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_delete_dns_record",
     request_element: "api_delete_dns_record",
     response_element: "api_delete_dns_recordResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DOMAINS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2425,9 +2886,12 @@ static DOMAINS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_domains_cancel_service",
     request_element: "api_domains_cancel_service",
     response_element: "api_domains_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2439,9 +2903,12 @@ static DOMAINS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_domains_get_client_invoices",
     request_element: "api_domains_get_client_invoices",
     response_element: "api_domains_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2453,9 +2920,12 @@ static DOMAINS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     soap_action: "https://my.interserver.net/api.php/api_domains_get_client_unpaid_invoices",
     request_element: "api_domains_get_client_unpaid_invoices",
     response_element: "api_domains_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2467,9 +2937,12 @@ static DOMAINS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_domains_get_service",
     request_element: "api_domains_get_service",
     response_element: "api_domains_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2481,9 +2954,12 @@ static DOMAINS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_domains_get_services",
     request_element: "api_domains_get_services",
     response_element: "api_domains_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2495,9 +2971,12 @@ static FLOATING_IPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_cancel_service",
     request_element: "api_floating_ips_cancel_service",
     response_element: "api_floating_ips_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2509,9 +2988,12 @@ static FLOATING_IPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_client_invoices",
     request_element: "api_floating_ips_get_client_invoices",
     response_element: "api_floating_ips_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2523,9 +3005,12 @@ static FLOATING_IPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_client_unpaid_invoices",
     request_element: "api_floating_ips_get_client_unpaid_invoices",
     response_element: "api_floating_ips_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2537,9 +3022,12 @@ static FLOATING_IPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_service",
     request_element: "api_floating_ips_get_service",
     response_element: "api_floating_ips_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2551,9 +3039,12 @@ static FLOATING_IPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     soap_action: "https://my.interserver.net/api.php/api_floating_ips_get_services",
     request_element: "api_floating_ips_get_services",
     response_element: "api_floating_ips_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2565,9 +3056,12 @@ static GET_TICKET_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_getTicketList",
     request_element: "api_getTicketList",
     response_element: "api_getTicketListResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2579,9 +3073,12 @@ static GET_DNS_DOMAIN: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_get_dns_domain",
     request_element: "api_get_dns_domain",
     response_element: "api_get_dns_domainResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_DNS_RECORDS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2593,9 +3090,12 @@ static GET_DNS_RECORDS: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_get_dns_records",
     request_element: "api_get_dns_records",
     response_element: "api_get_dns_recordsResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_IMA: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2607,9 +3107,12 @@ static GET_IMA: crate::runtime::soap::Operation = crate::runtime::soap::Operatio
     soap_action: "https://my.interserver.net/api.php/api_get_ima",
     request_element: "api_get_ima",
     response_element: "api_get_imaResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_LICENSE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2621,9 +3124,12 @@ static GET_LICENSE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_get_license_types",
     request_element: "api_get_license_types",
     response_element: "api_get_license_typesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_PREPAY_LIST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2635,9 +3141,12 @@ static GET_PREPAY_LIST: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_get_prepay_list",
     request_element: "api_get_prepay_list",
     response_element: "api_get_prepay_listResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_PREPAY_PAYPAL_FILL_URL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2649,9 +3158,12 @@ static GET_PREPAY_PAYPAL_FILL_URL: crate::runtime::soap::Operation = crate::runt
     soap_action: "https://my.interserver.net/api.php/api_get_prepay_paypal_fill_url",
     request_element: "api_get_prepay_paypal_fill_url",
     response_element: "api_get_prepay_paypal_fill_urlResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_PREPAY_REMAINING: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2663,9 +3175,12 @@ static GET_PREPAY_REMAINING: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_get_prepay_remaining",
     request_element: "api_get_prepay_remaining",
     response_element: "api_get_prepay_remainingResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_BACKUPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2677,9 +3192,12 @@ static GET_VPS_BACKUPS: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_get_vps_backups",
     request_element: "api_get_vps_backups",
     response_element: "api_get_vps_backupsResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2691,9 +3209,12 @@ static LICENSES_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_licenses_cancel_service",
     request_element: "api_licenses_cancel_service",
     response_element: "api_licenses_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2705,9 +3226,12 @@ static LICENSES_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::ru
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_client_invoices",
     request_element: "api_licenses_get_client_invoices",
     response_element: "api_licenses_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2719,9 +3243,12 @@ static LICENSES_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cr
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_client_unpaid_invoices",
     request_element: "api_licenses_get_client_unpaid_invoices",
     response_element: "api_licenses_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2733,9 +3260,12 @@ static LICENSES_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_service",
     request_element: "api_licenses_get_service",
     response_element: "api_licenses_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2747,9 +3277,12 @@ static LICENSES_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::
     soap_action: "https://my.interserver.net/api.php/api_licenses_get_services",
     request_element: "api_licenses_get_services",
     response_element: "api_licenses_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2761,9 +3294,12 @@ static LOGIN: crate::runtime::soap::Operation = crate::runtime::soap::Operation 
     soap_action: "https://my.interserver.net/api.php/api_login",
     request_element: "api_login",
     response_element: "api_loginResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2775,9 +3311,12 @@ static MAIL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_mail_cancel_service",
     request_element: "api_mail_cancel_service",
     response_element: "api_mail_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2789,9 +3328,12 @@ static MAIL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtim
     soap_action: "https://my.interserver.net/api.php/api_mail_get_client_invoices",
     request_element: "api_mail_get_client_invoices",
     response_element: "api_mail_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2803,9 +3345,12 @@ static MAIL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate:
     soap_action: "https://my.interserver.net/api.php/api_mail_get_client_unpaid_invoices",
     request_element: "api_mail_get_client_unpaid_invoices",
     response_element: "api_mail_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2817,9 +3362,12 @@ static MAIL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_mail_get_service",
     request_element: "api_mail_get_service",
     response_element: "api_mail_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2831,9 +3379,12 @@ static MAIL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_mail_get_services",
     request_element: "api_mail_get_services",
     response_element: "api_mail_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2845,9 +3396,12 @@ static MAKE_PAYMENT: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     soap_action: "https://my.interserver.net/api.php/api_make_payment",
     request_element: "api_make_payment",
     response_element: "api_make_paymentResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static OPEN_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2859,9 +3413,12 @@ static OPEN_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_openTicket",
     request_element: "api_openTicket",
     response_element: "api_openTicketResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static QUICKSERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2873,9 +3430,12 @@ static QUICKSERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_quickservers_cancel_service",
     request_element: "api_quickservers_cancel_service",
     response_element: "api_quickservers_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2887,9 +3447,12 @@ static QUICKSERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_client_invoices",
     request_element: "api_quickservers_get_client_invoices",
     response_element: "api_quickservers_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2901,9 +3464,12 @@ static QUICKSERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation 
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_client_unpaid_invoices",
     request_element: "api_quickservers_get_client_unpaid_invoices",
     response_element: "api_quickservers_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2915,9 +3481,12 @@ static QUICKSERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtim
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_service",
     request_element: "api_quickservers_get_service",
     response_element: "api_quickservers_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2929,9 +3498,12 @@ static QUICKSERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runti
     soap_action: "https://my.interserver.net/api.php/api_quickservers_get_services",
     request_element: "api_quickservers_get_services",
     response_element: "api_quickservers_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2943,9 +3515,12 @@ static SEND_MAIL: crate::runtime::soap::Operation = crate::runtime::soap::Operat
     soap_action: "https://my.interserver.net/api.php/api_send_mail",
     request_element: "api_send_mail",
     response_element: "api_send_mailResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static SERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2957,9 +3532,12 @@ static SERVERS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_servers_cancel_service",
     request_element: "api_servers_cancel_service",
     response_element: "api_servers_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2971,9 +3549,12 @@ static SERVERS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::run
     soap_action: "https://my.interserver.net/api.php/api_servers_get_client_invoices",
     request_element: "api_servers_get_client_invoices",
     response_element: "api_servers_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2985,9 +3566,12 @@ static SERVERS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = cra
     soap_action: "https://my.interserver.net/api.php/api_servers_get_client_unpaid_invoices",
     request_element: "api_servers_get_client_unpaid_invoices",
     response_element: "api_servers_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -2999,9 +3583,12 @@ static SERVERS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_servers_get_service",
     request_element: "api_servers_get_service",
     response_element: "api_servers_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3013,9 +3600,12 @@ static SERVERS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::s
     soap_action: "https://my.interserver.net/api.php/api_servers_get_services",
     request_element: "api_servers_get_services",
     response_element: "api_servers_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3027,9 +3617,12 @@ static SSL_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_ssl_cancel_service",
     request_element: "api_ssl_cancel_service",
     response_element: "api_ssl_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3041,9 +3634,12 @@ static SSL_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_client_invoices",
     request_element: "api_ssl_get_client_invoices",
     response_element: "api_ssl_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3055,9 +3651,12 @@ static SSL_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_client_unpaid_invoices",
     request_element: "api_ssl_get_client_unpaid_invoices",
     response_element: "api_ssl_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3069,9 +3668,12 @@ static SSL_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_service",
     request_element: "api_ssl_get_service",
     response_element: "api_ssl_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3083,9 +3685,12 @@ static SSL_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_ssl_get_services",
     request_element: "api_ssl_get_services",
     response_element: "api_ssl_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3097,9 +3702,12 @@ static TICKET_POST: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_ticketPost",
     request_element: "api_ticketPost",
     response_element: "api_ticketPostResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static UPDATE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3111,9 +3719,12 @@ static UPDATE_DNS_RECORD: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_update_dns_record",
     request_element: "api_update_dns_record",
     response_element: "api_update_dns_recordResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VIEW_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3125,9 +3736,12 @@ static VIEW_TICKET: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/api_viewTicket",
     request_element: "api_viewTicket",
     response_element: "api_viewTicketResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_BACKUP_DELETE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3139,9 +3753,12 @@ static VPS_BACKUP_DELETE: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_vps_backup_delete",
     request_element: "api_vps_backup_delete",
     response_element: "api_vps_backup_deleteResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3153,9 +3770,12 @@ static VPS_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soa
     soap_action: "https://my.interserver.net/api.php/api_vps_cancel_service",
     request_element: "api_vps_cancel_service",
     response_element: "api_vps_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3167,9 +3787,12 @@ static VPS_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_vps_get_client_invoices",
     request_element: "api_vps_get_client_invoices",
     response_element: "api_vps_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3181,9 +3804,12 @@ static VPS_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_vps_get_client_unpaid_invoices",
     request_element: "api_vps_get_client_unpaid_invoices",
     response_element: "api_vps_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3195,9 +3821,12 @@ static VPS_GET_SERVER_NAME: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/api_vps_get_server_name",
     request_element: "api_vps_get_server_name",
     response_element: "api_vps_get_server_nameResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3209,9 +3838,12 @@ static VPS_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_vps_get_service",
     request_element: "api_vps_get_service",
     response_element: "api_vps_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3223,9 +3855,12 @@ static VPS_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_vps_get_services",
     request_element: "api_vps_get_services",
     response_element: "api_vps_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3237,9 +3872,12 @@ static VPS_QUEUE_BACKUP: crate::runtime::soap::Operation = crate::runtime::soap:
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_backup",
     request_element: "api_vps_queue_backup",
     response_element: "api_vps_queue_backupResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_QUEUE_RESTART: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3251,9 +3889,12 @@ static VPS_QUEUE_RESTART: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_restart",
     request_element: "api_vps_queue_restart",
     response_element: "api_vps_queue_restartResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_QUEUE_START: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3265,9 +3906,12 @@ static VPS_QUEUE_START: crate::runtime::soap::Operation = crate::runtime::soap::
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_start",
     request_element: "api_vps_queue_start",
     response_element: "api_vps_queue_startResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_QUEUE_STOP: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3279,9 +3923,12 @@ static VPS_QUEUE_STOP: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_vps_queue_stop",
     request_element: "api_vps_queue_stop",
     response_element: "api_vps_queue_stopResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static VPS_SCREENSHOT: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3293,9 +3940,12 @@ static VPS_SCREENSHOT: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/api_vps_screenshot",
     request_element: "api_vps_screenshot",
     response_element: "api_vps_screenshotResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static WEBHOSTING_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3307,9 +3957,12 @@ static WEBHOSTING_CANCEL_SERVICE: crate::runtime::soap::Operation = crate::runti
     soap_action: "https://my.interserver.net/api.php/api_webhosting_cancel_service",
     request_element: "api_webhosting_cancel_service",
     response_element: "api_webhosting_cancel_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3321,9 +3974,12 @@ static WEBHOSTING_GET_CLIENT_INVOICES: crate::runtime::soap::Operation = crate::
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_client_invoices",
     request_element: "api_webhosting_get_client_invoices",
     response_element: "api_webhosting_get_client_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3335,9 +3991,12 @@ static WEBHOSTING_GET_CLIENT_UNPAID_INVOICES: crate::runtime::soap::Operation = 
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_client_unpaid_invoices",
     request_element: "api_webhosting_get_client_unpaid_invoices",
     response_element: "api_webhosting_get_client_unpaid_invoicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3349,9 +4008,12 @@ static WEBHOSTING_GET_SERVICE: crate::runtime::soap::Operation = crate::runtime:
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_service",
     request_element: "api_webhosting_get_service",
     response_element: "api_webhosting_get_serviceResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3363,9 +4025,12 @@ static WEBHOSTING_GET_SERVICES: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/api_webhosting_get_services",
     request_element: "api_webhosting_get_services",
     response_element: "api_webhosting_get_servicesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3377,9 +4042,12 @@ static GET_HOSTNAME: crate::runtime::soap::Operation = crate::runtime::soap::Ope
     soap_action: "https://my.interserver.net/api.php/get_hostname",
     request_element: "get_hostname",
     response_element: "get_hostnameResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_LOCKED_IPS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3391,9 +4059,12 @@ static GET_LOCKED_IPS: crate::runtime::soap::Operation = crate::runtime::soap::O
     soap_action: "https://my.interserver.net/api.php/get_locked_ips",
     request_element: "get_locked_ips",
     response_element: "get_locked_ipsResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_MODULES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3405,9 +4076,12 @@ static GET_MODULES: crate::runtime::soap::Operation = crate::runtime::soap::Oper
     soap_action: "https://my.interserver.net/api.php/get_modules",
     request_element: "get_modules",
     response_element: "get_modulesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_LOCATIONS_ARRAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3419,9 +4093,12 @@ static GET_VPS_LOCATIONS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/get_vps_locations_array",
     request_element: "get_vps_locations_array",
     response_element: "get_vps_locations_arrayResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_PLATFORMS_ARRAY: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3433,9 +4110,12 @@ static GET_VPS_PLATFORMS_ARRAY: crate::runtime::soap::Operation = crate::runtime
     soap_action: "https://my.interserver.net/api.php/get_vps_platforms_array",
     request_element: "get_vps_platforms_array",
     response_element: "get_vps_platforms_arrayResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_SLICE_TYPES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3447,9 +4127,12 @@ static GET_VPS_SLICE_TYPES: crate::runtime::soap::Operation = crate::runtime::so
     soap_action: "https://my.interserver.net/api.php/get_vps_slice_types",
     request_element: "get_vps_slice_types",
     response_element: "get_vps_slice_typesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static GET_VPS_TEMPLATES: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3461,9 +4144,12 @@ static GET_VPS_TEMPLATES: crate::runtime::soap::Operation = crate::runtime::soap
     soap_action: "https://my.interserver.net/api.php/get_vps_templates",
     request_element: "get_vps_templates",
     response_element: "get_vps_templatesResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Operation {
@@ -3475,7 +4161,10 @@ static STR_PIXELS: crate::runtime::soap::Operation = crate::runtime::soap::Opera
     soap_action: "https://my.interserver.net/api.php/strPixels",
     request_element: "strPixels",
     response_element: "strPixelsResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };

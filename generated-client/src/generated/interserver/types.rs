@@ -125,6 +125,8 @@ impl crate::runtime::Answer for BuyLicenseReturn {
 #[serde(rename = "buy_vps_result_status")]
 pub struct BuyVpsResultStatus {
     /// Location Status
+    ///
+    /// Wire name: `status`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub status: crate::runtime::Lenient<String>,
     /// Wire name: `status_text`.
@@ -155,6 +157,8 @@ pub struct BuyVpsResultStatus {
     /// `invoices_service`: ID of the Service/Order this Invoice is for such as 1000 if the order was vps1000 and the module was vps
     ///
     /// `invoices_deleted`: Deleted Flag
+    ///
+    /// Wire name: `invoices`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub invoices: crate::runtime::Lenient<String>,
     /// Wire name: `cost`.

@@ -14,8 +14,12 @@ impl Enterpriseemail<'_> {
     ///
     /// # Arguments
     ///
-    /// - `region`: where the operation runs (documented: `us`).
+    /// - `region`: where the operation runs: `us`.
     /// - `request`: the parameters, see [`RenewRequest`].
+    ///
+    /// # Unknown outcome
+    ///
+    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Returns
     ///
@@ -40,84 +44,44 @@ impl Enterpriseemail<'_> {
 /// The parameters of `renew`.
 ///
 /// Renews an existing Enterprise Email Order.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Build it with `RenewRequest::builder()`, one setter per parameter, then `.build()`: it compiles only once every required parameter is set; optional ones may be left out. `Debug` output never shows a secret.
+#[derive(Debug, Clone, PartialEq, bon::Builder, serde::Deserialize)]
 pub struct RenewRequest {
     /// The Order Id which is to be renewed.
+    ///
+    /// Wire name: `order-id`.
+    #[serde(rename = "order-id")]
     pub order_id: i64,
     /// The number of months for which the Order is to be renewed.
+    ///
+    /// Wire name: `months`.
     pub months: i64,
     /// Additional Email Accounts to be purchased for the Enterprise Email Order, if required.
+    ///
+    /// Wire name: `no-of-accounts`.
+    #[serde(rename = "no-of-accounts")]
     pub no_of_accounts: Option<i64>,
     /// Number of additional email storage addons to purchase while renewing order
+    ///
+    /// Wire name: `no-of-storage5-blocks`.
+    #[serde(rename = "no-of-storage5-blocks")]
     pub no_of_storage5_blocks: Option<i64>,
-    /// Enables / Disables the Auto Renewal setting for the Order. Note
+    /// Enables / Disables the Auto Renewal setting for the Order.
+    ///
+    /// Wire name: `auto-renew`.
+    #[serde(rename = "auto-renew")]
     pub auto_renew: bool,
     /// This parameter will decide how the Customer Invoices will be handled. Values can be: NoInvoice, PayInvoice, KeepInvoice, OnlyAdd
-    pub invoice_option: InvoiceOption,
+    ///
+    /// Wire name: `invoice-option`.
+    #[serde(rename = "invoice-option")]
+    pub invoice_option: super::types::InvoiceOption,
     /// Discount amount for the order value.
+    ///
+    /// Wire name: `discount-amount`.
+    #[serde(rename = "discount-amount")]
     pub discount_amount: Option<crate::runtime::Decimal>,
-}
-
-impl RenewRequest {
-    /// A request with the required parameters; the optional ones start as `None`.
-    pub fn new(
-        order_id: i64,
-        months: i64,
-        auto_renew: bool,
-        invoice_option: InvoiceOption,
-    ) -> Self {
-        Self {
-            order_id,
-            months,
-            no_of_accounts: None,
-            no_of_storage5_blocks: None,
-            auto_renew,
-            invoice_option,
-            discount_amount: None,
-        }
-    }
-}
-
-/// This parameter will decide how the Customer Invoices will be handled. Values can be: NoInvoice, PayInvoice, KeepInvoice, OnlyAdd
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename = "invoice-option")]
-pub enum InvoiceOption {
-    /// Wire value: `NoInvoice`.
-    #[serde(rename = "NoInvoice")]
-    NoInvoice,
-    /// Wire value: `PayInvoice`.
-    #[serde(rename = "PayInvoice")]
-    PayInvoice,
-    /// Wire value: `KeepInvoice`.
-    #[serde(rename = "KeepInvoice")]
-    KeepInvoice,
-    /// Wire value: `OnlyAdd`.
-    #[serde(rename = "OnlyAdd")]
-    OnlyAdd,
-}
-
-impl InvoiceOption {
-    /// The value as it goes on the wire.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::NoInvoice => "NoInvoice",
-            Self::PayInvoice => "PayInvoice",
-            Self::KeepInvoice => "KeepInvoice",
-            Self::OnlyAdd => "OnlyAdd",
-        }
-    }
-}
-
-impl std::fmt::Display for InvoiceOption {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl crate::runtime::http::FormValue for InvoiceOption {
-    fn form_value(&self) -> std::borrow::Cow<'_, str> {
-        std::borrow::Cow::Borrowed(self.as_str())
-    }
 }
 
 /// Returns a hash map containing the below details:
@@ -127,39 +91,63 @@ impl crate::runtime::http::FormValue for InvoiceOption {
 #[serde(rename = "renew-response")]
 pub struct RenewResponse {
     /// Domain Name
+    ///
+    /// Wire name: `description`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub description: crate::runtime::Lenient<String>,
     /// Order Id of the Enterprise Email Order
+    ///
+    /// Wire name: `entityid`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub entityid: crate::runtime::Lenient<i64>,
     /// Action Type
+    ///
+    /// Wire name: `actiontype`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub actiontype: crate::runtime::Lenient<String>,
     /// Description of the Enterprise Email Order Renewal Action
+    ///
+    /// Wire name: `actiontypedesc`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub actiontypedesc: crate::runtime::Lenient<String>,
     /// Action Id of the Enterprise Email Order Renewal Action
+    ///
+    /// Wire name: `eaqid`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub eaqid: crate::runtime::Lenient<i64>,
     /// Enterprise Email Order Renewal Action Status
+    ///
+    /// Wire name: `actionstatus`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub actionstatus: crate::runtime::Lenient<String>,
     /// Description of the Enterprise Email Order Renewal Action Status
+    ///
+    /// Wire name: `actionstatusdesc`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub actionstatusdesc: crate::runtime::Lenient<String>,
     /// Invoice Id of the Enterprise Email Order Renewal Invoice
+    ///
+    /// Wire name: `invoiceid`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub invoiceid: crate::runtime::Lenient<i64>,
     /// Selling Currency of the Reseller
+    ///
+    /// Wire name: `sellingcurrencysymbol`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub sellingcurrencysymbol: crate::runtime::Lenient<String>,
     /// Selling Curreny Amount
+    ///
+    /// Wire name: `sellingamount`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub sellingamount: crate::runtime::Lenient<crate::runtime::Decimal>,
     /// Customer Id associated with the Enterprise Email Order
+    ///
+    /// Wire name: `customerid`.
     #[serde(default, skip_serializing_if = "crate::runtime::Lenient::is_absent")]
     pub customerid: crate::runtime::Lenient<i64>,
     /// Discount Amount
+    ///
+    /// Wire name: `discount-amount`.
     #[serde(
         rename = "discount-amount",
         default,
@@ -179,7 +167,7 @@ impl crate::runtime::Answer for RenewResponse {
     }
 }
 
-static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {
+pub(super) static RENEW: crate::runtime::http::Operation = crate::runtime::http::Operation {
     name: "enterpriseemail/renew",
     method: crate::runtime::http::Method::Post,
     path: "/api/enterpriseemail/{region}/renew.json",

@@ -1,4 +1,4 @@
-//! Turns an HTTP answer into the operation's output or an [`Error`]: HTTP 403, the vendors'
+//! Turns an HTTP answer into the operation's output or an [`Error`]: HTTP 401/403, the vendors'
 //! error bodies (whatever the status), other bad statuses, then lenient decoding.
 //!
 //! Error bodies are JSON objects with `status` `ERROR`/`error`/`Failed` (any case) and the
@@ -113,6 +113,7 @@ fn bare_error(json: &Json) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::{Decimal, Lenient, UnixTime};
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize, PartialEq)]
@@ -321,6 +322,81 @@ mod tests {
         assert_eq!(answer::<String>(200, "13371337").unwrap(), "13371337");
         assert_eq!(answer::<Option<i64>>(204, "").unwrap(), None);
         answer::<()>(200, "true").unwrap();
+    }
+
+    /// A renew answer as generated: every key a lenient field.
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct LenientRenewal {
+        #[serde(default)]
+        entityid: Lenient<i64>,
+        #[serde(default)]
+        eaqid: Lenient<i64>,
+        #[serde(default)]
+        description: Lenient<String>,
+        #[serde(default, rename = "discount-amount")]
+        discount_amount: Lenient<Decimal>,
+        #[serde(default)]
+        sellingamount: Lenient<Decimal>,
+        #[serde(default)]
+        endtime: Lenient<UnixTime>,
+        #[serde(default)]
+        domains: Lenient<Vec<String>>,
+    }
+
+    impl Answer for LenientRenewal {
+        fn is_blank(&self) -> bool {
+            self.entityid.is_absent() && self.description.is_absent()
+        }
+    }
+
+    #[test]
+    fn one_odd_key_never_fails_a_success_answer() {
+        let renewal: LenientRenewal = answer(
+            200,
+            r#"{"entityid":"12345.0","eaqid":"123456789012345678901234567890",
+                "description":null,"discount-amount":"","sellingamount":"1,234.50",
+                "endtime":null,"domains":{"a":1}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            renewal,
+            LenientRenewal {
+                entityid: Lenient::Value(12345),
+                eaqid: Lenient::Unreadable("123456789012345678901234567890".into()),
+                description: Lenient::Absent,
+                discount_amount: Lenient::Absent,
+                sellingamount: Lenient::Unreadable("1,234.50".into()),
+                endtime: Lenient::Absent,
+                domains: Lenient::Unreadable(r#"{"a":1}"#.into()),
+            }
+        );
+        let exact: LenientRenewal = answer(
+            200,
+            r#"{"entityid":1,"sellingamount":"12345678901234567.89"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            exact
+                .sellingamount
+                .value()
+                .map(ToString::to_string)
+                .as_deref(),
+            Some("12345678901234567.89")
+        );
+        let dollars: LenientRenewal =
+            answer(200, r#"{"entityid":1,"sellingamount":"$10.50"}"#).unwrap();
+        assert_eq!(dollars.sellingamount.unreadable(), Some("$10.50"));
+    }
+
+    #[test]
+    fn an_answer_without_any_documented_key_is_no_success() {
+        for body in ["", "null", "[]", "{}", r#"{"other":1}"#] {
+            let error = answer::<LenientRenewal>(200, body).unwrap_err();
+            let Error::Decode { body: kept, .. } = &error else {
+                panic!("{body}: {error:?}")
+            };
+            assert_eq!(kept, body);
+        }
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //! [`REST_KEY`] instead of flattening it: this deserializer hands it the keys the struct does
 //! not name.
 
-use serde::Deserialize;
+use crate::runtime::lenient::{Attempt, LENIENT_NEWTYPE};
 use serde::de::{self, Expected, Unexpected, Visitor};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The serde name of a struct field that receives every key the struct does not name.
@@ -91,6 +92,35 @@ impl Json {
     }
 }
 
+/// Back to JSON text: what an unreadable list or object keeps as its raw value.
+impl Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Self::Null => serializer.serialize_unit(),
+            Self::Bool(flag) => serializer.serialize_bool(*flag),
+            Self::Number(Number::Unsigned(n)) => serializer.serialize_u64(*n),
+            Self::Number(Number::Signed(n)) => serializer.serialize_i64(*n),
+            Self::Number(Number::Float(n)) => serializer.serialize_f64(*n),
+            Self::String(text) => serializer.serialize_str(text),
+            Self::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Self::Object(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 impl Number {
     /// Plain decimal text; floats in their shortest round-trip form.
     fn text(self) -> String {
@@ -123,9 +153,13 @@ impl Number {
         }
     }
 
-    /// An integer written as text: `12`, `-3`, ` 7 `.
+    /// An integer written as text: `12`, `-3`, ` 7 `, `12345.0`.
     fn parse_integer(text: &str) -> Option<Self> {
         let text = text.trim();
+        let text = match text.split_once('.') {
+            Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => whole,
+            _ => text,
+        };
         text.parse()
             .map(Self::Unsigned)
             .or_else(|_| text.parse().map(Self::Signed))
@@ -199,6 +233,10 @@ pub(crate) struct DecodeError {
     message: String,
     /// From the failing value outwards.
     path: Vec<PathSegment>,
+    /// The text of the scalar that did not read as its type, for a
+    /// [`Lenient`](crate::runtime::Lenient) field to keep. Recorded only when a value fails,
+    /// so that answers that follow the docs copy nothing.
+    raw: Option<String>,
 }
 
 #[derive(Debug)]
@@ -238,7 +276,66 @@ impl de::Error for DecodeError {
         Self {
             message: message.to_string(),
             path: Vec::new(),
+            raw: None,
         }
+    }
+
+    fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Self {
+            raw: scalar_text(&unexpected),
+            ..Self::custom(format_args!(
+                "invalid type: {unexpected}, expected {expected}"
+            ))
+        }
+    }
+
+    fn invalid_value(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Self {
+            raw: scalar_text(&unexpected),
+            ..Self::custom(format_args!(
+                "invalid value: {unexpected}, expected {expected}"
+            ))
+        }
+    }
+}
+
+/// The text of a scalar that a visitor refused.
+fn scalar_text(unexpected: &Unexpected<'_>) -> Option<String> {
+    Some(match unexpected {
+        Unexpected::Str(text) => (*text).to_owned(),
+        Unexpected::Signed(n) => n.to_string(),
+        Unexpected::Unsigned(n) => n.to_string(),
+        Unexpected::Float(n) => n.to_string(),
+        Unexpected::Bool(b) => b.to_string(),
+        _ => return None,
+    })
+}
+
+/// A [`Lenient`](crate::runtime::Lenient) field's value, answering
+/// [`LENIENT_NEWTYPE`] as [`Attempt`] describes. A scalar that fails keeps its text through
+/// the error; a list or object is kept whole (as JSON text) for the same purpose.
+struct LenientJson {
+    value: Option<Json>,
+    attempt: Attempt<DecodeError>,
+}
+
+impl<'de> de::SeqAccess<'de> for LenientJson {
+    type Error = DecodeError;
+
+    fn next_element_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, DecodeError> {
+        let Some(value) = self.value.take() else {
+            return self.attempt.second(seed);
+        };
+        let whole = matches!(value, Json::Array(_) | Json::Object(_))
+            .then(|| serde_json::to_string(&value).unwrap_or_default());
+        seed.deserialize(value).map(Some).map_err(|error| {
+            let raw = whole.or(error.raw).unwrap_or(error.message);
+            self.attempt = Attempt::Unreadable(raw);
+            Attempt::failed()
+        })
     }
 }
 
@@ -427,10 +524,17 @@ impl<'de> de::Deserializer<'de> for Json {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
-        visitor.visit_newtype_struct(self)
+        match (name, self) {
+            (LENIENT_NEWTYPE, Self::Null) => visitor.visit_none(),
+            (LENIENT_NEWTYPE, value) => visitor.visit_seq(LenientJson {
+                value: Some(value),
+                attempt: Attempt::Pending,
+            }),
+            (_, value) => visitor.visit_newtype_struct(value),
+        }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {

@@ -1131,11 +1131,12 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         let (begin, depth) = (r.markup_start(), r.depth());
         match r.read_content()? {
             Content::Text(text) => {
-                let raw = text.clone().into_owned();
+                // Borrowed text is the rule; only entities or a `\r` make an owned copy.
+                let raw = text.clone();
                 match seed.deserialize(TextDe::of_element(text, &start)) {
                     Ok(value) => Ok(Some(value)),
                     Err(_) => {
-                        self.attempt = Attempt::Unreadable(raw);
+                        self.attempt = Attempt::Unreadable(raw.into_owned());
                         Err(Attempt::failed())
                     }
                 }
@@ -1180,9 +1181,9 @@ impl<'a> SeqAccess<'a> for LenientText<'a> {
         let Some(text) = self.text.take() else {
             return self.attempt.second(seed);
         };
-        let raw = text.text.clone().into_owned();
+        let raw = text.text.clone();
         seed.deserialize(text).map(Some).map_err(|_| {
-            self.attempt = Attempt::Unreadable(raw);
+            self.attempt = Attempt::Unreadable(raw.into_owned());
             Attempt::failed()
         })
     }

@@ -2,12 +2,12 @@
 //!
 //! The envelope declares `SOAP-ENV`, `xsd`, `xsi`, `SOAP-ENC` and, for the operation's
 //! namespace, `ns1`. rpc style wraps the parts in `<ns1:{request_element}>` (with
-//! `SOAP-ENV:encodingStyle` for encoded use); document style puts them in
-//! `<{request_element} xmlns="{namespace}">` when they are qualified
-//! (`elementFormDefault="qualified"`), so that they are in that namespace too, and otherwise
-//! in `<ns1:{request_element}>`, which leaves them in none. Header blocks (a WS-Security
-//! UsernameToken, `wsse.rs`) go in a `SOAP-ENV:Header` before the body; without any, no
-//! `Header` is written.
+//! `SOAP-ENV:encodingStyle` for encoded use), which leaves no default namespace for them;
+//! document style puts them in `<{request_element} xmlns="{namespace}">`, and a part in
+//! another namespace (or none) declares its own (see `ser.rs`). A bare document operation
+//! (a body element that is not a record) has no wrapper: its one part is the body element.
+//! Header blocks (a WS-Security UsernameToken, `wsse.rs`, and the operation's `soap:header`
+//! elements) go in a `SOAP-ENV:Header` before the body; without any, no `Header` is written.
 
 use super::ser::{OPERATION_PREFIX, SerError, escape, is_xml_name};
 use super::xml::{ENCODING_11, ENCODING_12, ENVELOPE_11, ENVELOPE_12, XSD, XSI};
@@ -34,10 +34,22 @@ pub(super) fn request_body(
     header: &[u8],
     parts: &[u8],
 ) -> Result<Vec<u8>, SerError> {
-    if !is_xml_name(op.request_element) {
+    message_body(op, op.request_element, header, parts, op.bare)
+}
+
+/// A complete message of `op` whose Body element is `element` (the request element, or the
+/// response element the mock server answers with) holding `parts`, after the `header` blocks;
+/// a `bare` message has no wrapper, its one part being the Body element.
+pub(super) fn message_body(
+    op: &Operation,
+    element: &str,
+    header: &[u8],
+    parts: &[u8],
+    bare: bool,
+) -> Result<Vec<u8>, SerError> {
+    if !bare && !is_xml_name(element) {
         return Err(SerError(format!(
-            "request element {:?} is not an XML element name",
-            op.request_element
+            "body element {element:?} is not an XML element name"
         )));
     }
     let mut out = Vec::with_capacity(header.len() + parts.len() + 512);
@@ -56,11 +68,15 @@ pub(super) fn request_body(
         out.extend_from_slice(b"</SOAP-ENV:Header>");
     }
     out.extend_from_slice(b"<SOAP-ENV:Body>");
-    let default_namespace = op.style == Style::Document && op.qualified;
-    let wrapper = if op.namespace.is_empty() || default_namespace {
-        op.request_element.to_owned()
+    if bare {
+        out.extend_from_slice(parts);
+        out.extend_from_slice(b"</SOAP-ENV:Body></SOAP-ENV:Envelope>");
+        return Ok(out);
+    }
+    let wrapper = if op.namespace.is_empty() || op.style == Style::Document {
+        element.to_owned()
     } else {
-        format!("{OPERATION_PREFIX}:{}", op.request_element)
+        format!("{OPERATION_PREFIX}:{element}")
     };
     out.push(b'<');
     out.extend_from_slice(wrapper.as_bytes());
@@ -72,7 +88,7 @@ pub(super) fn request_body(
                 encoding_namespace(op.version),
             )?;
         }
-        Style::Document if default_namespace && !op.namespace.is_empty() => {
+        Style::Document if !op.namespace.is_empty() => {
             declare(&mut out, "xmlns", op.namespace)?;
         }
         _ => {}

@@ -15,9 +15,12 @@ static DOCUMENT: Operation = Operation {
     soap_action: "urn:files/GetFile",
     request_element: "GetFile",
     response_element: "GetFileResponse",
-    qualified: true,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 fn answer(content_type: &str, body: Vec<u8>) -> Response {

@@ -5,11 +5,13 @@
 //!
 //! [`Call::arg`] serializes each part, in call order (NuSOAP takes parameters by position),
 //! into the operation's wrapper (rpc) or body element (document); see `ser.rs` for how values
-//! map to elements and `envelope.rs` for the envelope. SOAP 1.1 sends `SOAPAction` and
-//! `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action parameter. A client made
-//! [`Client::with_username_token`] puts a WS-Security UsernameToken, fresh for each request,
-//! in the envelope's header (`wsse.rs`), before the operation's own `soap:header` elements
-//! ([`Call::header`]); [`Call::send_with_headers`] returns the answer's headers beside it.
+//! map to elements (literal use: each in the namespace its schema gives it, from the
+//! operation's [`ElementSpec`] tables) and `envelope.rs` for the envelope. SOAP 1.1 sends
+//! `SOAPAction` and `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action
+//! parameter. A client made [`Client::with_username_token`] puts a WS-Security
+//! UsernameToken, fresh for each request, in the envelope's header (`wsse.rs`), before the
+//! operation's own `soap:header` elements ([`Call::header`]); [`Call::send_with_headers`]
+//! returns the answer's headers beside it.
 //!
 //! # Responses
 //!
@@ -33,10 +35,17 @@
 //!   start tag and read from it (unprefixed attributes only, `attributes.rs`).
 //! - Numbers and booleans are parsed from the trimmed text; booleans accept `true`/`false`/
 //!   `1`/`0` in any case.
-//! - **Nil and blank values.** `xsi:nil="true"` is `None` for an `Option`, and for any other
-//!   type that type's default: empty string, 0, false, empty list, a struct whose fields are
-//!   all nil in turn. PHP sends its nulls this way while WSDLs rarely say `nillable`. Blank
-//!   text is likewise 0/false for numbers and booleans, as PHP means it.
+//! - **[`Lenient`](crate::runtime::Lenient) fields** (every field of a generated answer
+//!   type): `xsi:nil` or blank text (for anything but a string) is `Absent`; text or content
+//!   that does not read as the field's type is `Unreadable` with its text (or markup), and
+//!   the rest of the answer decodes on. Only a broken document stops the decoding.
+//! - **Nil and blank values elsewhere.** `xsi:nil="true"` is `None` for an `Option`, an empty
+//!   string, list or struct (whose fields are all nil in turn) — PHP sends its nulls this way
+//!   while WSDLs rarely say `nillable` — and an error for a number or a boolean, as blank text
+//!   is: no value is ever made up.
+//! - A number in `deserialize_any` (what [`Value`](crate::runtime::Value) and
+//!   `rust_decimal::Decimal` ask for) is handed over as text whenever a float would not give
+//!   it back as written (`10.50`, 17 digits), so an exact decimal keeps every digit.
 //! - Lists come from SOAP-ENC arrays (`<item>` or any child name): one item is a one-item
 //!   list, no item an empty one. A field marked [`repeated`] is a repeated element instead:
 //!   the element and its same-named siblings are the items. `Vec<(K, V)>` and
@@ -52,9 +61,12 @@
 //!   256 elements, even in parts the output type ignores, is [`Error::Decode`], references
 //!   expand a bounded number of elements, and nothing recurses beyond the depth cap.
 //!
-//! A Fault (any HTTP status) is [`Error::Fault`]; a 500 without one (PHP's HTML error page)
-//! is a fault with code `HTTP`; 403 is [`Error::AccessDenied`], any other non-2xx status
-//! [`Error::Http`], and a 2xx body that does not decode [`Error::Decode`] with the body.
+//! A Fault (any HTTP status) is [`Error::Fault`]; 401 and 403 are [`Error::AccessDenied`];
+//! any other non-2xx status without a Fault (PHP's HTML error page, a proxy's 502) is
+//! [`Error::Http`], and a 2xx body that does not decode, or carries none of the documented
+//! fields, is [`Error::Decode`] with the body. A call then makes every failure of an
+//! operation that is not idempotent, other than a fault, a business error or 401/403,
+//! [`Error::OutcomeUnknown`] ([`Error::outcome`]).
 
 mod attributes;
 mod charset;
@@ -63,7 +75,10 @@ mod derived;
 mod envelope;
 mod fault;
 mod headers;
+#[cfg(feature = "mock")]
+pub(crate) mod mock;
 mod mtom;
+#[doc(hidden)]
 pub mod repeated;
 mod response;
 mod ser;
@@ -77,7 +92,7 @@ mod feature_tests;
 mod tests;
 
 use crate::runtime::transport::{Method, Request, Response, Transport};
-use crate::runtime::{Answer, Error, Redactor, Secret};
+use crate::runtime::{Answer, Connection, Error, Redactor, Secret};
 use std::sync::Arc;
 use tracing::Instrument;
 
@@ -87,6 +102,7 @@ pub use headers::Headers;
 pub use undeclared::{Element, UNDECLARED_KEY};
 pub use wsse::{PasswordType, UsernameToken};
 
+#[doc(hidden)]
 /// Static description of one operation, emitted by the generator.
 #[derive(Debug)]
 pub struct Operation {
@@ -101,14 +117,38 @@ pub struct Operation {
     /// Body element names: the rpc wrapper or the document element.
     pub request_element: &'static str,
     pub response_element: &'static str,
-    /// Document style: the parts are in `namespace` (`elementFormDefault="qualified"`), not in
-    /// no namespace. rpc parts are never qualified.
-    pub qualified: bool,
+    /// Document style with a body element that is not a record (text, an enum value): its
+    /// one part is the body element itself, named `request_element`, with no wrapper.
+    pub bare: bool,
+    /// Literal use: each part's element, by part name, for its namespace.
+    pub parts: &'static [ElementSpec],
+    /// Literal use: the fields of every record type, for their namespaces.
+    pub types: &'static TypeElements,
     /// rpc style: the output is the response wrapper, decoded as a struct with one field per
     /// part (several output parts); otherwise the wrapper's one part.
     pub all_parts: bool,
     pub idempotent: bool,
+    /// The `soap:address` of the operation's port, as the WSDL gives it; empty for the
+    /// client's endpoint. See [`Client::url_for`].
+    pub address: &'static str,
 }
+
+/// An element of a literal request as its schema declares it: the namespace it is in (`""`
+/// for none: a local element of a schema without `elementFormDefault="qualified"`), and for
+/// a wrapper list (`ArrayOfInt`) the element of its items. The serializer writes each element
+/// in its own namespace; answers are read by local name and need none of this. (An element an
+/// answer carried but its WSDL does not declare is an [`Element`].)
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct ElementSpec {
+    pub name: &'static str,
+    pub namespace: &'static str,
+    pub items: Option<&'static ElementSpec>,
+}
+
+/// Record types by their serde name (the XSD type name), sorted, each with its fields'
+/// elements.
+pub type TypeElements = [(&'static str, &'static [ElementSpec])];
 
 /// SOAP version: 1.1 (`text/xml`, `SOAPAction`) or 1.2 (`application/soap+xml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +157,7 @@ pub enum Version {
     V12,
 }
 
+#[doc(hidden)]
 /// WSDL binding style: parts wrapped in an operation element (rpc) or the body element
 /// itself (document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,6 +166,7 @@ pub enum Style {
     Document,
 }
 
+#[doc(hidden)]
 /// `soap:body use`: SOAP encoding with `xsi:type` on every value, or plain literal XML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Use {
@@ -132,6 +174,7 @@ pub enum Use {
     Literal,
 }
 
+#[doc(hidden)]
 /// The `xsi:type` of a part: a namespace URI and a local name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct XsiType {
@@ -152,6 +195,7 @@ impl XsiType {
     }
 }
 
+#[doc(hidden)]
 /// How a service reports business errors in band (`status == "error"`, reason in
 /// `status_text`).
 #[derive(Debug)]
@@ -161,22 +205,40 @@ pub struct InBandError {
     pub message_fields: &'static [&'static str],
 }
 
-/// Endpoint plus transport, and the WS-Security credentials if the service wants them; cheap
-/// to clone.
+/// Endpoint, transport and extra headers, and the WS-Security credentials if the service
+/// wants them; cheap to clone.
+#[doc(hidden)]
 #[derive(Clone)]
 pub struct Client {
     endpoint: String,
+    /// The WSDL's address for `endpoint` (the generated `ENDPOINT`): what the addresses of the
+    /// other ports are relative to. Empty: every operation goes to `endpoint`.
+    wsdl_endpoint: &'static str,
     transport: Arc<dyn Transport>,
+    /// Sent on every request after the SOAP headers, whatever the transport.
+    headers: Arc<[(String, String)]>,
     username_token: Option<Arc<UsernameToken>>,
 }
 
 impl Client {
-    /// A client posting to `endpoint` (`soap:address location`) through `transport`.
+    /// A client posting every operation to `endpoint` through `transport`.
     pub fn new(endpoint: impl Into<String>, transport: Arc<dyn Transport>) -> Self {
         Self {
             endpoint: endpoint.into(),
+            wsdl_endpoint: "",
             transport,
+            headers: Arc::from([]),
             username_token: None,
+        }
+    }
+
+    /// A client from what `ClientBuilder::build` checked, for a WSDL whose main port is at
+    /// `wsdl_endpoint`.
+    pub fn from_connection(connection: Connection, wsdl_endpoint: &'static str) -> Self {
+        Self {
+            headers: connection.headers.into(),
+            wsdl_endpoint,
+            ..Self::new(connection.url, connection.transport)
         }
     }
 
@@ -189,6 +251,26 @@ impl Client {
     /// The URL requests are posted to.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
+    }
+
+    /// Where `op` is posted. An operation of another port than the main one goes to its
+    /// port's address, taken relative to the main port's and applied to the endpoint in use:
+    /// a WSDL with `…/service` and `…/service/rpc` ports, used at a test server's
+    /// `http://127.0.0.1:8080/service`, posts the rpc port's operations to
+    /// `http://127.0.0.1:8080/service/rpc`. A port on another host keeps its own address.
+    fn url_for(&self, op: &Operation) -> String {
+        if op.address.is_empty()
+            || op.address == self.wsdl_endpoint
+            || self.wsdl_endpoint.is_empty()
+        {
+            return self.endpoint.clone();
+        }
+        let parse = |url: &str| reqwest::Url::parse(url).ok();
+        let rebased = || {
+            let relative = parse(self.wsdl_endpoint)?.make_relative(&parse(op.address)?)?;
+            Some(parse(&self.endpoint)?.join(&relative).ok()?.to_string())
+        };
+        rebased().unwrap_or_else(|| op.address.to_owned())
     }
 
     /// Starts a call; add parts in WSDL order, then send.
@@ -211,6 +293,7 @@ impl std::fmt::Debug for Client {
     }
 }
 
+#[doc(hidden)]
 /// One request being built.
 pub struct Call<'a> {
     client: &'a Client,
@@ -231,7 +314,7 @@ impl Call<'_> {
         value: &T,
     ) -> Result<(), Error> {
         let op = self.operation;
-        let context = ser::Context::new(op.version, op.body_use, op.namespace);
+        let context = ser::Context::of(op);
         let before = self.body.len();
         ser::write_part(&mut self.body, &context, name, xsi_type, value).map_err(|e| {
             self.body.truncate(before);
@@ -342,8 +425,11 @@ impl Call<'_> {
             })?;
         let request = Request {
             method: Method::Post,
-            url: self.client.endpoint.clone(),
-            headers: envelope::request_headers(op),
+            url: self.client.url_for(op),
+            headers: envelope::request_headers(op)
+                .into_iter()
+                .chain(self.client.headers.iter().cloned())
+                .collect(),
             body,
             idempotent: op.idempotent,
         };
@@ -371,6 +457,7 @@ pub fn decode_response<T: Answer>(operation: &Operation, response: &Response) ->
         .map_err(|error| error.after_sending(operation.name, operation.idempotent))
 }
 
+#[doc(hidden)]
 /// Turns the answer of a login operation into a session id: an empty answer is
 /// [`Error::Authentication`]. Surrounding whitespace is not part of the id.
 pub fn session_from_login(answer: String) -> Result<Secret, Error> {

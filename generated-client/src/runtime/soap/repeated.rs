@@ -4,7 +4,7 @@
 //! the SOAP serializer and decoder recognise the marker newtype this module wraps the list in.
 
 use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::ser::{Serialize, Serializer};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -21,30 +21,6 @@ pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<T>, D::Error> {
     d.deserialize_newtype_struct(REPEATED_NEWTYPE, Items(PhantomData))
-}
-
-/// A literal list parameter (.NET's `ArrayOfInt`): one element holding an element per item,
-/// named as the schema says (`item: "int"`) rather than SOAP-ENC's `<item>`.
-pub struct ListOf<'a, T> {
-    pub item: &'static str,
-    pub items: &'a [T],
-}
-
-impl<T: Serialize> Serialize for ListOf<'_, T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut list = s.serialize_struct("ListOf", 1)?;
-        list.serialize_field(self.item, &Siblings(self.items))?;
-        list.end()
-    }
-}
-
-/// The items as repeated elements.
-struct Siblings<'a, T>(&'a [T]);
-
-impl<T: Serialize> Serialize for Siblings<'_, T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize(self.0, s)
-    }
 }
 
 struct Items<T>(PhantomData<T>);

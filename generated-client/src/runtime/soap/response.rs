@@ -153,7 +153,7 @@ fn locate<'a>(
 }
 
 /// Reads up to the first child of `Body`.
-fn body_first_child<'a>(r: &mut XmlReader<'a>) -> Result<Start<'a>, DecodeError> {
+pub(super) fn body_first_child<'a>(r: &mut XmlReader<'a>) -> Result<Start<'a>, DecodeError> {
     let root = loop {
         match r.next()? {
             Token::Start(root) => break root,

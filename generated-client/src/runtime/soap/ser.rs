@@ -4,13 +4,20 @@
 //! from the part's WSDL type at the top, from the value below it (XML Schema types for
 //! primitives, the serde container name in the operation's namespace for structs and enums).
 //! Lists are SOAP-ENC arrays of `<item>`s, maps and lists of pairs Apache `Map`s, `None` an
-//! `xsi:nil` element. Literal use writes the same elements without type attributes.
+//! `xsi:nil` element.
+//!
+//! Literal use writes the same elements without type attributes, each in the namespace its
+//! schema gives it (the operation's [`ElementSpec`] tables: parts by name, record fields by the
+//! record's serde name): an element whose namespace differs from the default namespace in
+//! scope declares its own (`xmlns="…"`, or `xmlns=""` for none), so no prefix is needed. A
+//! wrapper list writes its items under the item element its schema names; an element the
+//! tables do not know (inside a dynamic value) stays in its parent's namespace.
 
 use super::attributes;
 use super::derived::DERIVED_ENUM;
 use super::repeated::REPEATED_NEWTYPE;
 use super::xml::{APACHE_SOAP, XSD};
-use super::{Use, Version, XsiType};
+use super::{ElementSpec, Operation, Style, TypeElements, Use, Version, XsiType};
 use serde::ser::{self, Serialize};
 use std::fmt;
 
@@ -23,6 +30,13 @@ pub(super) struct Context {
     pub version: Version,
     /// The operation's namespace, bound to [`OPERATION_PREFIX`] when not empty.
     pub namespace: &'static str,
+    /// Literal use: the parts' and record fields' elements. Empty for encoded use, whose
+    /// accessors are all unqualified.
+    parts: &'static [ElementSpec],
+    types: &'static TypeElements,
+    /// The default namespace where the parts are written: the document body element's
+    /// (declared on it, see `envelope.rs`); none inside an rpc wrapper or directly in the Body.
+    body_ns: &'static str,
 }
 
 /// Appends element `name` holding `value` to `out`. `xsi_type` is the part's WSDL type.
@@ -41,6 +55,8 @@ pub(super) fn write_part<T: Serialize + ?Sized>(
             name,
             given,
             repeated: false,
+            element: context.parts.iter().find(|part| part.name == name),
+            scope: context.body_ns,
         })
         .map(|_| ())
 }
@@ -142,12 +158,39 @@ impl Written {
 }
 
 impl Context {
+    /// A context without element tables: every element in its parent's namespace.
     pub(super) fn new(version: Version, body_use: Use, namespace: &'static str) -> Self {
         Self {
             encoded: body_use == Use::Encoded,
             version,
             namespace,
+            parts: &[],
+            types: &[],
+            body_ns: "",
         }
+    }
+
+    /// The context of `op`'s parts.
+    pub(super) fn of(op: &Operation) -> Self {
+        let mut context = Self::new(op.version, op.body_use, op.namespace);
+        if !context.encoded {
+            context.parts = op.parts;
+            context.types = op.types;
+        }
+        if op.style == Style::Document && !op.bare {
+            context.body_ns = op.namespace;
+        }
+        context
+    }
+
+    /// The elements of the fields of the record named `name` (its serde name).
+    fn fields(&self, name: &str) -> &'static [ElementSpec] {
+        let types = self.types;
+        types
+            .binary_search_by(|(ty, _)| (*ty).cmp(name))
+            .ok()
+            .and_then(|i| types.get(i))
+            .map_or(&[], |(_, fields)| *fields)
     }
 
     fn encoding_namespace(&self) -> &'static str {
@@ -226,11 +269,21 @@ struct ElementSer<'o> {
     given: Option<XsiType>,
     /// A list is written as one element per item (a repeated element), not as an array.
     repeated: bool,
+    /// What the schema says of this element (literal use); `None` when the tables do not
+    /// know it.
+    element: Option<&'static ElementSpec>,
+    /// The default namespace in scope at this element's start tag.
+    scope: &'static str,
 }
 
 impl<'o> ElementSer<'o> {
     fn label(&self, natural: Label) -> Label {
         self.given.map_or(natural, Label::Given)
+    }
+
+    /// The namespace this element is in, and so the default its children see.
+    fn namespace(&self) -> &'static str {
+        self.element.map_or(self.scope, |e| e.namespace)
     }
 
     fn open_tag(&mut self) -> Result<(), SerError> {
@@ -242,6 +295,12 @@ impl<'o> ElementSer<'o> {
         }
         self.out.push(b'<');
         self.out.extend_from_slice(self.name.as_bytes());
+        let namespace = self.namespace();
+        if namespace != self.scope {
+            self.out.extend_from_slice(b" xmlns=\"");
+            escape(self.out, namespace, true)?;
+            self.out.push(b'"');
+        }
         Ok(())
     }
 
@@ -267,13 +326,21 @@ impl<'o> ElementSer<'o> {
         Ok(Written::value(label))
     }
 
-    fn child(&mut self, name: &'static str) -> ElementSer<'_> {
+    /// A child element; `element` says what the schema says of it, if anything.
+    fn child(
+        &mut self,
+        name: &'static str,
+        element: Option<&'static ElementSpec>,
+    ) -> ElementSer<'_> {
+        let scope = self.namespace();
         ElementSer {
             out: self.out,
             context: self.context,
             name,
             given: None,
             repeated: false,
+            element,
+            scope,
         }
     }
 }
@@ -427,6 +494,8 @@ impl<'o> ser::Serializer for ElementSer<'o> {
             name: element,
             given: None,
             repeated: self.repeated,
+            element: self.element,
+            scope: self.scope,
         })?;
         let name_end = before + 1 + element.len();
         if out
@@ -497,10 +566,12 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         // Closed by the first field that is no attribute (`attributes.rs`).
         self.open_tag()?;
         self.context.write_type(self.out, label)?;
+        let fields = self.context.fields(name);
         Ok(StructSer {
             parent: self,
             label,
             open: true,
+            fields,
         })
     }
 
@@ -532,16 +603,23 @@ impl ser::SerializeSeq for ListSer<'_> {
     type Error = SerError;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
+        let parent = &self.parent;
+        // A repeated element's items are its siblings; a list's items are its children,
+        // named as the schema says (`ArrayOfInt`'s `int`) or SOAP-ENC's `item`.
+        let (name, element, scope) = if parent.repeated {
+            (parent.name, parent.element, parent.scope)
+        } else {
+            let items = parent.element.and_then(|e| e.items);
+            (items.map_or("item", |i| i.name), items, parent.namespace())
+        };
         let item = ElementSer {
             out: &mut self.items,
-            context: self.parent.context,
-            name: if self.parent.repeated {
-                self.parent.name
-            } else {
-                "item"
-            },
+            context: parent.context,
+            name,
             given: None,
             repeated: false,
+            element,
+            scope,
         };
         let written = value.serialize(item)?;
         self.count += 1;
@@ -612,7 +690,7 @@ impl ser::SerializeTuple for TupleSer<'_> {
             (false, _) => "item",
         };
         self.index += 1;
-        value.serialize(self.parent.child(name)).map(|_| ())
+        value.serialize(self.parent.child(name, None)).map(|_| ())
     }
 
     fn end(self) -> Result<Written, SerError> {
@@ -637,11 +715,11 @@ impl ser::SerializeMap for MapSer<'_> {
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
         self.parent.out.extend_from_slice(b"<item>");
-        key.serialize(self.parent.child("key")).map(|_| ())
+        key.serialize(self.parent.child("key", None)).map(|_| ())
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        value.serialize(self.parent.child("value"))?;
+        value.serialize(self.parent.child("value", None))?;
         self.parent.out.extend_from_slice(b"</item>");
         Ok(())
     }
@@ -659,6 +737,8 @@ pub(super) struct StructSer<'o> {
     label: Label,
     /// The start tag still takes attributes.
     open: bool,
+    /// The fields' elements, when the tables know the record.
+    fields: &'static [ElementSpec],
 }
 
 impl StructSer<'_> {
@@ -691,8 +771,9 @@ impl ser::SerializeStruct for StructSer<'_> {
         if key == attributes::TEXT_KEY {
             return attributes::write_text(self.parent.out, value).map_err(field_error);
         }
+        let element = self.fields.iter().find(|f| f.name == key);
         value
-            .serialize(self.parent.child(key))
+            .serialize(self.parent.child(key, element))
             .map_err(field_error)?;
         Ok(())
     }

@@ -7,6 +7,10 @@ use crate::runtime::{Answer, BusinessError, Decimal, Fault, Lenient, UnixTime, V
 use serde::{Deserialize, Serialize};
 use std::sync::Mutex;
 
+mod wire;
+
+use wire::body_elements;
+
 /// Answers every request with one canned response and keeps the requests.
 struct Canned {
     response: Response,
@@ -89,9 +93,12 @@ static BUY_MAIL: Operation = Operation {
     soap_action: "https://my.interserver.net/api.php/api_api_buy_mail",
     request_element: "api_api_buy_mail",
     response_element: "api_api_buy_mailResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 static GET_SERVICES: Operation = Operation {
@@ -189,9 +196,12 @@ static RENEW_DOC: Operation = Operation {
     soap_action: "http://example.com/hosting/Renew",
     request_element: "RenewRequest",
     response_element: "RenewResponse",
-    qualified: true,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: false,
+    address: "",
 };
 
 /// A JAX-WS style schema without `elementFormDefault`: the parts are in no namespace.
@@ -201,7 +211,11 @@ async fn document_literal_unqualified_parts_are_in_no_namespace() {
         name: "add",
         request_element: "add",
         response_element: "addResponse",
-        qualified: false,
+        parts: &[ElementSpec {
+            name: "a",
+            namespace: "",
+            items: None,
+        }],
         ..RENEW_DOC
     };
     let answer = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
@@ -218,10 +232,9 @@ async fn document_literal_unqualified_parts_are_in_no_namespace() {
     impl Answer for AddResponse {}
     let sum: AddResponse = call.send().await.unwrap();
     assert_eq!(sum, AddResponse { r#return: 3 });
-    let body = String::from_utf8(sent(&transport).body).unwrap();
-    assert!(
-        body.contains("<SOAP-ENV:Body><ns1:add><a>1</a></ns1:add></SOAP-ENV:Body>"),
-        "{body}"
+    assert_eq!(
+        body_elements(&sent(&transport).body),
+        ["{http://example.com/hosting}add", "  {}a = 1"]
     );
 }
 
@@ -284,9 +297,12 @@ static STATUS_12: Operation = Operation {
     soap_action: "urn:status#getStatus",
     request_element: "getStatus",
     response_element: "getStatusResponse",
-    qualified: false,
+    bare: false,
+    parts: &[],
+    types: &[],
     all_parts: false,
     idempotent: true,
+    address: "",
 };
 
 #[tokio::test]
@@ -700,6 +716,57 @@ fn lenient_scalars() {
         panic!("expected a decode error");
     };
     assert_eq!(message, "return: invalid boolean \"yes\"");
+}
+
+/// XSD's time, binary and unsigned types read as typed values; text that is not one is kept
+/// as `Unreadable`, never turned into a made-up value.
+#[test]
+fn xsd_times_binary_and_unsigned_read_leniently() {
+    use crate::runtime::{Base64, Date, DateTime, Duration, HexBinary, Time};
+    #[derive(Debug, Deserialize)]
+    struct Typed {
+        at: Lenient<DateTime>,
+        day: Lenient<Date>,
+        clock: Lenient<Time>,
+        span: Lenient<Duration>,
+        blob: Lenient<Base64>,
+        sum: Lenient<HexBinary>,
+        big: Lenient<u64>,
+        bad_day: Lenient<Date>,
+        empty_blob: Lenient<Base64>,
+        negative: Lenient<u32>,
+    }
+    impl Answer for Typed {}
+    let part = "<return><at>2024-05-01T10:30:00Z</at><day>2024-05-01</day><clock>13:20:00</clock>\
+        <span>P1DT2H</span><blob>aGk=</blob><sum>0fA0</sum><big>18446744073709551615</big>\
+        <bad_day>01/05/2024</bad_day><empty_blob/><negative>-1</negative></return>";
+    let typed: Typed = decode(&BUY_MAIL, &rpc_response(part)).unwrap();
+    assert_eq!(
+        typed.at.value().and_then(DateTime::timestamp),
+        Some("2024-05-01T10:30:00Z".parse().unwrap())
+    );
+    assert_eq!(
+        typed.day.value().map(ToString::to_string).as_deref(),
+        Some("2024-05-01")
+    );
+    assert_eq!(
+        typed.clock.value().map(ToString::to_string).as_deref(),
+        Some("13:20:00")
+    );
+    assert_eq!(
+        typed.span.value().map(ToString::to_string).as_deref(),
+        Some("P1DT2H")
+    );
+    assert_eq!(typed.blob.value().map(|b| b.to_vec()), Some(b"hi".to_vec()));
+    assert_eq!(
+        typed.sum.value().map(|b| b.to_vec()),
+        Some(vec![0x0f, 0xa0])
+    );
+    assert_eq!(typed.big, Lenient::Value(u64::MAX));
+    assert_eq!(typed.bad_day.unreadable(), Some("01/05/2024"));
+    // Empty base64 text is a valid value in XSD: zero bytes, as an empty string is "".
+    assert_eq!(typed.empty_blob, Lenient::Value(Base64(Vec::new())));
+    assert_eq!(typed.negative.unreadable(), Some("-1"));
 }
 
 #[test]
@@ -1142,23 +1209,33 @@ fn repeated_elements_decode_as_lists() {
 
 #[tokio::test]
 async fn repeated_elements_and_literal_lists_are_sent_by_item_name() {
+    static VALUES: ElementSpec = ElementSpec {
+        name: "values",
+        namespace: "http://example.com/hosting",
+        items: Some(&ElementSpec {
+            name: "int",
+            namespace: "http://example.com/hosting",
+            items: None,
+        }),
+    };
+    static LISTS: Operation = Operation {
+        parts: std::slice::from_ref(&VALUES),
+        ..RENEW_DOC
+    };
     let (client, transport) = canned_client(ok_xml(
         "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
          <RenewResponse/></S:Body></S:Envelope>",
     ));
-    let mut call = client.call(&RENEW_DOC);
+    let mut call = client.call(&LISTS);
     let reading = Reading {
         at: "a".into(),
         flags: vec!["f1".into(), "f2".into()],
     };
     call.arg("reading", XsiType::xsd("anyType"), &reading)
         .unwrap();
-    let values = [1, 2];
-    let list = repeated::ListOf {
-        item: "int",
-        items: &values,
-    };
-    call.arg("values", XsiType::xsd("anyType"), &list).unwrap();
+    // A slice, as a generated method passes it (an array would be a tuple to serde).
+    let values: &[i32] = &[1, 2];
+    call.arg("values", XsiType::xsd("anyType"), values).unwrap();
     let _ = call.send::<Value>().await;
     let body = String::from_utf8(sent(&transport).body).unwrap();
     assert!(
@@ -1168,4 +1245,41 @@ async fn repeated_elements_and_literal_lists_are_sent_by_item_name() {
         ),
         "{body}"
     );
+}
+
+#[test]
+fn operations_of_another_port_go_to_its_address_relative_to_the_endpoint_in_use() {
+    static RPC_PORT: Operation = Operation {
+        address: "https://vendor.example/service/rpc",
+        ..BUY_MAIL
+    };
+    static OTHER_HOST: Operation = Operation {
+        address: "https://elsewhere.example/api",
+        ..BUY_MAIL
+    };
+    let transport: Arc<dyn Transport> = Arc::new(Canned {
+        response: response(200, "text/xml", ""),
+        requests: Mutex::new(Vec::new()),
+    });
+    let connection = |url: &str| crate::runtime::Connection {
+        url: url.to_owned(),
+        transport: Arc::clone(&transport),
+        headers: Vec::new(),
+    };
+    let main = "https://vendor.example/service";
+    for (endpoint, rpc) in [
+        (main, "https://vendor.example/service/rpc"),
+        (
+            "http://127.0.0.1:8080/service",
+            "http://127.0.0.1:8080/service/rpc",
+        ),
+    ] {
+        let client = Client::from_connection(connection(endpoint), main);
+        assert_eq!(client.url_for(&BUY_MAIL), endpoint);
+        assert_eq!(client.url_for(&RPC_PORT), rpc);
+        assert_eq!(client.url_for(&OTHER_HOST), "https://elsewhere.example/api");
+    }
+    // Without the WSDL's address every operation goes to the endpoint.
+    let plain = Client::new("http://127.0.0.1:8080/x", Arc::clone(&transport));
+    assert_eq!(plain.url_for(&RPC_PORT), "http://127.0.0.1:8080/x");
 }

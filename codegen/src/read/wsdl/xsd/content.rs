@@ -161,6 +161,8 @@ fn item_of(ty: TypeRef) -> TypeRef {
 struct Owner<'x> {
     name: &'x str,
     target_ns: &'x str,
+    /// Its schema's `elementFormDefault="qualified"`: its local elements are in `target_ns`.
+    qualified: bool,
     /// Whether a sequence of one repeated element makes this type an array.
     literal_arrays: bool,
 }
@@ -175,13 +177,14 @@ impl Types<'_> {
         &mut self,
         name: &str,
         (definition, declared_at): (&Node, &Node),
-        target_ns: &str,
+        (target_ns, qualified): (&str, bool),
         literal_arrays: bool,
         diags: &mut Vec<Diagnostic>,
     ) -> TypeDef {
         let owner = Owner {
             name,
             target_ns,
+            qualified,
             literal_arrays,
         };
         let kind = if definition.name == "simpleType" {
@@ -230,6 +233,7 @@ impl Types<'_> {
         {
             return TypeKind::Array {
                 item_element: Some(field.name.wire),
+                item_namespace: field.namespace,
                 item: item_of(field.ty),
             };
         }
@@ -280,6 +284,7 @@ impl Types<'_> {
                     nillable: false,
                     repeated: false,
                     placement: Placement::Text,
+                    namespace: None,
                     docs: Docs::default(),
                     source: content.source(),
                 }]
@@ -336,6 +341,7 @@ impl Types<'_> {
             nillable: false,
             repeated: false,
             placement: Placement::Attribute,
+            namespace: None,
             docs: docs::xsd(attribute),
             source: attribute.source(),
         })
@@ -507,6 +513,7 @@ impl Types<'_> {
             return TypeKind::Array {
                 item: self.array_item(owner, attribute, value, diags),
                 item_element: None,
+                item_namespace: None,
             };
         }
         let item = xsd_child(restriction, "sequence").and_then(single_element);
@@ -514,6 +521,7 @@ impl Types<'_> {
             return TypeKind::Array {
                 item: item_of(field.ty),
                 item_element: None,
+                item_namespace: None,
             };
         }
         diags.push(restriction.warning(format!(
@@ -523,6 +531,7 @@ impl Types<'_> {
         TypeKind::Array {
             item: TypeRef::Dynamic,
             item_element: None,
+            item_namespace: None,
         }
     }
 
@@ -639,18 +648,23 @@ impl Types<'_> {
         if max == Some(0) {
             return None;
         }
-        let (name, ty, declaration) = if let Some(reference) = element.attr("ref") {
+        // A global element is always in its schema's target namespace; a local one by its
+        // `form`, else its schema's `elementFormDefault` (XSD 1.0 §3.3.2).
+        let (name, ty, declaration, namespace) = if let Some(reference) = element.attr("ref") {
             match self.element(element, &format!("`{}`", owner.name), reference, diags) {
                 Some(global) => {
                     let declaration = self
                         .globals
                         .get(&(Space::Element, global.name.clone()))
                         .map(|g| g.node);
-                    (global.name.local, global.ty, declaration.unwrap_or(element))
+                    let namespace = Some(global.name.ns).filter(|ns| !ns.is_empty());
+                    let declaration = declaration.unwrap_or(element);
+                    (global.name.local, global.ty, declaration, namespace)
                 }
                 None => {
                     let local = reference.rsplit_once(':').map_or(reference, |(_, l)| l);
-                    (local.to_owned(), TypeRef::Dynamic, element)
+                    let namespace = element.qname(reference).ok().map(|q| q.ns);
+                    (local.to_owned(), TypeRef::Dynamic, element, namespace)
                 }
             }
         } else {
@@ -665,10 +679,18 @@ impl Types<'_> {
                 );
                 return None;
             };
+            let qualified = match element.attr("form").map(str::trim) {
+                Some("qualified") => true,
+                Some("unqualified") => false,
+                _ => owner.qualified,
+            };
+            let namespace =
+                (qualified && !owner.target_ns.is_empty()).then(|| owner.target_ns.to_owned());
             (
                 name.to_owned(),
                 self.element_type(owner, element, name, diags),
                 element,
+                namespace,
             )
         };
         let repeated = max.is_none_or(|max| max > 1);
@@ -688,6 +710,7 @@ impl Types<'_> {
             nillable: is_true(element.attr("nillable")) || is_true(declaration.attr("nillable")),
             repeated,
             placement: Placement::Element,
+            namespace,
             docs,
             source: element.source(),
         })
@@ -713,8 +736,8 @@ impl Types<'_> {
         match anonymous_type(element) {
             Some(definition) if defines_type(definition) => {
                 let nested = self.nested_name(owner, name, element, diags);
-                let def =
-                    self.type_def(&nested, (definition, element), owner.target_ns, true, diags);
+                let schema = (owner.target_ns, owner.qualified);
+                let def = self.type_def(&nested, (definition, element), schema, true, diags);
                 self.defs.insert(nested.clone(), def);
                 TypeRef::Named {
                     group: None,

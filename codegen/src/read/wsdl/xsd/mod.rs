@@ -44,10 +44,6 @@ struct Global<'a> {
 pub struct Element {
     pub name: QName,
     pub ty: TypeRef,
-    /// Whether the local elements inside it are in its namespace, as its schema's
-    /// `elementFormDefault` says (taken to hold for its type too: generators write both into
-    /// one schema; per-element `form` is not read).
-    pub qualified: bool,
 }
 
 /// The types of every schema, built once and then queried by the WSDL reader.
@@ -143,7 +139,8 @@ impl<'a> Types<'a> {
                     Global {
                         node,
                         target_ns: schema.target_ns.clone(),
-                        qualified: schema.node.attr("elementFormDefault") == Some("qualified"),
+                        qualified: schema.node.attr("elementFormDefault").map(str::trim)
+                            == Some("qualified"),
                     },
                 );
                 order.push(key);
@@ -185,7 +182,7 @@ impl<'a> Types<'a> {
         let def = self.type_def(
             &name,
             (definition, global.node),
-            &global.target_ns,
+            (&global.target_ns, global.qualified),
             literal_arrays,
             diags,
         );
@@ -263,40 +260,61 @@ impl<'a> Types<'a> {
         diags: &mut Vec<Diagnostic>,
     ) -> TypeRef {
         let known = if ns::is_xsd(&name.ns) {
-            builtin::xsd(&name.local).or_else(|| {
-                diags.push(at.warning(format!(
-                    "{what}: XML Schema type `{shown}` is not supported; read as a string"
-                )));
-                Some(TypeRef::Scalar(Scalar::String))
-            })
+            builtin::xsd(&name.local)
         } else if name.ns == ns::SOAP_ENC {
             builtin::soap_encoding(&name.local)
         } else if name.ns == ns::APACHE_SOAP {
             builtin::apache_soap(&name.local)
         } else {
-            let key = (Space::Type, name.clone());
-            if let Some(def) = self.names.get(&key) {
-                Some(TypeRef::Named {
-                    group: None,
-                    name: def.clone(),
-                })
-            } else if let Some(global) = self.globals.get(&key).cloned() {
-                Some(self.alias(global.node, depth + 1, diags))
-            } else {
-                None
-            }
+            self.schema_type(name, depth, diags)
         };
-        known.unwrap_or_else(|| {
-            diags.push(
-                at.warning(format!(
-                    "{what} has type `{shown}` ({name}), which is defined nowhere"
-                ))
-                .with_hint(
-                    "its values are read as dynamic values; define the type to get a typed field",
-                ),
-            );
-            TypeRef::Dynamic
-        })
+        if let Some(known) = known {
+            return known;
+        }
+        let fallback = at.unprefixed_fallback(shown).and_then(|fallback| {
+            let found = self.schema_type(&fallback, depth, diags)?;
+            Some((fallback, found))
+        });
+        if let Some((fallback, found)) = fallback {
+            diags.push(at.warning(format!(
+                "{what}: type `{shown}` has no prefix and {name} is not a type; {fallback} (the \
+                 target namespace) is used, as other SOAP stacks do"
+            )));
+            return found;
+        }
+        if ns::is_xsd(&name.ns) {
+            diags.push(at.warning(format!(
+                "{what}: XML Schema type `{shown}` is not supported; read as a string"
+            )));
+            return TypeRef::Scalar(Scalar::String);
+        }
+        diags.push(
+            at.warning(format!(
+                "{what} has type `{shown}` ({name}), which is defined nowhere"
+            ))
+            .with_hint(
+                "its values are read as dynamic values; define the type to get a typed field",
+            ),
+        );
+        TypeRef::Dynamic
+    }
+
+    /// A type some schema here defines, by expanded name.
+    fn schema_type(
+        &mut self,
+        name: &QName,
+        depth: u32,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<TypeRef> {
+        let key = (Space::Type, name.clone());
+        if let Some(def) = self.names.get(&key) {
+            return Some(TypeRef::Named {
+                group: None,
+                name: def.clone(),
+            });
+        }
+        let global = self.globals.get(&key).cloned()?;
+        Some(self.alias(global.node, depth + 1, diags))
     }
 
     /// The global element `value` (a QName in scope at `at`); `None`, with a warning naming
@@ -308,29 +326,31 @@ impl<'a> Types<'a> {
         value: &str,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Element> {
-        let name = match at.qname(value) {
+        let mut name = match at.qname(value) {
             Ok(name) => name,
             Err(why) => {
                 diags.push(at.warning(format!("{what}: element {why}")));
                 return None;
             }
         };
-        let Some(qualified) = self
-            .globals
-            .get(&(Space::Element, name.clone()))
-            .map(|g| g.qualified)
-        else {
+        let defined = |name: &QName| self.globals.contains_key(&(Space::Element, name.clone()));
+        if !defined(&name)
+            && let Some(fallback) = at.unprefixed_fallback(value).filter(|f| defined(f))
+        {
+            diags.push(at.warning(format!(
+                "{what}: element `{value}` has no prefix and {name} is defined nowhere; \
+                 {fallback} (the target namespace) is used, as other SOAP stacks do"
+            )));
+            name = fallback;
+        }
+        if !defined(&name) {
             diags.push(at.warning(format!(
                 "{what} refers to element `{value}` ({name}), which is defined nowhere"
             )));
             return None;
-        };
+        }
         let ty = self.global_element(&name, diags);
-        Some(Element {
-            name,
-            ty,
-            qualified,
-        })
+        Some(Element { name, ty })
     }
 
     /// Adds a struct no schema defines but the WSDL implies (the parts of an rpc answer),
@@ -359,60 +379,12 @@ impl<'a> Types<'a> {
         TypeRef::Named { group: None, name }
     }
 
-    /// The fields of a struct type, for document/literal wrapped operations.
-    pub fn fields(&self, ty: &TypeRef) -> Option<&[Field]> {
+    /// What a named type is, for the body element of a document operation.
+    pub fn kind(&self, ty: &TypeRef) -> Option<&TypeKind> {
         let TypeRef::Named { name, .. } = ty else {
             return None;
         };
-        match &self.defs.get(name)?.kind {
-            TypeKind::Struct { fields, .. } => Some(fields),
-            TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
-        }
-    }
-
-    /// The fields inside `ty`, at any depth, whose type is a literal list (`ArrayOfInt`): a
-    /// parameter of that type is sent by its item name, a nested field is not.
-    pub fn nested_literal_lists(&self, ty: &TypeRef) -> Vec<&Field> {
-        let mut seen = BTreeSet::new();
-        let mut found = Vec::new();
-        self.find_literal_lists(ty, &mut seen, &mut found);
-        found
-    }
-
-    fn find_literal_lists<'s>(
-        &'s self,
-        ty: &TypeRef,
-        seen: &mut BTreeSet<&'s str>,
-        found: &mut Vec<&'s Field>,
-    ) {
-        let name = match ty {
-            TypeRef::List(item) => return self.find_literal_lists(item, seen, found),
-            TypeRef::Named { name, .. } => name,
-            _ => return,
-        };
-        let Some((name, def)) = self.defs.get_key_value(name) else {
-            return;
-        };
-        if !seen.insert(name) {
-            return;
-        }
-        match &def.kind {
-            TypeKind::Struct { fields, .. } => {
-                for field in fields {
-                    if let TypeRef::Named { name, .. } = &field.ty
-                        && let Some(TypeKind::Array {
-                            item_element: Some(_),
-                            ..
-                        }) = self.defs.get(name).map(|d| &d.kind)
-                    {
-                        found.push(field);
-                    }
-                    self.find_literal_lists(&field.ty, seen, found);
-                }
-            }
-            TypeKind::Array { item, .. } => self.find_literal_lists(item, seen, found),
-            TypeKind::Enum { .. } => {}
-        }
+        self.defs.get(name).map(|d| &d.kind)
     }
 
     /// Every [`TypeDef`], sorted by name.

@@ -1,0 +1,231 @@
+<?php
+// TEST PEER (tests/third_party_stacks.rs): PHP ext/soap `SoapServer` in WSDL mode on the
+// hand-written document/literal WSDL tests/stacks/specs/php_soapserver/orders.wsdl.
+// Router script for PHP's built-in server:
+//   STACK_WSDL=<path to orders.wsdl> php -S 127.0.0.1:<port> server.php
+// POST = a SOAP call; GET with `?wsdl` = the WSDL itself.
+//
+// SoapServer alone is lenient: it binds children by local name and ignores their namespace,
+// so a wrongly qualified request would still "work". Every handler therefore also checks the
+// raw request (php://input) with XPath, by namespace URI, and answers the fault
+// `Client` / `PEER-CHECK-FAILED <check>: <detail>` when something is not exactly as the
+// schema says.
+
+ini_set('soap.wsdl_cache_enabled', '0');
+
+const NS_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const NS_OPS = 'urn:stacks:php';
+const NS_TYPES = 'urn:stacks:php:types';
+
+$wsdl = getenv('STACK_WSDL') ?: '';
+if ($wsdl === '' || !is_readable($wsdl)) {
+    http_response_code(500);
+    header('Content-Type: text/plain');
+    echo "server.php: STACK_WSDL does not name a readable WSDL file\n";
+    return true;
+}
+
+$method = $_SERVER['REQUEST_METHOD'] ?? '';
+if ($method === 'GET' && isset($_GET['wsdl'])) {
+    header('Content-Type: text/xml; charset=UTF-8');
+    readfile($wsdl);
+    return true;
+}
+if ($method !== 'POST') {
+    http_response_code(405);
+    header('Allow: POST');
+    header('Content-Type: text/plain');
+    echo "POST a SOAP envelope, or GET ?wsdl\n";
+    return true;
+}
+
+function check_failed($check, $detail)
+{
+    throw new SoapFault('Client', "PEER-CHECK-FAILED $check: $detail");
+}
+
+/** The raw request as an XPath with prefixes e (envelope), o (operations), t (types). */
+function request_xpath($raw)
+{
+    $doc = new DOMDocument();
+    if (!$doc->loadXML($raw, LIBXML_NONET)) {
+        check_failed('request.xml', 'not well-formed');
+    }
+    $xp = new DOMXPath($doc);
+    $xp->registerNamespace('e', NS_ENV);
+    $xp->registerNamespace('o', NS_OPS);
+    $xp->registerNamespace('t', NS_TYPES);
+    return $xp;
+}
+
+/** The texts of the elements `$path` selects, in document order. */
+function texts($xp, $path)
+{
+    $out = [];
+    foreach ($xp->query($path) as $node) {
+        $out[] = $node->textContent;
+    }
+    return $out;
+}
+
+/** Checks that `$path` selects exactly the elements with these texts. */
+function expect_texts($xp, $check, $path, array $want)
+{
+    $got = texts($xp, $path);
+    if ($got !== $want) {
+        check_failed($check, "$path gave " . json_encode($got) . ', want ' . json_encode($want));
+    }
+}
+
+/** Checks that the body element has exactly these children (namespace URI + local name). */
+function expect_children($xp, $check, $path, array $want)
+{
+    $got = [];
+    foreach ($xp->query("$path/*") as $node) {
+        $got[] = '{' . $node->namespaceURI . '}' . $node->localName;
+    }
+    if ($got !== $want) {
+        check_failed($check, "$path children " . json_encode($got) . ', want ' . json_encode($want));
+    }
+}
+
+class OrdersHandler
+{
+    private $xp;
+    private $auth = null;
+
+    public function __construct($xp)
+    {
+        $this->xp = $xp;
+    }
+
+    /** Echo: qualified text/count/tag children, `tag` repeated (one sibling per item). */
+    public function Echo($params)
+    {
+        $xp = $this->xp;
+        $body = '/e:Envelope/e:Body/o:Echo';
+        expect_children($xp, 'Echo.children', $body, [
+            '{urn:stacks:php}text', '{urn:stacks:php}count',
+            '{urn:stacks:php}tag', '{urn:stacks:php}tag', '{urn:stacks:php}tag',
+        ]);
+        expect_texts($xp, 'Echo.text', "$body/o:text", ["héllo <&> \"wörld\""]);
+        expect_texts($xp, 'Echo.count', "$body/o:count", ['-7']);
+        expect_texts($xp, 'Echo.tag', "$body/o:tag", ['a', 'b b', '']);
+        $tags = is_array($params->tag) ? $params->tag : [$params->tag];
+        return ['text' => $params->text, 'count' => $params->count + 1, 'tag' => array_reverse($tags)];
+    }
+
+    /** GetStatus: the request element is present and empty. */
+    public function GetStatus($params)
+    {
+        $xp = $this->xp;
+        expect_children($xp, 'GetStatus.children', '/e:Envelope/e:Body/o:GetStatus', []);
+        if ($xp->query('/e:Envelope/e:Body/o:GetStatus')->length !== 1) {
+            check_failed('GetStatus.element', 'no {urn:stacks:php}GetStatus in the Body');
+        }
+        return ['status' => 'ok', 'uptime' => 9007199254740993];
+    }
+
+    /**
+     * QuoteOrder: `quote` in urn:stacks:php, its fields in urn:stacks:php:types, `lines` a
+     * wrapper list of `Line` (no `gift` attribute sent), a quantity above 2^31
+     * (unsignedInt); the answer's total is above u32 (unsignedLong) and `validUntil` a
+     * dateTime a week after `placedAt`.
+     */
+    public function QuoteOrder($params)
+    {
+        $xp = $this->xp;
+        $quote = '/e:Envelope/e:Body/o:QuoteOrder/o:quote';
+        expect_children($xp, 'QuoteOrder.children', '/e:Envelope/e:Body/o:QuoteOrder', [
+            '{urn:stacks:php}quote',
+        ]);
+        expect_children($xp, 'QuoteOrder.quote.children', $quote, [
+            '{urn:stacks:php:types}customer', '{urn:stacks:php:types}lines',
+            '{urn:stacks:php:types}placedAt',
+        ]);
+        expect_texts($xp, 'QuoteOrder.customer', "$quote/t:customer", ['ACME & Söhne']);
+        expect_children($xp, 'QuoteOrder.lines.children', "$quote/t:lines", [
+            '{urn:stacks:php:types}Line', '{urn:stacks:php:types}Line',
+        ]);
+        foreach ($xp->query("$quote/t:lines/t:Line") as $line) {
+            expect_children($xp, 'QuoteOrder.line.children', $line->getNodePath(), [
+                '{urn:stacks:php:types}sku', '{urn:stacks:php:types}quantity',
+            ]);
+        }
+        expect_texts($xp, 'QuoteOrder.sku', "$quote/t:lines/t:Line/t:sku", ['A-1', 'B-2']);
+        expect_texts($xp, 'QuoteOrder.quantity', "$quote/t:lines/t:Line/t:quantity", ['1', '4294967295']);
+        expect_texts($xp, 'QuoteOrder.gift', "$quote/t:lines/t:Line/@gift", []);
+        $placed = texts($xp, "$quote/t:placedAt");
+        if (count($placed) !== 1 || strtotime($placed[0]) !== strtotime('2024-02-29T23:59:58Z')) {
+            check_failed('QuoteOrder.placedAt', json_encode($placed) . ' is not 2024-02-29T23:59:58Z');
+        }
+        $lines = $params->quote->lines->Line;
+        $lines = is_array($lines) ? $lines : [$lines];
+        $total = 0;
+        foreach ($lines as $line) {
+            $total += (int) $line->quantity;
+        }
+        return [
+            'lineCount' => count($lines),
+            'totalQuantity' => $total,
+            'validUntil' => gmdate('Y-m-d\TH:i:s\Z', strtotime($placed[0]) + 7 * 86400),
+            'summary' => 'quoted for ' . $params->quote->customer,
+        ];
+    }
+
+    /** The Auth header (SoapServer calls a method named after the header element first). */
+    public function Auth($header)
+    {
+        $this->auth = $header;
+    }
+
+    /**
+     * SaveOrder: `order` in urn:stacks:php, its fields in urn:stacks:php:types, the
+     * `currency` and `gift` attributes unqualified, `lines` a wrapper list of `Line`, the
+     * Auth header typed; a quantity above 2^31 (unsignedInt) and an answer id above 2^63.
+     */
+    public function SaveOrder($params)
+    {
+        $xp = $this->xp;
+        $auth = '/e:Envelope/e:Header/o:Auth';
+        expect_texts($xp, 'SaveOrder.header.user', "$auth/t:user", ['clerk']);
+        expect_texts($xp, 'SaveOrder.header.token', "$auth/t:token", ['t0k3n&<>']);
+        if ($this->auth === null) {
+            check_failed('SaveOrder.header', 'SoapServer did not bind the Auth header');
+        }
+        $order = '/e:Envelope/e:Body/o:SaveOrder/o:order';
+        expect_children($xp, 'SaveOrder.order.children', $order, [
+            '{urn:stacks:php:types}customer', '{urn:stacks:php:types}lines',
+            '{urn:stacks:php:types}placedAt',
+        ]);
+        expect_texts($xp, 'SaveOrder.order.currency', "$order/@currency", ['EUR']);
+        expect_texts($xp, 'SaveOrder.customer', "$order/t:customer", ['ACME & Söhne']);
+        expect_children($xp, 'SaveOrder.lines.children', "$order/t:lines", [
+            '{urn:stacks:php:types}Line', '{urn:stacks:php:types}Line',
+        ]);
+        expect_texts($xp, 'SaveOrder.sku', "$order/t:lines/t:Line/t:sku", ['A-1', 'B-2']);
+        expect_texts($xp, 'SaveOrder.quantity', "$order/t:lines/t:Line/t:quantity", ['1', '4294967295']);
+        expect_texts($xp, 'SaveOrder.gift', "$order/t:lines/t:Line/@gift", ['true']);
+        $placed = texts($xp, "$order/t:placedAt");
+        if (count($placed) !== 1 || strtotime($placed[0]) !== strtotime('2024-02-29T23:59:58Z')) {
+            check_failed('SaveOrder.placedAt', json_encode($placed) . ' is not 2024-02-29T23:59:58Z');
+        }
+        return [
+            'orderId' => '18446744073709551615',
+            'lineCount' => 2,
+            'summary' => 'saved for ' . $params->order->customer,
+        ];
+    }
+}
+
+$raw = file_get_contents('php://input');
+$server = new SoapServer($wsdl, ['soap_version' => SOAP_1_1, 'cache_wsdl' => WSDL_CACHE_NONE]);
+try {
+    $xp = request_xpath($raw);
+} catch (SoapFault $fault) {
+    $server->fault($fault->faultcode, $fault->getMessage());
+    return true;
+}
+$server->setObject(new OrdersHandler($xp));
+$server->handle($raw);
+return true;
