@@ -580,7 +580,7 @@ fn method(
                     quote!(#call.send::<#rust>().await)
                 };
                 let returns = [
-                    docs::inline(output_docs),
+                    docs::returns(output_docs, &rust.to_string().replace(' ', "")),
                     typeref::note(ty).map(str::to_owned),
                 ];
                 let returns: Vec<String> = returns.into_iter().flatten().collect();
