@@ -123,6 +123,46 @@ pub(super) fn inline(docs: &Docs) -> Option<String> {
     (!text.is_empty()).then(|| text.join(" "))
 }
 
+/// The `# Returns` text of an operation whose answer is `ty` (Rust path): its docs inline,
+/// where a sentence announcing a list ("containing the below details:") points at the type,
+/// because the list became that type's fields and is not repeated here.
+pub(super) fn returns(docs: &Docs, ty: &str) -> Option<String> {
+    let text = inline(docs)?;
+    // A plain path links to the type; a generic one (`Vec<X>`) cannot be a link.
+    let target = if ty.contains('<') {
+        format!("`{ty}`")
+    } else {
+        format!("[`{ty}`]")
+    };
+    let Some((announcement, rest)) = text.split_once(": ") else {
+        return Some(match text.strip_suffix(':') {
+            Some(announcement) => format!("{announcement}: see {target}."),
+            None => text,
+        });
+    };
+    // The lead-in only: a colon later in the text introduces its own value.
+    if announcement.contains(". ") || !announces_list(announcement) {
+        return Some(text);
+    }
+    Some(format!("{announcement}: see {target}. {rest}"))
+}
+
+/// Whether a sentence announces a list of things that follows it.
+fn announces_list(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        "details",
+        "following",
+        "below",
+        "these",
+        "fields",
+        "keys",
+        "values",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
+}
+
 /// Text as an inline code span (a wire name such as `api-key`); escaped text when it holds a
 /// backtick or a line break, which a one-backtick span cannot.
 pub(super) fn code(text: &str) -> String {
@@ -252,6 +292,36 @@ fn code_span_end(chars: &[char], i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_announced_list_points_at_the_answer_type() {
+        let docs = |summary: &str| crate::ir::Docs {
+            summary: Some(summary.to_owned()),
+            details: Vec::new(),
+        };
+        let renew = docs(
+            "Returns a hash map containing the below details: invoiceid and customerid will \
+             not be returned if invoice-option is set to NoInvoice.",
+        );
+        assert_eq!(
+            super::returns(&renew, "RenewResponse").as_deref(),
+            Some(
+                "Returns a hash map containing the below details: see [`RenewResponse`]. \
+                 invoiceid and customerid will not be returned if invoice-option is set to \
+                 NoInvoice."
+            )
+        );
+        let bare = docs("Returns the following fields:");
+        assert_eq!(
+            super::returns(&bare, "Vec<Order>").as_deref(),
+            Some("Returns the following fields: see `Vec<Order>`.")
+        );
+        let plain = docs("The session id. Format: 32 hex digits.");
+        assert_eq!(
+            super::returns(&plain, "String").as_deref(),
+            Some("The session id. Format: 32 hex digits.")
+        );
+    }
+
     use super::*;
 
     fn docs(summary: &str, details: &[&str]) -> Docs {

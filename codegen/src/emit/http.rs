@@ -763,7 +763,7 @@ fn method(
             (
                 rust.clone(),
                 quote!(call.send::<#rust>().await),
-                docs::inline(output_docs),
+                docs::returns(output_docs, &rust.to_string().replace(' ', "")),
             )
         }
     };

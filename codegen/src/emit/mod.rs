@@ -446,8 +446,9 @@ fn method_doc(op: &crate::ir::Operation, arguments: &[String]) -> Doc {
 /// What every non-idempotent method says: users must know before the first failure that a
 /// lost answer is not a failed order.
 const NOT_IDEMPOTENT: &str = "This call is not idempotent: it may place or change orders. \
-     When the request was sent but no complete answer came back (a timeout, a dropped \
-     connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is \
+     When it fails after the request may have reached the server, and the vendor did not \
+     refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable \
+     answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is \
      `Outcome::Unknown`: the order may exist. Check its state before calling again; the \
      client never retries it.";
 

@@ -597,7 +597,7 @@ fn method(
                     quote!(#call.send::<#rust>().await)
                 };
                 let mut returns = [
-                    docs::inline(output_docs),
+                    docs::returns(output_docs, &rust.to_string().replace(' ', "")),
                     typeref::note(ty).map(str::to_owned),
                 ]
                 .into_iter()

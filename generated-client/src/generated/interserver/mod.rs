@@ -215,7 +215,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -244,7 +244,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn add_dns_record(
         &self,
         request: &AddDnsRecordRequest,
@@ -282,7 +282,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn add_prepay(
         &self,
         module: &str,
@@ -313,7 +313,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -340,7 +340,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -367,7 +367,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -394,7 +394,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -421,7 +421,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Returns
     ///
@@ -452,7 +452,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -516,7 +516,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -641,7 +641,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn backups_cancel_service(
         &self,
         id: i32,
@@ -724,7 +724,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -758,7 +758,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -795,7 +795,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -823,7 +823,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -853,7 +853,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn change_floating_ips_ip(
         &self,
         id: i32,
@@ -879,7 +879,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -909,7 +909,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -938,7 +938,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn delete_dns_domain(
         &self,
         domain_id: i32,
@@ -962,7 +962,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn delete_dns_record(
         &self,
         domain_id: i32,
@@ -987,7 +987,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn domains_cancel_service(
         &self,
         id: i32,
@@ -1068,7 +1068,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn floating_ips_cancel_service(
         &self,
         id: i32,
@@ -1301,7 +1301,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn licenses_cancel_service(
         &self,
         id: i32,
@@ -1382,7 +1382,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn mail_cancel_service(
         &self,
         id: i32,
@@ -1464,7 +1464,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -1493,7 +1493,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -1545,7 +1545,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn quickservers_cancel_service(
         &self,
         id: i32,
@@ -1629,7 +1629,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -1662,7 +1662,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn servers_cancel_service(
         &self,
         id: i32,
@@ -1743,7 +1743,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn ssl_cancel_service(
         &self,
         id: i32,
@@ -1825,7 +1825,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -1854,7 +1854,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn update_dns_record(
         &self,
         request: &UpdateDnsRecordRequest,
@@ -1919,7 +1919,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -1948,7 +1948,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn vps_cancel_service(
         &self,
         id: i32,
@@ -2049,7 +2049,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -2078,7 +2078,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -2105,7 +2105,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -2132,7 +2132,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -2159,7 +2159,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Errors
     ///
@@ -2186,7 +2186,7 @@ impl Session {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     pub async fn webhosting_cancel_service(
         &self,
         id: i32,

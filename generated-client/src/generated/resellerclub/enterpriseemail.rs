@@ -19,11 +19,11 @@ impl Enterpriseemail<'_> {
     ///
     /// # Unknown outcome
     ///
-    /// This call is not idempotent: it may place or change orders. When the request was sent but no complete answer came back (a timeout, a dropped connection), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
+    /// This call is not idempotent: it may place or change orders. When it fails after the request may have reached the server, and the vendor did not refuse it (a timeout, a dropped connection, a proxy's error page, an empty or unreadable answer), it fails with `Error::OutcomeUnknown` and `Error::outcome()` is `Outcome::Unknown`: the order may exist. Check its state before calling again; the client never retries it.
     ///
     /// # Returns
     ///
-    /// Returns a hash map containing the below details: invoiceid, sellingcurrencysymbol, sellingamount and customerid will not be returned if invoice-option is set to NoInvoice.
+    /// Returns a hash map containing the below details: see [`RenewResponse`]. invoiceid, sellingcurrencysymbol, sellingamount and customerid will not be returned if invoice-option is set to NoInvoice.
     pub async fn renew(
         &self,
         region: super::Region,

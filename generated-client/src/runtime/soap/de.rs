@@ -1128,20 +1128,24 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         let Some(ElementDe { r, start, .. }) = self.element.take() else {
             return self.attempt.second(seed);
         };
-        let (begin, depth) = (r.markup_start(), r.depth());
+        // Where the content starts: the raw value of a field that fails is cut from the
+        // input, so that fields that read (nearly all) copy nothing.
+        let begin = r.markup_start();
         match r.read_content()? {
-            Content::Text(text) => {
-                // Borrowed text is the rule; only entities or a `\r` make an owned copy.
-                let raw = text.clone();
-                match seed.deserialize(TextDe::of_element(text, &start)) {
-                    Ok(value) => Ok(Some(value)),
-                    Err(_) => {
-                        self.attempt = Attempt::Unreadable(raw.into_owned());
-                        Err(Attempt::failed())
-                    }
+            Content::Text(text) => match seed.deserialize(TextDe::of_element(text, &start)) {
+                Ok(value) => Ok(Some(value)),
+                Err(_) => {
+                    // The element is closed: nothing is left to step over.
+                    let markup = r.markup_since(begin, r.depth() + 1)?;
+                    let raw = quick_xml::escape::unescape(&markup)
+                        .map_or(markup.clone(), Cow::into_owned);
+                    self.attempt = Attempt::Unreadable(raw);
+                    Err(Attempt::failed())
                 }
-            }
+            },
             Content::Children => {
+                // The first child is put back, and open: the field's own level is one up.
+                let depth = r.depth() - 1;
                 let element = ElementDe {
                     r: &mut *r,
                     start,
