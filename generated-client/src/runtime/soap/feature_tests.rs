@@ -390,6 +390,65 @@ async fn headers_are_written_after_the_token_and_read_from_the_answer() {
     );
 }
 
+/// A header record of an unqualified schema (node-soap's `Trace`): the header element is in
+/// its namespace, its fields in none, as the operation's record tables say. Before, the
+/// fields inherited the header's default namespace and node-soap refused
+/// `<Trace xmlns="urn:stacks:node"><traceId>`.
+#[tokio::test]
+async fn header_fields_are_qualified_as_their_schema_says() {
+    static TRACED: Operation = Operation {
+        types: &[(
+            "Trace",
+            &[ElementSpec {
+                name: "traceId",
+                namespace: "",
+                items: None,
+            }],
+        )],
+        ..DOCUMENT
+    };
+    let transport = Arc::new(Canned(
+        std::sync::Mutex::new(Vec::new()),
+        answer(
+            "text/xml",
+            b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>\
+              <GetFileResponse xmlns=\"urn:files\"><name>a</name><data>AA==</data></GetFileResponse>\
+              </s:Body></s:Envelope>"
+                .to_vec(),
+        ),
+    ));
+    #[derive(serde::Serialize)]
+    #[serde(rename = "Trace")]
+    struct Trace {
+        #[serde(rename = "traceId")]
+        trace_id: String,
+    }
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let mut call = client.call(&TRACED);
+    let trace = Trace {
+        trace_id: "t-1".to_owned(),
+    };
+    call.header("Trace", "urn:stacks:node", &trace).unwrap();
+    call.header(
+        "AuthHeader",
+        "urn:files",
+        &AuthHeader {
+            tenant: "x".to_owned(),
+        },
+    )
+    .unwrap();
+    let _: GetFileResponse = call.send().await.unwrap();
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains(
+            "<SOAP-ENV:Header><Trace xmlns=\"urn:stacks:node\"><traceId xmlns=\"\">t-1</traceId>\
+             </Trace><AuthHeader xmlns=\"urn:files\"><tenant>x</tenant></AuthHeader></SOAP-ENV:Header>"
+        ),
+        "{body}"
+    );
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
 #[serde(rename = "Figure")]
 struct Figure {

@@ -183,6 +183,16 @@ impl Context {
         context
     }
 
+    /// The context of a `soap:header` element of `op` in `namespace`: literal, with the
+    /// record tables of `op` (a header record's fields are qualified as its schema says),
+    /// inside an element that declares `namespace` as the default (`headers.rs`).
+    pub(super) fn header(op: &Operation, namespace: &'static str) -> Self {
+        let mut context = Self::new(op.version, Use::Literal, namespace);
+        context.types = op.types;
+        context.body_ns = namespace;
+        context
+    }
+
     /// The elements of the fields of the record named `name` (its serde name).
     fn fields(&self, name: &str) -> &'static [ElementSpec] {
         let types = self.types;
