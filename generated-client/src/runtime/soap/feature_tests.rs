@@ -312,6 +312,29 @@ async fn attributes_are_written_in_the_start_tag() {
     );
 }
 
+/// A simpleContent struct declares its text first and its attributes after it (as generated):
+/// the attributes still go in the start tag, the text after it. Before, the text closed the
+/// start tag and the attribute was refused ("an attribute field after the element's
+/// content"), so spyne's `Money` could not be sent.
+#[tokio::test]
+async fn simple_content_text_declared_before_its_attributes() {
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let price = Price {
+        value: "2.5".parse::<crate::runtime::Decimal>().unwrap().into(),
+        currency: "E&R".to_owned().into(),
+    };
+    let mut call = client.call(&DOCUMENT);
+    call.arg("price", XsiType::xsd("anyType"), &price).unwrap();
+    let _ = call.send::<Shapes>().await;
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains("<price currency=\"E&amp;R\">2.5</price>"),
+        "{body}"
+    );
+}
+
 /// Keeps the request and answers with one canned response.
 struct Canned(std::sync::Mutex<Vec<Request>>, Response);
 
