@@ -890,3 +890,72 @@ fn unprefixed_fallback_and_unnamed_overloads() {
     let get = ty(wsdl, "Get");
     assert_eq!(fields(get), [("p", &named("Pair"), true, false)]);
 }
+
+/// spyne names its header messages with the prefix of its types namespace
+/// (`message="s0:RequestHeader"`) although they are defined in the target namespace: a
+/// prefixed message defined nowhere is looked up again there, with a warning, so the headers
+/// are not lost; a name defined in neither is still only warned about.
+#[test]
+fn prefixed_message_of_another_namespace_falls_back_to_the_target_namespace() {
+    let text = r#"<?xml version="1.0"?>
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+    xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:o" xmlns:s0="urn:o:types"
+    targetNamespace="urn:o">
+  <types>
+    <xsd:schema targetNamespace="urn:o:types" elementFormDefault="qualified">
+      <xsd:element name="RequestHeader"><xsd:complexType><xsd:sequence><xsd:element name="key" type="xsd:string"/></xsd:sequence></xsd:complexType></xsd:element>
+      <xsd:element name="ResponseHeader"><xsd:complexType><xsd:sequence><xsd:element name="id" type="xsd:string"/></xsd:sequence></xsd:complexType></xsd:element>
+    </xsd:schema>
+    <xsd:schema targetNamespace="urn:o" elementFormDefault="qualified">
+      <xsd:element name="Op"><xsd:complexType><xsd:sequence/></xsd:complexType></xsd:element>
+      <xsd:element name="OpResponse"><xsd:complexType><xsd:sequence/></xsd:complexType></xsd:element>
+    </xsd:schema>
+  </types>
+  <message name="In"><part name="Op" element="tns:Op"/></message>
+  <message name="Out"><part name="OpResponse" element="tns:OpResponse"/></message>
+  <message name="RequestHeader"><part name="RequestHeader" element="s0:RequestHeader"/></message>
+  <message name="ResponseHeader"><part name="ResponseHeader" element="s0:ResponseHeader"/></message>
+  <portType name="P"><operation name="Op"><input message="tns:In"/><output message="tns:Out"/></operation></portType>
+  <binding name="B" type="tns:P">
+    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Op">
+      <input>
+        <soap:header use="literal" message="s0:RequestHeader" part="RequestHeader"/>
+        <soap:header use="literal" message="s0:Missing" part="Missing"/>
+        <soap:body use="literal"/>
+      </input>
+      <output><soap:header use="literal" message="s0:ResponseHeader" part="ResponseHeader"/><soap:body use="literal"/></output>
+    </operation>
+  </binding>
+  <service name="S"><port name="SP" binding="tns:B"><soap:address location="http://x/"/></port></service>
+</definitions>"#;
+    let out = read_bytes("spyne_headers.wsdl", text.as_bytes());
+    let binding = soap(op(out.wsdl(), "Op"));
+    let elements = |headers: &[codegen::ir::SoapHeader]| -> Vec<(String, String)> {
+        headers
+            .iter()
+            .map(|h| (h.namespace.clone(), h.element.clone()))
+            .collect()
+    };
+    assert_eq!(
+        elements(&binding.headers.input),
+        [("urn:o:types".to_owned(), "RequestHeader".to_owned())]
+    );
+    assert_eq!(
+        elements(&binding.headers.output),
+        [("urn:o:types".to_owned(), "ResponseHeader".to_owned())]
+    );
+    let messages = out.messages();
+    let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
+    assert!(
+        has(
+            "message `s0:RequestHeader` ({urn:o:types}RequestHeader) is defined nowhere; \
+             {urn:o}RequestHeader (the target namespace) is used"
+        ),
+        "{messages:#?}"
+    );
+    assert!(
+        has("message `s0:Missing` ({urn:o:types}Missing) is defined nowhere"),
+        "{messages:#?}"
+    );
+}

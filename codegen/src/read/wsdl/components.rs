@@ -214,11 +214,21 @@ fn lookup<'a>(
     let fallback = at
         .unprefixed_fallback(value)
         .and_then(|q| map.get(&q).map(|found| (q, *found)));
-    match fallback {
+    if let Some((fallback, found)) = fallback {
+        diags.push(at.warning(format!(
+            "{what} `{value}` has no prefix and {name} is defined nowhere; {fallback} (the \
+             target namespace) is used, as other SOAP stacks do"
+        )));
+        return Some(found);
+    }
+    let prefixed = at
+        .prefixed_fallback(value)
+        .and_then(|q| map.get(&q).map(|found| (q, *found)));
+    match prefixed {
         Some((fallback, found)) => {
             diags.push(at.warning(format!(
-                "{what} `{value}` has no prefix and {name} is defined nowhere; {fallback} (the \
-                 target namespace) is used, as other SOAP stacks do"
+                "{what} `{value}` ({name}) is defined nowhere; {fallback} (the target \
+                 namespace) is used, as spyne names its header messages"
             )));
             Some(found)
         }

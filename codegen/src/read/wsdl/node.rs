@@ -161,6 +161,20 @@ impl Node {
         (self.qname(value).ok()? != fallback).then_some(fallback)
     }
 
+    /// The same local name in this document's target namespace, when `value` is prefixed
+    /// and names another namespace: where a component is looked up again when the prefix
+    /// names none (spyne writes `message="s0:RequestHeader"` for a header message of its
+    /// target namespace, `s0` being its types namespace).
+    pub fn prefixed_fallback(&self, value: &str) -> Option<QName> {
+        let value = value.trim();
+        if !value.contains(':') {
+            return None;
+        }
+        let name = self.qname(value).ok()?;
+        let fallback = QName::new(&self.target_ns, &name.local);
+        (name != fallback).then_some(fallback)
+    }
+
     /// Where this element is: its file and line.
     pub fn source(&self) -> Source {
         Source {

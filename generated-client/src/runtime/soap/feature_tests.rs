@@ -312,6 +312,29 @@ async fn attributes_are_written_in_the_start_tag() {
     );
 }
 
+/// A simpleContent struct declares its text first and its attributes after it (as generated):
+/// the attributes still go in the start tag, the text after it. Before, the text closed the
+/// start tag and the attribute was refused ("an attribute field after the element's
+/// content"), so spyne's `Money` could not be sent.
+#[tokio::test]
+async fn simple_content_text_declared_before_its_attributes() {
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let price = Price {
+        value: "2.5".parse::<crate::runtime::Decimal>().unwrap().into(),
+        currency: "E&R".to_owned().into(),
+    };
+    let mut call = client.call(&DOCUMENT);
+    call.arg("price", XsiType::xsd("anyType"), &price).unwrap();
+    let _ = call.send::<Shapes>().await;
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains("<price currency=\"E&amp;R\">2.5</price>"),
+        "{body}"
+    );
+}
+
 /// Keeps the request and answers with one canned response.
 struct Canned(std::sync::Mutex<Vec<Request>>, Response);
 
@@ -387,6 +410,65 @@ async fn headers_are_written_after_the_token_and_read_from_the_answer() {
             "</wsse:Security><AuthHeader xmlns=\"urn:files\"><tenant>t&amp;1</tenant></AuthHeader>"
         ),
         "{header}"
+    );
+}
+
+/// A header record of an unqualified schema (node-soap's `Trace`): the header element is in
+/// its namespace, its fields in none, as the operation's record tables say. Before, the
+/// fields inherited the header's default namespace and node-soap refused
+/// `<Trace xmlns="urn:stacks:node"><traceId>`.
+#[tokio::test]
+async fn header_fields_are_qualified_as_their_schema_says() {
+    static TRACED: Operation = Operation {
+        types: &[(
+            "Trace",
+            &[ElementSpec {
+                name: "traceId",
+                namespace: "",
+                items: None,
+            }],
+        )],
+        ..DOCUMENT
+    };
+    let transport = Arc::new(Canned(
+        std::sync::Mutex::new(Vec::new()),
+        answer(
+            "text/xml",
+            b"<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>\
+              <GetFileResponse xmlns=\"urn:files\"><name>a</name><data>AA==</data></GetFileResponse>\
+              </s:Body></s:Envelope>"
+                .to_vec(),
+        ),
+    ));
+    #[derive(serde::Serialize)]
+    #[serde(rename = "Trace")]
+    struct Trace {
+        #[serde(rename = "traceId")]
+        trace_id: String,
+    }
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let mut call = client.call(&TRACED);
+    let trace = Trace {
+        trace_id: "t-1".to_owned(),
+    };
+    call.header("Trace", "urn:stacks:node", &trace).unwrap();
+    call.header(
+        "AuthHeader",
+        "urn:files",
+        &AuthHeader {
+            tenant: "x".to_owned(),
+        },
+    )
+    .unwrap();
+    let _: GetFileResponse = call.send().await.unwrap();
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains(
+            "<SOAP-ENV:Header><Trace xmlns=\"urn:stacks:node\"><traceId xmlns=\"\">t-1</traceId>\
+             </Trace><AuthHeader xmlns=\"urn:files\"><tenant>x</tenant></AuthHeader></SOAP-ENV:Header>"
+        ),
+        "{body}"
     );
 }
 

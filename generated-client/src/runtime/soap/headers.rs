@@ -10,20 +10,22 @@
 use super::de::decode_element;
 use super::ser::{self, Context, SerError};
 use super::xml::{DecodeError, Start, Token, XmlReader, is_blank};
-use super::{Use, Version, XsiType};
+use super::{Operation, XsiType};
 use crate::runtime::Lenient;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// Appends header element `element` in `namespace`, holding `value`, to `out`.
+/// Appends header element `element` in `namespace`, holding `value`, to `out`; the fields of
+/// a record are qualified as `op`'s record tables say (an unqualified schema's are in no
+/// namespace).
 pub(super) fn write<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
-    version: Version,
+    op: &Operation,
     element: &'static str,
     namespace: &'static str,
     value: &T,
 ) -> Result<(), SerError> {
-    let context = Context::new(version, Use::Literal, namespace);
+    let context = Context::header(op, namespace);
     let before = out.len();
     ser::write_part(out, &context, element, XsiType::xsd("anyType"), value)?;
     // The start tag is `<element` followed by its attributes: declare the namespace there.

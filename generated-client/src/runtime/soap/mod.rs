@@ -345,7 +345,7 @@ impl Call<'_> {
     ) -> Result<(), Error> {
         let op = self.operation;
         let before = self.headers.len();
-        headers::write(&mut self.headers, op.version, element, namespace, value).map_err(|e| {
+        headers::write(&mut self.headers, op, element, namespace, value).map_err(|e| {
             self.headers.truncate(before);
             Error::InvalidRequest {
                 message: format!("{}: header `{element}`: {e}", op.name),

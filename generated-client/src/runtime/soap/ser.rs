@@ -183,6 +183,16 @@ impl Context {
         context
     }
 
+    /// The context of a `soap:header` element of `op` in `namespace`: literal, with the
+    /// record tables of `op` (a header record's fields are qualified as its schema says),
+    /// inside an element that declares `namespace` as the default (`headers.rs`).
+    pub(super) fn header(op: &Operation, namespace: &'static str) -> Self {
+        let mut context = Self::new(op.version, Use::Literal, namespace);
+        context.types = op.types;
+        context.body_ns = namespace;
+        context
+    }
+
     /// The elements of the fields of the record named `name` (its serde name).
     fn fields(&self, name: &str) -> &'static [ElementSpec] {
         let types = self.types;
@@ -572,6 +582,7 @@ impl<'o> ser::Serializer for ElementSer<'o> {
             label,
             open: true,
             fields,
+            text: Vec::new(),
         })
     }
 
@@ -731,7 +742,9 @@ impl ser::SerializeMap for MapSer<'_> {
 }
 
 /// A struct: its attribute fields in the start tag, then its text field or one child element
-/// per field, in declaration order.
+/// per field, in declaration order. The generated structs declare the text field first
+/// (`$value`, then the attributes: see `attributes.rs`), so the text is held until the start
+/// tag closes.
 pub(super) struct StructSer<'o> {
     parent: ElementSer<'o>,
     label: Label,
@@ -739,12 +752,15 @@ pub(super) struct StructSer<'o> {
     open: bool,
     /// The fields' elements, when the tables know the record.
     fields: &'static [ElementSpec],
+    /// The text field's escaped text, written when the start tag closes.
+    text: Vec<u8>,
 }
 
 impl StructSer<'_> {
     fn close_start_tag(&mut self) {
         if std::mem::take(&mut self.open) {
             self.parent.out.push(b'>');
+            self.parent.out.append(&mut self.text);
         }
     }
 }
@@ -767,10 +783,15 @@ impl ser::SerializeStruct for StructSer<'_> {
             }
             return attributes::write(self.parent.out, name, value).map_err(field_error);
         }
-        self.close_start_tag();
         if key == attributes::TEXT_KEY {
-            return attributes::write_text(self.parent.out, value).map_err(field_error);
+            let out = if self.open {
+                &mut self.text
+            } else {
+                &mut *self.parent.out
+            };
+            return attributes::write_text(out, value).map_err(field_error);
         }
+        self.close_start_tag();
         let element = self.fields.iter().find(|f| f.name == key);
         value
             .serialize(self.parent.child(key, element))

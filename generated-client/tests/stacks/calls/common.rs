@@ -14,6 +14,12 @@ pub fn url(variable: &str) -> String {
     })
 }
 
+/// The WS-Security account node-soap's `authenticate` hook accepts (tests/stacks/node/server.js):
+/// the node_soap client sends a UsernameToken (a digest) with every request.
+pub const NODE_USER: &str = "node-user";
+/// The password of [`NODE_USER`].
+pub const NODE_PASSWORD: &str = "node p@ss&<word>";
+
 /// Asserts that `result` is the fault a stack answers when one of its checks on the request
 /// failed, naming `check`: proof that the servers' checks can fail.
 pub fn assert_check_failed<T: std::fmt::Debug>(result: Result<T, Error>, check: &str) {

@@ -4,12 +4,12 @@
 
 mod common;
 
-use common::{answer, assert_check_failed, url};
+use common::{NODE_PASSWORD, NODE_USER, answer, assert_check_failed, url};
 use stack_clients::node_soap::Client;
 use stack_clients::runtime::Lenient;
 
 fn client() -> Client {
-    Client::new(url("STACK_NODE_URL")).expect("client")
+    Client::new(url("STACK_NODE_URL"), NODE_USER, NODE_PASSWORD).expect("client")
 }
 
 #[tokio::test]

@@ -10,12 +10,12 @@
 
 mod common;
 
-use common::{answer, url};
+use common::{NODE_PASSWORD, NODE_USER, answer, url};
 use stack_clients::node_soap::{Client, Person};
 
 /// The one client of the service, at the main (document/literal) port's address.
 fn rpc_client() -> Client {
-    Client::new(url("STACK_NODE_URL")).expect("client")
+    Client::new(url("STACK_NODE_URL"), NODE_USER, NODE_PASSWORD).expect("client")
 }
 
 #[tokio::test]

@@ -210,7 +210,8 @@ application = Application(
     tns=TNS,
     name="StackService",
     in_protocol=Soap11(validator="lxml"),
-    out_protocol=Soap11(),
+    # polymorphic: a derived value is written as itself, with xsi:type (spyne_derived.rs).
+    out_protocol=Soap11(polymorphic=True),
 )
 
 
