@@ -331,17 +331,58 @@ const BAD_GATEWAY: &str = "<html><head><title>502 Bad Gateway</title></head>\
                            <body><center><h1>502 Bad Gateway</h1></center><hr>\
                            <center>nginx</center></body></html>";
 
-fn renew_cases() -> Vec<Case<RenewResponse>> {
-    let reply = |status, headers, body| Behaviour::Reply(Reply::new(status, headers, body));
-    let echo = |status, headers, make| {
-        Behaviour::Reply(Reply {
-            status,
-            headers,
-            body: Body::Echo(make),
-            announce: None,
-        })
-    };
+/// A complete answer.
+fn reply(status: u16, headers: &'static str, body: &'static str) -> Behaviour {
+    Behaviour::Reply(Reply::new(status, headers, body))
+}
+
+/// An answer made from the request as received: a server that echoes it.
+fn echo(status: u16, headers: &'static str, make: fn(&str) -> String) -> Behaviour {
+    Behaviour::Reply(Reply {
+        status,
+        headers,
+        body: Body::Echo(make),
+        announce: None,
+    })
+}
+
+/// What goes wrong below the protocol, the same for both vendors: the request was sent and no
+/// usable answer comes back, so an order's outcome is unknown. `path` is where the order was
+/// posted (redirected to itself, with `location` as the head line), `answer` the documented
+/// success (announced far longer than it is).
+fn transport_cases<T>(path: &'static str, location: &'static str, answer: Reply) -> Vec<Case<T>> {
     vec![
+        Case::new("stall", Behaviour::Stall, Unknown(None)).example_with(SHORT_STALL),
+        Case::new(
+            "drip slower than the read timeout",
+            SLOW_DRIP,
+            Unknown(None),
+        )
+        .example_with(SHORT_DRIP),
+        Case::new("body that never ends", ENDLESS_DRIP, Unknown(None)).example_with(SHORT_DRIP),
+        Case::new(
+            "huge Content-Length",
+            Behaviour::Reply(Reply {
+                announce: Some(HUGE_LENGTH),
+                ..answer
+            }),
+            Unknown(None),
+        ),
+        Case::new(
+            "302 to the same URL",
+            Behaviour::Redirect(path),
+            Unknown(Some("")),
+        ),
+        Case::new(
+            "307 to the same URL",
+            reply(307, location, ""),
+            Unknown(Some("")),
+        ),
+    ]
+}
+
+fn renew_cases() -> Vec<Case<RenewResponse>> {
+    let mut cases: Vec<Case<RenewResponse>> = vec![
         Case::new("documented", reply(200, JSON, RENEWED), Expect::Ok(|_| {})),
         Case::new(
             "discount-amount missing",
@@ -438,32 +479,6 @@ fn renew_cases() -> Vec<Case<RenewResponse>> {
             reply(500, HTML, "<h1>500 Internal Server Error</h1>"),
             Unknown(Some("500 Internal Server Error")),
         ),
-        Case::new("stall", Behaviour::Stall, Unknown(None)).example_with(SHORT_STALL),
-        Case::new(
-            "drip slower than the read timeout",
-            SLOW_DRIP,
-            Unknown(None),
-        )
-        .example_with(SHORT_DRIP),
-        Case::new("body that never ends", ENDLESS_DRIP, Unknown(None)).example_with(SHORT_DRIP),
-        Case::new(
-            "huge Content-Length",
-            Behaviour::Reply(Reply {
-                announce: Some(HUGE_LENGTH),
-                ..Reply::new(200, JSON, RENEWED)
-            }),
-            Unknown(None),
-        ),
-        Case::new(
-            "302 to the same URL",
-            Behaviour::Redirect("/api/enterpriseemail/us/renew.json"),
-            Unknown(Some("")),
-        ),
-        Case::new(
-            "307 to the same URL",
-            reply(307, "Location: /api/enterpriseemail/us/renew.json\r\n", ""),
-            Unknown(Some("")),
-        ),
         Case::new(
             "500 page echoing the request",
             echo(500, HTML, echo_html),
@@ -499,7 +514,13 @@ fn renew_cases() -> Vec<Case<RenewResponse>> {
         ),
         Case::new("401", reply(401, HTML, "Unauthorized"), NotPerformed(None)),
         Case::new("403", reply(403, HTML, "Forbidden"), NotPerformed(None)),
-    ]
+    ];
+    cases.extend(transport_cases(
+        "/api/enterpriseemail/us/renew.json",
+        "Location: /api/enterpriseemail/us/renew.json\r\n",
+        Reply::new(200, JSON, RENEWED),
+    ));
+    cases
 }
 
 /// Runs every case through the generated client and, where it has an example variant, the
@@ -630,17 +651,8 @@ const PHP_FATAL: &str = "<br />\n<b>Fatal error</b>:  Uncaught Error: Call to un
                          mail_order() in /home/my/public_html/api.php:42\n";
 
 fn buy_mail_cases() -> Vec<Case<BuyVpsResultStatus>> {
-    let reply = |status, headers, body| Behaviour::Reply(Reply::new(status, headers, body));
-    let echo = |status, headers, make| {
-        Behaviour::Reply(Reply {
-            status,
-            headers,
-            body: Body::Echo(make),
-            announce: None,
-        })
-    };
     let documented = leak(envelope(BOUGHT));
-    vec![
+    let mut cases: Vec<Case<BuyVpsResultStatus>> = vec![
         Case::new("documented", soap_reply(200, BOUGHT), Expect::Ok(|_| {})),
         Case::new(
             "cost missing",
@@ -717,28 +729,6 @@ fn buy_mail_cases() -> Vec<Case<BuyVpsResultStatus>> {
             reply(502, HTML, BAD_GATEWAY),
             Unknown(Some("502 Bad Gateway")),
         ),
-        Case::new("stall", Behaviour::Stall, Unknown(None)).example_with(SHORT_STALL),
-        Case::new("drip slower than the read timeout", SLOW_DRIP, Unknown(None))
-            .example_with(SHORT_DRIP),
-        Case::new("body that never ends", ENDLESS_DRIP, Unknown(None)).example_with(SHORT_DRIP),
-        Case::new(
-            "huge Content-Length",
-            Behaviour::Reply(Reply {
-                announce: Some(HUGE_LENGTH),
-                ..Reply::new(200, XML, documented)
-            }),
-            Unknown(None),
-        ),
-        Case::new(
-            "302 to the same URL",
-            Behaviour::Redirect("/api.php"),
-            Unknown(Some("")),
-        ),
-        Case::new(
-            "307 to the same URL",
-            reply(307, "Location: /api.php\r\n", ""),
-            Unknown(Some("")),
-        ),
         Case::new(
             "fault echoing the request",
             echo(500, XML, echo_fault),
@@ -778,7 +768,13 @@ fn buy_mail_cases() -> Vec<Case<BuyVpsResultStatus>> {
         .at_login(echo(500, XML, echo_fault)),
         Case::new("login answered by a PHP fatal error", soap_reply(200, BOUGHT), SafeToRetry)
             .at_login(reply(200, HTML, PHP_FATAL)),
-    ]
+    ];
+    cases.extend(transport_cases(
+        "/api.php",
+        "Location: /api.php\r\n",
+        Reply::new(200, XML, documented),
+    ));
+    cases
 }
 
 /// A peer that answers the login as `login` says (default: with [`SID`]) and the order as
