@@ -66,6 +66,8 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let mut requests = Vec::new();
     let mut statics = Vec::new();
     let mut uses_in_band = false;
+    // Once per service: every operation's static compares its port's address with it.
+    let main = main_address(service);
     for op in &service.operations {
         let at = super::op_source(ctx, op);
         let is_login = login.is_some_and(|l| std::ptr::eq(l, op));
@@ -85,7 +87,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             continue;
         };
         requests.extend(method.request);
-        let Some(operation) = errors.take(operation_static(ctx, op, &mut root, at)) else {
+        let Some(operation) = errors.take(operation_static(ctx, op, main, &mut root, at)) else {
             continue;
         };
         uses_in_band |= method.checked;
@@ -235,10 +237,11 @@ fn main_address(service: &crate::ir::Service) -> Option<&str> {
         .map(|(url, _)| url)
 }
 
-/// `static <OP>: soap::Operation`.
+/// `static <OP>: soap::Operation`; `main` is the service's [`main_address`].
 fn operation_static(
     ctx: &Ctx,
     op: &Operation,
+    main: Option<&str>,
     root: &mut Scope,
     at: &Source,
 ) -> Result<TokenStream, Diagnostic> {
@@ -269,7 +272,7 @@ fn operation_static(
         ..
     } = binding;
     let idempotent = op.idempotent;
-    let address = match main_address(ctx.service) {
+    let address = match main {
         Some(main) if main == binding.endpoint => "",
         _ => binding.endpoint.as_str(),
     };
