@@ -153,12 +153,16 @@ async fn resellerclub_renews_and_reports_errors_as_the_api_does() {
         .unwrap();
     assert_eq!(renewed, renewal(1001));
 
-    let locked = RenewRequest::builder()
-        .order_id(1)
-        .months(1)
-        .auto_renew(false)
-        .invoice_option(InvoiceOption::PayInvoice)
-        .build();
+    // A one-month renewal of `order_id`, which the script answers with an error.
+    let refused = |order_id| {
+        RenewRequest::builder()
+            .order_id(order_id)
+            .months(1)
+            .auto_renew(false)
+            .invoice_option(InvoiceOption::PayInvoice)
+            .build()
+    };
+    let locked = refused(1);
     let error = client
         .enterpriseemail()
         .renew(Region::Us, &locked)
@@ -168,12 +172,7 @@ async fn resellerclub_renews_and_reports_errors_as_the_api_does() {
         (error.code(), error.message()),
         (Some("ERROR"), Some("The Order is currently locked"))
     );
-    let denied = RenewRequest::builder()
-        .order_id(2)
-        .months(1)
-        .auto_renew(false)
-        .invoice_option(InvoiceOption::PayInvoice)
-        .build();
+    let denied = refused(2);
     let error = client
         .enterpriseemail()
         .renew(Region::Us, &denied)
