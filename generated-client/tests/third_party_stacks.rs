@@ -1,7 +1,8 @@
 //! The generated client proven against third-party SOAP stacks, each started from the
 //! project's own files (`tests/stacks/`, `tests/support/stacks.rs`): PHP ext/soap's
-//! `SoapServer` (document/literal, WSDL mode), Python spyne 2.14 (the WSDL it writes itself)
-//! and node-soap 1.x's server.
+//! `SoapServer` (document/literal, WSDL mode), Python spyne 2.14 (the WSDL it writes itself),
+//! node-soap 1.x's server and a gSOAP 2.8 C server answering in MTOM (built here from its
+//! header, the WSDL soapcpp2 writes from it).
 //!
 //! How: the servers start on free ports of 127.0.0.1; the generator (`cargo xtask gen --specs
 //! tests/stacks/specs --out … --name stack-clients`) writes a scratch crate under the target
@@ -21,6 +22,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::Instant;
 use support::cargo;
+use support::http;
 use support::stacks::{Stack, StackPeer, specs_dir, stacks_dir};
 
 /// One file of `tests/stacks/calls/`: what it proves, and what it waits for if anything.
@@ -92,6 +94,11 @@ const CALLS: &[Call] = &[
         stack: Stack::NodeSoap,
         pending: None,
     },
+    Call {
+        file: "gsoap_mtom.rs",
+        stack: Stack::Gsoap,
+        pending: None,
+    },
 ];
 
 fn calls_dir() -> PathBuf {
@@ -134,15 +141,27 @@ fn every_call_file_is_listed() {
 /// address excepted.
 #[test]
 fn spyne_serves_the_committed_wsdl() {
-    let peer = StackPeer::start(Stack::Spyne);
-    let served = peer.served_wsdl().expect("spyne WSDL");
-    let committed = fs::read_to_string(Stack::Spyne.wsdl_path()).expect("committed WSDL");
+    assert_serves_the_committed_wsdl(Stack::Spyne);
+}
+
+/// The gSOAP client's WSDL is the one soapcpp2 writes from `tests/stacks/gsoap/docs.h`
+/// (which the server serves from its build folder).
+#[test]
+fn gsoap_serves_the_committed_wsdl() {
+    assert_serves_the_committed_wsdl(Stack::Gsoap);
+}
+
+/// The WSDL `stack` serves is the committed one, byte for byte but for the address.
+fn assert_serves_the_committed_wsdl(stack: Stack) {
+    let peer = StackPeer::start(stack);
+    let served = peer.served_wsdl().expect("served WSDL");
+    let committed = fs::read_to_string(stack.wsdl_path()).expect("committed WSDL");
     assert_eq!(
         without_address(&served),
         without_address(&committed),
-        "spyne's WSDL changed: fetch it again (GET {}?wsdl) into {}",
+        "{stack:?}'s WSDL changed: fetch it again (GET {}?wsdl) into {}",
         peer.endpoint(),
-        Stack::Spyne.wsdl_path().display()
+        stack.wsdl_path().display()
     );
 }
 
@@ -162,6 +181,49 @@ fn php_and_node_serve_the_committed_wsdl() {
         let committed = fs::read_to_string(stack.wsdl_path()).expect("committed WSDL");
         assert_eq!(served, committed, "{stack:?} serves another WSDL");
     }
+}
+
+/// `gsoap_mtom.rs` proves the decoding only if gSOAP really answers in MTOM: the raw answer to
+/// the same request is `multipart/related` with an XOP root whose binary fields are
+/// `xop:Include`s, and the 256 byte values travel unencoded in a part of their own.
+#[tokio::test]
+async fn gsoap_answers_in_mtom() {
+    let peer = StackPeer::start(Stack::Gsoap);
+    let request = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+        <SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">\
+        <SOAP-ENV:Body><GetDocument xmlns=\"urn:stacks:gsoap\">\
+        <name>report &lt;1&gt; &amp; été.bin</name><size>1000</size>\
+        </GetDocument></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    let answer = http::post(
+        peer.addr(),
+        "/gsoap",
+        "text/xml; charset=utf-8",
+        &[("SOAPAction", "\"urn:stacks:gsoap#GetDocument\"")],
+        request.as_bytes(),
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
+    let content_type = answer.header("content-type").expect("a Content-Type");
+    assert!(
+        content_type.starts_with("multipart/related;")
+            && content_type.contains("type=\"application/xop+xml\""),
+        "not MTOM: {content_type}"
+    );
+    let body = &answer.body;
+    let includes = String::from_utf8_lossy(body)
+        .matches("<xop:Include ")
+        .count();
+    assert_eq!(includes, 2, "everyByte and body as parts");
+    let every_byte: Vec<u8> = (0..=255).collect();
+    assert!(
+        body.windows(every_byte.len()).any(|w| w == every_byte),
+        "the 256 byte values are not a binary part"
+    );
 }
 
 #[test]

@@ -12,8 +12,8 @@
 //! - [`scripted`]: a scripted HTTP server that stalls, drips, drops, floods or answers
 //!   whatever a test writes (odd bodies, wrong lengths, echoes of the request): transport tests
 //!   and misbehaving peers.
-//! - [`stacks`]: third-party SOAP stacks (PHP `SoapServer`, spyne, node-soap), started from
-//!   `tests/stacks/`.
+//! - [`stacks`]: third-party SOAP stacks (PHP `SoapServer`, spyne, node-soap, gSOAP), started
+//!   from `tests/stacks/`.
 
 // Every test binary compiles this module but uses only part of it.
 #![allow(dead_code)]

@@ -7,17 +7,22 @@
 //!   (`tests/stacks/php/server.php` under `php -S`);
 //! - [`Stack::Spyne`]: Python spyne 2.14 on `wsgiref` (`tests/stacks/spyne/server.py`), which
 //!   writes its own WSDL;
-//! - [`Stack::NodeSoap`]: node-soap 1.x's server on Node (`tests/stacks/node/server.js`).
+//! - [`Stack::NodeSoap`]: node-soap 1.x's server on Node (`tests/stacks/node/server.js`);
+//! - [`Stack::Gsoap`]: a gSOAP 2.8 C server answering in MTOM, built here from
+//!   `tests/stacks/gsoap/` ([`gsoap_build`]), which writes its own WSDL.
 //!
-//! `.ci/run` installs what they need: Debian `php-cli php-soap php-xml nodejs npm`,
-//! `pip install -r tests/stacks/spyne/requirements.txt`, `npm ci` in `tests/stacks/node/`.
+//! `.ci/run` installs what they need: Debian `php-cli php-soap php-xml nodejs npm gsoap
+//! libgsoap-dev`, `pip install -r tests/stacks/spyne/requirements.txt`, `npm ci` in
+//! `tests/stacks/node/`.
 
+use super::cargo::target_tmp;
 use super::php::{free_port, scratch_dir};
 use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 const START_TIMEOUT: Duration = Duration::from_secs(30);
@@ -29,10 +34,16 @@ pub enum Stack {
     PhpSoapServer,
     Spyne,
     NodeSoap,
+    Gsoap,
 }
 
 impl Stack {
-    pub const ALL: [Stack; 3] = [Stack::PhpSoapServer, Stack::Spyne, Stack::NodeSoap];
+    pub const ALL: [Stack; 4] = [
+        Stack::PhpSoapServer,
+        Stack::Spyne,
+        Stack::NodeSoap,
+        Stack::Gsoap,
+    ];
 
     /// The generated module's name, and the spec folder under `tests/stacks/specs/`.
     pub fn module(self) -> &'static str {
@@ -40,6 +51,7 @@ impl Stack {
             Stack::PhpSoapServer => "php_soapserver",
             Stack::Spyne => "spyne",
             Stack::NodeSoap => "node_soap",
+            Stack::Gsoap => "gsoap",
         }
     }
 
@@ -49,6 +61,7 @@ impl Stack {
             Stack::PhpSoapServer => "STACK_PHP_URL",
             Stack::Spyne => "STACK_SPYNE_URL",
             Stack::NodeSoap => "STACK_NODE_URL",
+            Stack::Gsoap => "STACK_GSOAP_URL",
         }
     }
 
@@ -58,6 +71,7 @@ impl Stack {
             Stack::PhpSoapServer => "/orders",
             Stack::Spyne => "/",
             Stack::NodeSoap => "/node",
+            Stack::Gsoap => "/gsoap",
         }
     }
 
@@ -72,6 +86,7 @@ impl Stack {
             Stack::NodeSoap => {
                 "apt-get install -y nodejs npm, then npm ci in generated-client/tests/stacks/node (or run .ci/run)"
             }
+            Stack::Gsoap => "apt-get install -y gsoap libgsoap-dev gcc (or run .ci/run as root)",
         }
     }
 
@@ -99,18 +114,27 @@ impl Stack {
                     .current_dir(dir.join("node"));
                 node
             }
+            Stack::Gsoap => {
+                let built = gsoap_build();
+                let mut server = Command::new(built.join("server"));
+                server
+                    .arg(addr.port().to_string())
+                    .arg(built.join(GSOAP_WSDL));
+                server
+            }
         };
         command.env("STACK_WSDL", self.wsdl_path());
         command
     }
 
     /// The WSDL the generated client is made from: written by hand for PHP and node-soap
-    /// (which serve it as is), written by spyne itself for spyne.
+    /// (which serve it as is), written by spyne itself for spyne and by soapcpp2 for gSOAP.
     pub fn wsdl_path(self) -> PathBuf {
         let file = match self {
             Stack::PhpSoapServer => "orders.wsdl",
             Stack::Spyne => "spyne.wsdl",
             Stack::NodeSoap => "node.wsdl",
+            Stack::Gsoap => "docs.wsdl",
         };
         specs_dir().join(self.module()).join(file)
     }
@@ -167,6 +191,11 @@ impl StackPeer {
 
     pub fn stack(&self) -> Stack {
         self.stack
+    }
+
+    /// Where the server listens.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
     }
 
     /// The SOAP endpoint URL.
@@ -270,4 +299,76 @@ fn get(addr: SocketAddr, path: &str) -> Result<(u16, String), String> {
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| format!("no status in {head:?}"))?;
     Ok((status, body.to_owned()))
+}
+
+/// The WSDL soapcpp2 writes from `docs.h` (named after its `service name`).
+const GSOAP_WSDL: &str = "Docs.wsdl";
+
+/// The gSOAP server, built from `tests/stacks/gsoap/` (`docs.h`, `server.c`) once per test
+/// process: soapcpp2 writes the C stubs and the WSDL, cc compiles them with `server.c` against
+/// libgsoap. The folder, `<target>/tmp/gsoap-<key>/`, is keyed by the two files' content and
+/// soapcpp2's version, so a later run reuses it; a build goes to a folder of its own first and
+/// is renamed into place, so that concurrent test processes never see half of one.
+pub fn gsoap_build() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let sources = stacks_dir().join("gsoap");
+        let version = tool_output(Command::new("soapcpp2").arg("-V"));
+        let mut hasher = std::hash::DefaultHasher::new();
+        for file in ["docs.h", "server.c"] {
+            let content = fs::read(sources.join(file))
+                .unwrap_or_else(|e| panic!("tests/stacks/gsoap/{file}: {e}"));
+            std::hash::Hash::hash(&content, &mut hasher);
+        }
+        std::hash::Hash::hash(&version, &mut hasher);
+        let key = std::hash::Hasher::finish(&hasher);
+        let built = target_tmp().join(format!("gsoap-{key:016x}"));
+        if built.join("server").is_file() {
+            return built;
+        }
+        let building = target_tmp().join(format!("gsoap-{key:016x}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&building);
+        fs::create_dir_all(&building).expect("gSOAP build folder");
+        // -c: C; -S: server side only; -L: no library stubs; -x: no sample messages.
+        tool_output(
+            Command::new("soapcpp2")
+                .args(["-c", "-S", "-L", "-x"])
+                .arg(sources.join("docs.h"))
+                .current_dir(&building),
+        );
+        tool_output(
+            Command::new("cc")
+                .args(["-O1", "-I."])
+                .arg(sources.join("server.c"))
+                .args(["soapC.c", "soapServer.c", "-lgsoap", "-o", "server"])
+                .current_dir(&building),
+        );
+        if fs::rename(&building, &built).is_err() {
+            // Another process finished the same build first.
+            let _ = fs::remove_dir_all(&building);
+            assert!(
+                built.join("server").is_file(),
+                "no gSOAP server in {}",
+                built.display()
+            );
+        }
+        built
+    })
+}
+
+/// Runs a build tool to its end: its output, or a panic with it and what to install.
+fn tool_output(command: &mut Command) -> String {
+    let output = command.output().unwrap_or_else(|e| {
+        panic!(
+            "cannot run {command:?}: {e}; {}",
+            Stack::Gsoap.install_hint()
+        )
+    });
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{command:?} failed:\n{text}");
+    text
 }
