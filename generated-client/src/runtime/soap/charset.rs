@@ -25,11 +25,11 @@ pub(super) fn decode<'b>(
         return transcode(encoding, body.get(bom_len..).unwrap_or_default());
     }
     let label = content_type
-        .and_then(charset_param)
-        .or_else(|| declared_encoding(body))
-        .unwrap_or("utf-8");
+        .and_then(|value| super::media_type::param(value, "charset"))
+        .or_else(|| declared_encoding(body).map(Cow::Borrowed))
+        .unwrap_or(Cow::Borrowed("utf-8"));
     let encoding = Encoding::for_label(label.as_bytes())
-        .ok_or_else(|| format!("unsupported charset {:?}", super::xml::clip(label)))?;
+        .ok_or_else(|| format!("unsupported charset {:?}", super::xml::clip(&label)))?;
     if encoding == encoding_rs::WINDOWS_1252
         && let Ok(text) = std::str::from_utf8(body)
     {
@@ -47,16 +47,6 @@ fn transcode<'b>(encoding: &'static Encoding, bytes: &'b [u8]) -> Result<Cow<'b,
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .ok_or_else(|| format!("the body is not valid {}", encoding.name()))
-}
-
-/// The `charset` parameter of a `Content-Type` value.
-fn charset_param(content_type: &str) -> Option<&str> {
-    content_type.split(';').skip(1).find_map(|param| {
-        let (name, value) = param.split_once('=')?;
-        name.trim()
-            .eq_ignore_ascii_case("charset")
-            .then(|| value.trim().trim_matches('"'))
-    })
 }
 
 /// The `encoding` of an XML declaration at the very start of the body.

@@ -75,6 +75,7 @@ mod derived;
 mod envelope;
 mod fault;
 mod headers;
+mod media_type;
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
 mod mtom;

@@ -9,6 +9,7 @@
 //! MTOM. A part may be named by several includes, so the resolved envelope is bounded to
 //! [`MAX_GROWTH`] times the body: base64 of every part once is 4/3 of it.
 
+use super::media_type;
 use base64::Engine;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -23,20 +24,19 @@ const MAX_GROWTH: usize = 2;
 
 /// Whether `content_type` is a multipart answer (MTOM is the only one SOAP servers send).
 pub(super) fn is_multipart(content_type: &str) -> bool {
-    let media = content_type.split(';').next().unwrap_or_default().trim();
-    media.eq_ignore_ascii_case("multipart/related")
+    media_type::essence(content_type).eq_ignore_ascii_case("multipart/related")
 }
 
 /// The envelope of a multipart answer as text, every `xop:Include` resolved.
 pub(super) fn envelope(body: &[u8], content_type: &str) -> Result<String, String> {
-    let boundary = param(content_type, "boundary")
+    let boundary = media_type::param(content_type, "boundary")
         .filter(|b| !b.is_empty())
         .ok_or("a multipart answer without a boundary")?;
     let parts = split(body, boundary.as_bytes())?;
-    let root = match param(content_type, "start") {
+    let root = match media_type::param(content_type, "start") {
         Some(start) => parts
             .iter()
-            .find(|part| part.id() == Some(unbracket(start)))
+            .find(|part| part.id() == Some(unbracket(&start)))
             .ok_or_else(|| format!("no part has the start Content-ID {start:?}"))?,
         None => parts.first().ok_or("a multipart answer without parts")?,
     };
@@ -85,16 +85,6 @@ fn unbracket(id: &str) -> &str {
     id.strip_prefix('<')
         .and_then(|id| id.strip_suffix('>'))
         .unwrap_or(id)
-}
-
-/// A parameter of a header value (`boundary`, `start`), unquoted.
-fn param<'v>(value: &'v str, name: &str) -> Option<&'v str> {
-    value.split(';').skip(1).find_map(|item| {
-        let (key, value) = item.split_once('=')?;
-        key.trim()
-            .eq_ignore_ascii_case(name)
-            .then(|| value.trim().trim_matches('"'))
-    })
 }
 
 /// The parts between the `--boundary` lines (RFC 2046: preamble and epilogue ignored).
