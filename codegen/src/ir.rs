@@ -219,10 +219,11 @@ pub struct Field {
     /// Where the value is on the wire: a child element, an attribute, or the element's text.
     #[serde(skip_serializing_if = "Placement::is_element")]
     pub placement: Placement,
-    /// The XML namespace of the field's element in a literal request, as XSD decides it: the
-    /// target namespace of the schema declaring it when qualified (the schema's
-    /// `elementFormDefault`, the element's own `form`; a `ref` takes the referenced global
-    /// element's), `None` when unqualified, an attribute or text, or not XML at all.
+    /// The XML namespace of the field's element or attribute, as XSD decides it: the target
+    /// namespace of the schema declaring it when qualified (the schema's `elementFormDefault`
+    /// or `attributeFormDefault`, the declaration's own `form`; a `ref` takes the referenced
+    /// global declaration's, `xml:lang` the XML namespace), `None` when unqualified, text, or
+    /// not XML at all.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     pub docs: Docs,
@@ -340,8 +341,12 @@ pub struct Param {
     /// A repeated element (see [`Field::repeated`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub repeated: bool,
-    /// The namespace of the part's element (see [`Field::namespace`]); an rpc part declared
-    /// with `element=` is in that element's.
+    /// [`Placement::Attribute`]: an attribute of a document operation's wrapper element
+    /// rather than an element inside it; [`Placement::Element`] for every other parameter.
+    #[serde(skip_serializing_if = "Placement::is_element")]
+    pub placement: Placement,
+    /// The namespace of the part's element or attribute (see [`Field::namespace`]); an rpc
+    /// part declared with `element=` is in that element's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     pub docs: Docs,

@@ -19,7 +19,9 @@
 //!   treatment (`Client`, `Session`, `Region`, `new`, `request`, `<Operation>Request`, ...).
 
 use crate::diag::Diagnostic;
-use crate::ir::{Binding, Ir, Name, Output, Protocol, Service, Source, TypeDef, TypeKind};
+use crate::ir::{
+    Binding, Ir, Name, Output, Placement, Protocol, Service, Source, TypeDef, TypeKind,
+};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -359,9 +361,15 @@ fn assign_type_parts(ty: &mut TypeDef, diags: &mut Vec<Diagnostic>) {
             for field in fields {
                 let wire = field.name.wire.clone();
                 let at = field.source.clone();
+                // An element, an attribute and attributes of other namespaces may share a
+                // local name: they are told apart on the wire, so each gets an identifier.
+                let identity = match (field.placement, &field.namespace) {
+                    (Placement::Element, _) => wire.clone(),
+                    (placement, namespace) => format!("{wire} ({placement:?} {namespace:?})"),
+                };
                 set(
                     &mut field.name,
-                    scope.claim(snake(&wire), &wire, Some(&at), "field"),
+                    scope.claim(snake(&wire), &identity, Some(&at), "field"),
                     diags,
                 );
             }

@@ -7,7 +7,7 @@ use super::url::{self, Example};
 use crate::diag::{Diagnostic, Item, Kind};
 use crate::ir::{
     Binding, Docs, EnumValue, Field, HttpBinding, HttpMethod, Name, Operation, Output, PairNames,
-    Param, ParamEncoding, ParamRole, Region, Scalar, Source, TypeDef, TypeKind, TypeRef,
+    Param, ParamEncoding, ParamRole, Placement, Region, Scalar, Source, TypeDef, TypeKind, TypeRef,
 };
 use crate::read::page::{Page, PageField, PageParam, ResponseShape};
 use std::collections::BTreeMap;
@@ -299,6 +299,7 @@ impl Builder<'_> {
             secret: false,
             pair_names: None,
             repeated: false,
+            placement: Placement::Element,
             namespace: None,
             docs: row.docs.clone(),
             source: Source {
@@ -340,6 +341,7 @@ impl Builder<'_> {
                 value: value_name.to_owned(),
             }),
             repeated: false,
+            placement: Placement::Element,
             namespace: None,
             docs,
             source: Source {

@@ -260,6 +260,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
                 secret: false,
                 pair_names: None,
                 repeated: false,
+                placement: crate::ir::Placement::Element,
                 namespace: None,
                 docs: Docs::default(),
                 source: src(WSDL, line + 1),

@@ -2,9 +2,10 @@
 //! the server may send any of them, naming it by `xsi:type`. Such a base `B` is spelled
 //! `AnyB` wherever it is referred to: an enum of `B` and every struct derived from it, the
 //! base first. The SOAP runtime recognises it by its serde name (`DERIVED_ENUM` in
-//! `runtime/soap/derived.rs`) and picks the variant the element's `xsi:type` names, by local
-//! name, falling back to the base for no or another `xsi:type` (the fields the base does not
-//! know then land in its `undeclared` field); a derived variant is sent with its `xsi:type`.
+//! `runtime/soap/derived.rs`) and picks the variant the element's `xsi:type` names, by
+//! namespace URI and local name (each variant is renamed `{namespace}name`), falling back to
+//! the base for no or another `xsi:type` (the fields the base does not know then land in its
+//! `undeclared` field); a derived variant is sent with its `xsi:type`.
 
 use super::docs::{self, Doc};
 use super::names::ident;
@@ -78,9 +79,13 @@ pub(super) fn any_enum(
         let path = ctx.type_path(variant, Place::Types, &variant.source)?;
         let wire = &variant.name.wire;
         let doc = Doc::of(format!("`xsi:type` {}.", docs::code(wire))).outer();
+        let expanded = match &variant.namespace {
+            Some(namespace) => format!("{{{namespace}}}{wire}"),
+            None => wire.clone(),
+        };
         variants.push(quote! {
             #doc
-            #[serde(rename = #wire)]
+            #[serde(rename = #expanded)]
             #name(#path),
         });
     }

@@ -15,7 +15,9 @@ use super::scope::Scope;
 use super::typeref::Place;
 use super::{Ctx, Errors, File, http, soap};
 use crate::diag::Diagnostic;
-use crate::ir::{Binding, BodyUse, Operation, Output, ParamRole, Protocol, Scalar, TypeRef};
+use crate::ir::{
+    Binding, BodyUse, Operation, Output, ParamRole, Placement, Protocol, Scalar, TypeRef,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -207,7 +209,10 @@ fn soap_operation(ctx: &Ctx, op: &Operation, types: &mut Scope) -> Result<Genera
         }
         let doc = doc.outer();
         let mut serde = Vec::new();
-        if names::unraw(&param.name.rust) != wire {
+        if param.placement == Placement::Attribute {
+            let key = super::types::attribute_key(wire, param.namespace.as_deref());
+            serde.push(quote!(rename = #key));
+        } else if names::unraw(&param.name.rust) != wire {
             serde.push(quote!(rename = #wire));
         }
         let ty = if param.secret && param.ty == TypeRef::Scalar(Scalar::String) {
@@ -224,8 +229,11 @@ fn soap_operation(ctx: &Ctx, op: &Operation, types: &mut Scope) -> Result<Genera
             quote!(Option<#ty>)
         };
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
-        fields.push(quote! { #doc #serde pub #field: #ty, });
+        fields.push((param.placement, quote! { #doc #serde pub #field: #ty, }));
     }
+    // The runtime reads a struct's attributes only when they come first (`attributes.rs`).
+    fields.sort_by_key(|(placement, _)| *placement);
+    let fields = fields.into_iter().map(|(_, field)| field);
     let doc = Doc::of(format!(
         "The parts of a {} request, as the mock server received them.",
         docs::code(&op.name.wire)

@@ -15,8 +15,8 @@ use super::typeref::{self, Place, Shape};
 use super::{Ctx, Errors, File};
 use crate::diag::Diagnostic;
 use crate::ir::{
-    Binding, BodyUse, Operation, Output, Param, ParamRole, PasswordType, Scalar, SoapBinding,
-    SoapHeader, SoapStyle, SoapVersion, Source, TypeKind, TypeRef,
+    Binding, BodyUse, Operation, Output, Param, ParamRole, PasswordType, Placement, Scalar,
+    SoapBinding, SoapHeader, SoapStyle, SoapVersion, Source, TypeKind, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -511,12 +511,23 @@ fn method(
                     continue;
                 }
                 let secret = param.secret && param.ty == TypeRef::Scalar(Scalar::String);
+                // An attribute of the wrapper element goes on its start tag, by its serde key
+                // (`@name`, `@{namespace}name`: `runtime/soap/attributes.rs`).
+                let key = super::types::attribute_key(wire, param.namespace.as_deref());
+                let (plain, hidden) = match param.placement {
+                    Placement::Attribute => (quote!(attribute), quote!(attribute_secret)),
+                    Placement::Element | Placement::Text => (quote!(arg), quote!(arg_secret)),
+                };
+                let target = match param.placement {
+                    Placement::Attribute => quote!(#key),
+                    Placement::Element | Placement::Text => quote!(#wire, #xsi),
+                };
                 let send = match (secret, &request_name) {
                     (true, Some(_)) => {
-                        quote!(#call.arg_secret(#wire, #xsi, request.#param_name.expose())?;)
+                        quote!(#call.#hidden(#target, request.#param_name.expose())?;)
                     }
-                    (true, None) => quote!(#call.arg_secret(#wire, #xsi, #value)?;),
-                    (false, _) => quote!(#call.arg(#wire, #xsi, #value)?;),
+                    (true, None) => quote!(#call.#hidden(#target, #value)?;),
+                    (false, _) => quote!(#call.#plain(#target, #value)?;),
                 };
                 // Literal use says "not given" by leaving the element out. Encoded parts are
                 // always sent: servers such as NuSOAP take them by position.
@@ -526,7 +537,7 @@ fn method(
                 } else if request_name.is_some() {
                     parts.push(quote! {
                         if let Some(#param_name) = &request.#param_name {
-                            #call.arg(#wire, #xsi, #param_name)?;
+                            #call.#plain(#target, #param_name)?;
                         }
                     });
                 } else {

@@ -165,6 +165,15 @@ fn answer_field_tokens(
     })
 }
 
+/// The serde key of an attribute named `wire` (`runtime/soap/attributes.rs`): `@name` when
+/// unqualified, `@{namespace}name` when in `namespace`.
+pub(super) fn attribute_key(wire: &str, namespace: Option<&str>) -> String {
+    match namespace {
+        Some(namespace) => format!("@{{{namespace}}}{wire}"),
+        None => format!("@{wire}"),
+    }
+}
+
 /// A field's identifier, its docs, and the serde attributes for its wire name and shape.
 fn field_head(field: &Field) -> Result<(Ident, TokenStream, Vec<TokenStream>), Diagnostic> {
     let name = ident(&field.name.rust, &field.source)?;
@@ -182,7 +191,7 @@ fn field_head(field: &Field) -> Result<(Ident, TokenStream, Vec<TokenStream>), D
     // `$value` the element's text.
     match field.placement {
         Placement::Attribute => {
-            let key = format!("@{wire}");
+            let key = attribute_key(wire, field.namespace.as_deref());
             serde.push(quote!(rename = #key));
         }
         Placement::Text => serde.push(quote!(rename = "$value")),

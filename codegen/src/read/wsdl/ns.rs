@@ -11,6 +11,8 @@ pub const SOAP12: &str = "http://schemas.xmlsoap.org/wsdl/soap12/";
 pub const SOAP_ENC: &str = "http://schemas.xmlsoap.org/soap/encoding/";
 /// Apache SOAP's extra types (`Map`).
 pub const APACHE_SOAP: &str = "http://xml.apache.org/xml-soap";
+/// The XML namespace (`xml:lang`), bound to the prefix `xml` without any declaration.
+pub const XML: &str = "http://www.w3.org/XML/1998/namespace";
 /// XML Schema 1.0.
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema";
 /// Draft XML Schema namespaces older toolkits still write; read like [`XSD`].
@@ -27,14 +29,5 @@ pub fn is_xsd(ns: &str) -> bool {
 /// Namespaces whose definitions this reader knows without a schema: importing them needs
 /// no location.
 pub fn is_well_known(ns: &str) -> bool {
-    is_xsd(ns)
-        || [
-            WSDL,
-            SOAP11,
-            SOAP12,
-            SOAP_ENC,
-            APACHE_SOAP,
-            "http://www.w3.org/XML/1998/namespace",
-        ]
-        .contains(&ns)
+    is_xsd(ns) || [WSDL, SOAP11, SOAP12, SOAP_ENC, APACHE_SOAP, XML].contains(&ns)
 }

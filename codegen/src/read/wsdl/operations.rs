@@ -6,7 +6,7 @@
 //! namespace), the output is the first output part.
 //! document (literal wrapped): the wrappers are the elements of the single input and output
 //! parts; the output is the output element's type. The parameters are what the input
-//! element's type holds: a record's fields; a wrapper list's (`ArrayOfX`) item element,
+//! element's type holds: a record's fields (its attributes too, sent on the body element); a wrapper list's (`ArrayOfX`) item element,
 //! repeated directly under the body element; nothing for an untyped element; and for a
 //! simple or enumerated type the body element itself, sent bare.
 
@@ -16,8 +16,8 @@ use super::xsd::{Element, Types};
 use super::{docs, ns};
 use crate::diag::{Diagnostic, Item};
 use crate::ir::{
-    Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, SoapBinding,
-    SoapStyle, TypeKind, TypeRef,
+    Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, Placement,
+    SoapBinding, SoapStyle, TypeKind, TypeRef,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -441,6 +441,7 @@ fn rpc(
                 secret: false,
                 pair_names: None,
                 repeated: false,
+                placement: Placement::Element,
                 namespace,
                 docs: docs::wsdl(part),
                 source: part.source(),
@@ -613,17 +614,17 @@ fn body_params(
 ) -> (Vec<Param>, bool) {
     match (types.kind(&ty), &ty) {
         (Some(TypeKind::Struct { fields, .. }), _) => {
-            // Parameters are the wrapper's child elements; attributes of the wrapper itself
-            // have no place in the request the runtime writes.
-            for field in fields.iter().filter(|f| !f.placement.is_element()) {
+            // Parameters are the wrapper's attributes and child elements; the text of a
+            // wrapper with simple content has no place in the request the runtime writes.
+            for field in fields.iter().filter(|f| f.placement == Placement::Text) {
                 diags.push(part.warning(format!(
-                    "attribute or text `{}` of the input element of `{operation}` is not sent",
+                    "text `{}` of the input element of `{operation}` is not sent",
                     field.name.wire
                 )));
             }
             let params = fields
                 .iter()
-                .filter(|f| f.placement.is_element())
+                .filter(|f| f.placement != Placement::Text)
                 .map(param_of_field)
                 .collect();
             (params, false)
@@ -664,6 +665,7 @@ fn body_param(part: &Node, element: &QName, ty: TypeRef) -> Param {
         secret: false,
         pair_names: None,
         repeated: false,
+        placement: Placement::Element,
         namespace: Some(element.ns.clone()).filter(|ns| !ns.is_empty()),
         docs: docs::wsdl(part),
         source: part.source(),
@@ -680,6 +682,7 @@ fn param_of_field(field: &Field) -> Param {
         secret: false,
         pair_names: None,
         repeated: field.repeated,
+        placement: field.placement,
         namespace: field.namespace.clone(),
         docs: field.docs.clone(),
         source: field.source.clone(),

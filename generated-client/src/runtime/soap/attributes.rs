@@ -1,18 +1,23 @@
 //! XSD attributes and simple content with attributes.
 //!
-//! A generated struct names an attribute field `@name` and the text of a `simpleContent`
-//! type `$value` (serde renames), and puts them before its element fields. Both ways this
+//! A generated struct names an attribute field `@name`, or `@{namespace}name` when its schema
+//! qualifies it (a global attribute, `form="qualified"`, `attributeFormDefault`), and the
+//! text of a `simpleContent` type `$value` (serde renames), and puts them before its element
+//! fields. The namespace is in the name so that the decoder needs no table, and two
+//! attributes of one local name in different namespaces stay two fields. Both ways this
 //! costs nothing for other structs: the decoder looks at a struct's attributes only when its
 //! first field is one of these ([`wanted`]), and the serializer writes the attribute fields
 //! into the start tag it has not closed yet.
 //!
-//! Attributes are matched by local name and only when unprefixed, which is how schemas
-//! declare them (`attributeFormDefault="unqualified"` is the default); prefixed ones
-//! (`xsi:type`, `xml:lang`, namespace declarations) are never taken for a field.
+//! An unprefixed attribute is matched by local name against the unqualified fields; a
+//! prefixed one by namespace URI (the prefix resolved where the element is) and local name
+//! against the qualified fields, so `xsi:type` or a namespace declaration is never taken for
+//! a field. The serializer writes a qualified attribute with a prefix it declares on the same
+//! element (`xml:` needs none), never one it merely hopes is in scope.
 
 use super::de::TextDe;
 use super::ser::{SerError, escape};
-use super::xml::{DecodeError, Kind};
+use super::xml::{DecodeError, Kind, Namespaces, RawAttributes, XML};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{DeserializeSeed, MapAccess};
 use serde::ser::{self, Serialize};
@@ -28,9 +33,65 @@ pub(super) fn wanted(fields: &[&str]) -> bool {
         .is_some_and(|first| first.starts_with('@') || *first == TEXT_KEY)
 }
 
-/// The attribute `key` (`@name`) names, if it is an attribute field.
-pub(super) fn attribute_name(key: &str) -> Option<&str> {
-    key.strip_prefix('@')
+/// The attribute `key` (`@name`, `@{namespace}name`) names, as (namespace URI, local name),
+/// if it is an attribute field; the namespace is empty for an unqualified attribute.
+pub(super) fn attribute_name(key: &str) -> Option<(&str, &str)> {
+    let name = key.strip_prefix('@')?;
+    Some(split_expanded(name))
+}
+
+/// Splits an expanded name `{namespace}local` (or a plain `local`, in no namespace).
+pub(super) fn split_expanded(name: &str) -> (&str, &str) {
+    name.strip_prefix('{')
+        .and_then(|rest| rest.split_once('}'))
+        .unwrap_or(("", name))
+}
+
+/// The attributes of the raw attribute list `raw` that a field of `fields` names, as (field,
+/// unescaped value), prefixes resolved on the element (`scope`, with the element's own
+/// declarations in `raw`); namespace declarations never match.
+pub(super) fn matched<'a>(
+    raw: &'a str,
+    fields: &'static [&'static str],
+    scope: &Namespaces,
+) -> Result<Vec<(&'static str, Cow<'a, str>)>, DecodeError> {
+    let mut out = Vec::new();
+    for attribute in RawAttributes(raw) {
+        let (name, value) = attribute.map_err(DecodeError::Malformed)?;
+        let (prefix, local) = name.split_once(':').unwrap_or(("", name));
+        if prefix == "xmlns" || name == "xmlns" {
+            continue;
+        }
+        let mut candidates = fields
+            .iter()
+            .filter_map(|field| Some((*field, attribute_name(field)?)))
+            .filter(|(_, (namespace, field_local))| {
+                *field_local == local && namespace.is_empty() == prefix.is_empty()
+            })
+            .peekable();
+        if candidates.peek().is_none() {
+            continue;
+        }
+        // Only a prefixed attribute some field might be needs its namespace looked up.
+        let uri = if prefix.is_empty() {
+            Cow::Borrowed("")
+        } else {
+            match scope.uri_on(raw, prefix) {
+                Some(uri) => uri,
+                None => continue,
+            }
+        };
+        let Some((field, _)) = candidates.find(|(_, (namespace, _))| *namespace == uri) else {
+            continue;
+        };
+        let value = if value.contains('&') {
+            quick_xml::escape::unescape(value).map_err(|e| DecodeError::Malformed(e.to_string()))?
+        } else {
+            Cow::Borrowed(value)
+        };
+        out.push((field, value));
+    }
+    Ok(out)
 }
 
 /// A struct's entries: its attributes, then its text, then what `rest` gives (the child
@@ -44,21 +105,14 @@ pub(super) struct AttrMap<'a, M> {
 }
 
 impl<'a, M> AttrMap<'a, M> {
-    /// `attributes`: the start tag's unprefixed attributes as (local name, value); those no
-    /// field of `fields` names are dropped. `text` is used when the struct has a text field.
+    /// `attributes`: the start tag's attributes the fields name ([`matched`]). `text` is
+    /// used when the struct has a text field.
     pub(super) fn new(
-        attributes: Vec<(&'a str, Cow<'a, str>)>,
+        attributes: Vec<(&'static str, Cow<'a, str>)>,
         fields: &'static [&'static str],
         text: Option<(Cow<'a, str>, Kind)>,
         rest: Option<M>,
     ) -> Self {
-        let attributes: Vec<_> = attributes
-            .into_iter()
-            .filter_map(|(local, value)| {
-                let field = fields.iter().find(|f| attribute_name(f) == Some(local))?;
-                Some((*field, value))
-            })
-            .collect();
         let takes_text = fields.first() == Some(&TEXT_KEY);
         Self {
             attributes: attributes.into_iter(),
@@ -108,19 +162,48 @@ impl<'a, M: MapAccess<'a, Error = DecodeError>> MapAccess<'a> for AttrMap<'a, M>
     }
 }
 
-/// Appends ` name="value"` for an attribute field; nothing when the value is absent.
+/// The namespaces a start tag being written has declared for its qualified attributes,
+/// in order: the n-th is bound to the prefix `at{n}` (a prefix the serializer uses nowhere
+/// else, so declaring it shadows nothing the element's content needs).
+#[derive(Debug, Default)]
+pub(super) struct Declared(Vec<&'static str>);
+
+/// Appends ` name="value"` for the attribute field `key` (`@name`, `@{namespace}name`), with
+/// the declaration of its prefix when qualified and not yet declared on this start tag;
+/// nothing when the value is absent.
 pub(super) fn write<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
-    name: &str,
+    key: &'static str,
     value: &T,
+    declared: &mut Declared,
 ) -> Result<(), SerError> {
-    if let Some(text) = value.serialize(TextSer)? {
-        out.push(b' ');
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(b"=\"");
-        escape(out, &text, true)?;
-        out.push(b'"');
+    let Some((namespace, local)) = attribute_name(key) else {
+        return Err(SerError(format!("{key:?} is not an attribute field")));
+    };
+    let Some(text) = value.serialize(TextSer)? else {
+        return Ok(());
+    };
+    out.push(b' ');
+    if namespace == XML {
+        out.extend_from_slice(b"xml:");
+    } else if !namespace.is_empty() {
+        let index = match declared.0.iter().position(|d| *d == namespace) {
+            Some(index) => index,
+            None => {
+                declared.0.push(namespace);
+                let index = declared.0.len() - 1;
+                out.extend_from_slice(format!("xmlns:at{}=\"", index + 1).as_bytes());
+                escape(out, namespace, true)?;
+                out.extend_from_slice(b"\" ");
+                index
+            }
+        };
+        out.extend_from_slice(format!("at{}:", index + 1).as_bytes());
     }
+    out.extend_from_slice(local.as_bytes());
+    out.extend_from_slice(b"=\"");
+    escape(out, &text, true)?;
+    out.push(b'"');
     Ok(())
 }
 

@@ -6,9 +6,7 @@ use super::derived::{self, DERIVED_ENUM};
 use super::repeated::REPEATED_NEWTYPE;
 use super::undeclared::{self, Element, UNDECLARED_KEY};
 use super::xml::Token;
-use super::xml::{
-    Content, DecodeError, Kind, Start, XmlReader, clip, is_blank, unqualified_attributes,
-};
+use super::xml::{Content, DecodeError, Kind, Namespaces, Start, XmlReader, clip, is_blank};
 use crate::runtime::lenient::{Attempt, LENIENT_NEWTYPE};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
@@ -96,7 +94,7 @@ impl<'d, 'a> ElementDe<'d, 'a> {
         })
     }
 
-    fn text(self) -> Result<TextDe<'a>, DecodeError> {
+    fn text(self) -> Result<TextDe<'static, 'a>, DecodeError> {
         let kind = self.start.kind;
         Ok(TextDe::new(self.r.read_text()?, kind))
     }
@@ -332,11 +330,11 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
             return self.visit_apache_map(visitor);
         }
         match self.content()? {
-            Content::Text(text) => {
-                TextDe::of_element(text, &self.start).deserialize_struct(name, fields, visitor)
-            }
+            Content::Text(text) => TextDe::of_element(text, &self.start, self.r.namespaces())
+                .deserialize_struct(name, fields, visitor),
             Content::Children if attributes::wanted(fields) => {
-                let found = unqualified_attributes(self.start.attributes)?;
+                let found =
+                    attributes::matched(self.start.attributes, fields, self.r.namespaces())?;
                 let mut children = ChildMap {
                     r: self.r,
                     child: None,
@@ -364,8 +362,7 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
             return Nil::TOP.deserialize_enum(name, variants, visitor);
         }
         if name == DERIVED_ENUM {
-            let xsi_type = self.r.xsi_type_local(&self.start);
-            let variant = derived::variant(xsi_type, variants);
+            let variant = derived::variant(self.r.xsi_type(&self.start), variants);
             return visitor.visit_enum(derived::Selected {
                 variant,
                 element: self,
@@ -633,7 +630,7 @@ struct PairSeq<'d, 'a> {
 }
 
 enum PairValue<'d, 'a> {
-    Text(TextDe<'a>),
+    Text(TextDe<'static, 'a>),
     Element(ElementDe<'d, 'a>),
 }
 
@@ -667,29 +664,36 @@ impl<'a> SeqAccess<'a> for PairSeq<'_, 'a> {
 }
 
 /// The text content of an element, typed by its `xsi:type` for `deserialize_any`.
-pub(super) struct TextDe<'a> {
+pub(super) struct TextDe<'s, 'a> {
     text: Cow<'a, str>,
     kind: Kind,
     /// The element's raw attribute list, for a struct with attribute fields; empty for an
     /// attribute value itself.
     attributes: &'a str,
+    /// The prefixes in scope around the (closed) element, for its qualified attributes.
+    scope: Option<&'s Namespaces>,
 }
 
-impl<'a> TextDe<'a> {
+impl<'a> TextDe<'static, 'a> {
     pub(super) fn new(text: Cow<'a, str>, kind: Kind) -> Self {
         Self {
             text,
             kind,
             attributes: "",
+            scope: None,
         }
     }
+}
 
-    /// The text of an element whose start tag carried `attributes`.
-    fn of_element(text: Cow<'a, str>, start: &Start<'a>) -> Self {
+impl<'s, 'a> TextDe<'s, 'a> {
+    /// The text of an element whose start tag carried `attributes`, read with the prefixes
+    /// `scope` binds around it.
+    fn of_element(text: Cow<'a, str>, start: &Start<'a>, scope: &'s Namespaces) -> Self {
         Self {
             text,
             kind: start.kind,
             attributes: start.attributes,
+            scope: Some(scope),
         }
     }
 
@@ -747,7 +751,7 @@ macro_rules! text_numbers {
     )*};
 }
 
-impl<'a> de::Deserializer<'a> for TextDe<'a> {
+impl<'a> de::Deserializer<'a> for TextDe<'_, 'a> {
     type Error = DecodeError;
 
     text_numbers! {
@@ -908,7 +912,8 @@ impl<'a> de::Deserializer<'a> for TextDe<'a> {
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
         if attributes::wanted(fields) {
-            let found = unqualified_attributes(self.attributes)?;
+            let empty = Namespaces::default();
+            let found = attributes::matched(self.attributes, fields, self.scope.unwrap_or(&empty))?;
             let text = Some((self.text, self.kind));
             return visitor.visit_map(AttrMap::new(found, fields, text, None::<Empty>));
         }
@@ -1132,17 +1137,19 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         // input, so that fields that read (nearly all) copy nothing.
         let begin = r.markup_start();
         match r.read_content()? {
-            Content::Text(text) => match seed.deserialize(TextDe::of_element(text, &start)) {
-                Ok(value) => Ok(Some(value)),
-                Err(_) => {
-                    // The element is closed: nothing is left to step over.
-                    let markup = r.markup_since(begin, r.depth() + 1)?;
-                    let raw = quick_xml::escape::unescape(&markup)
-                        .map_or(markup.clone(), Cow::into_owned);
-                    self.attempt = Attempt::Unreadable(raw);
-                    Err(Attempt::failed())
+            Content::Text(text) => {
+                match seed.deserialize(TextDe::of_element(text, &start, r.namespaces())) {
+                    Ok(value) => Ok(Some(value)),
+                    Err(_) => {
+                        // The element is closed: nothing is left to step over.
+                        let markup = r.markup_since(begin, r.depth() + 1)?;
+                        let raw = quick_xml::escape::unescape(&markup)
+                            .map_or(markup.clone(), Cow::into_owned);
+                        self.attempt = Attempt::Unreadable(raw);
+                        Err(Attempt::failed())
+                    }
                 }
-            },
+            }
             Content::Children => {
                 // The first child is put back, and open: the field's own level is one up.
                 let depth = r.depth() - 1;
@@ -1170,12 +1177,12 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
 }
 
 /// A [`crate::runtime::Lenient`] field read from text alone (a captured status field).
-struct LenientText<'a> {
-    text: Option<TextDe<'a>>,
+struct LenientText<'s, 'a> {
+    text: Option<TextDe<'s, 'a>>,
     attempt: Attempt<DecodeError>,
 }
 
-impl<'a> SeqAccess<'a> for LenientText<'a> {
+impl<'a> SeqAccess<'a> for LenientText<'_, 'a> {
     type Error = DecodeError;
 
     fn next_element_seed<S: DeserializeSeed<'a>>(

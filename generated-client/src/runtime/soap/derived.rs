@@ -1,9 +1,13 @@
 //! Derived types: a generated enum (serde name [`DERIVED_ENUM`]) of a base struct and the
-//! structs extending it, the base first. Decoding picks the variant the element's `xsi:type`
-//! names, by local name (the namespaces of one schema's types rarely differ), else the base:
-//! an unknown derived type still decodes, its extra children kept as undeclared. Sending a
-//! variant writes its `xsi:type`, in literal use too, in the operation's namespace.
+//! structs extending it, the base first, each variant named by its type's expanded name
+//! (`{namespace}local`, or `local` for a type in no namespace). Decoding picks the variant
+//! whose namespace URI and local name the element's `xsi:type` names (its prefix resolved
+//! where the element is, so neither a prefix bound to another namespace nor a same-named type
+//! of another namespace is taken for it), else the base: an unknown derived type still
+//! decodes, its extra children kept as undeclared. Only an element read as such an enum
+//! looks at its `xsi:type`. Sending a variant writes its `xsi:type`, in literal use too.
 
+use super::attributes::split_expanded;
 use super::xml::DecodeError;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, EnumAccess, VariantAccess, Visitor};
@@ -11,11 +15,14 @@ use serde::de::{self, DeserializeSeed, EnumAccess, VariantAccess, Visitor};
 /// The serde name of a generated derived-types enum.
 pub const DERIVED_ENUM: &str = "$derived";
 
-/// The variant for `xsi_type` (a local name) among `variants`, the base (first) when it
-/// names none of them.
-pub(super) fn variant(xsi_type: Option<&str>, variants: &'static [&'static str]) -> &'static str {
+/// The variant for `xsi_type` (namespace URI, local name) among `variants`, the base (first)
+/// when it names none of them.
+pub(super) fn variant(
+    xsi_type: Option<(&str, &str)>,
+    variants: &'static [&'static str],
+) -> &'static str {
     xsi_type
-        .and_then(|local| variants.iter().find(|v| **v == local))
+        .and_then(|named| variants.iter().find(|v| split_expanded(v) == named))
         .or(variants.first())
         .copied()
         .unwrap_or_default()

@@ -4,7 +4,9 @@
 //! namespace, `ns1`. rpc style wraps the parts in `<ns1:{request_element}>` (with
 //! `SOAP-ENV:encodingStyle` for encoded use), which leaves no default namespace for them;
 //! document style puts them in `<{request_element} xmlns="{namespace}">`, and a part in
-//! another namespace (or none) declares its own (see `ser.rs`). A bare document operation
+//! another namespace (or none) declares its own (see `ser.rs`). The wrapper's start tag
+//! also carries the attributes of a document operation's input element (`attributes.rs`).
+//! A bare document operation
 //! (a body element that is not a record) has no wrapper: its one part is the body element.
 //! Header blocks (a WS-Security UsernameToken, `wsse.rs`, and the operation's `soap:header`
 //! elements) go in a `SOAP-ENV:Header` before the body; without any, no `Header` is written.
@@ -28,23 +30,24 @@ pub(super) fn encoding_namespace(version: Version) -> &'static str {
 }
 
 /// The complete request body: declaration, envelope, `header` blocks (in a `Header` unless
-/// there are none), body, wrapper, `parts`.
+/// there are none), body, wrapper with `attributes` (written, with their leading spaces),
+/// `parts`.
 pub(super) fn request_body(
     op: &Operation,
     header: &[u8],
-    parts: &[u8],
+    (attributes, parts): (&[u8], &[u8]),
 ) -> Result<Vec<u8>, SerError> {
-    message_body(op, op.request_element, header, parts, op.bare)
+    message_body(op, op.request_element, header, (attributes, parts), op.bare)
 }
 
 /// A complete message of `op` whose Body element is `element` (the request element, or the
-/// response element the mock server answers with) holding `parts`, after the `header` blocks;
-/// a `bare` message has no wrapper, its one part being the Body element.
+/// response element the mock server answers with) with `attributes` holding `parts`, after
+/// the `header` blocks; a `bare` message has no wrapper, its one part being the Body element.
 pub(super) fn message_body(
     op: &Operation,
     element: &str,
     header: &[u8],
-    parts: &[u8],
+    (attributes, parts): (&[u8], &[u8]),
     bare: bool,
 ) -> Result<Vec<u8>, SerError> {
     if !bare && !is_xml_name(element) {
@@ -93,6 +96,7 @@ pub(super) fn message_body(
         }
         _ => {}
     }
+    out.extend_from_slice(attributes);
     out.push(b'>');
     out.extend_from_slice(parts);
     out.extend_from_slice(b"</");

@@ -495,9 +495,9 @@ struct Circle {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
 #[serde(rename = "$derived")]
 enum AnyFigure {
-    #[serde(rename = "Figure")]
+    #[serde(rename = "{urn:files}Figure")]
     Figure(Figure),
-    #[serde(rename = "Circle")]
+    #[serde(rename = "{urn:files}Circle")]
     Circle(Circle),
 }
 
@@ -574,4 +574,123 @@ async fn a_derived_value_is_sent_with_its_xsi_type() {
         ),
         "{body}"
     );
+}
+
+/// Two derived types named `Circle`, one per namespace (what the generator makes of two
+/// schemas that both extend `Figure`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename = "$derived")]
+enum AnyShape {
+    #[serde(rename = "{urn:files}Figure")]
+    Figure(Figure),
+    #[serde(rename = "{urn:files}Circle")]
+    Circle(Circle),
+    #[serde(rename = "{urn:other}Circle")]
+    OtherCircle(Circle),
+}
+
+#[derive(Debug, Deserialize)]
+struct Circles {
+    #[serde(default, with = "crate::runtime::soap::repeated")]
+    shape: Vec<AnyShape>,
+}
+
+impl Answer for Circles {}
+
+#[test]
+fn xsi_type_is_matched_by_namespace_and_local_name() {
+    // The default namespace is `urn:files` (the answer element's); `o` is bound to
+    // `urn:other`, then to `urn:files`; `x` names a namespace no variant is in.
+    let xsi = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
+    let response = document_answer(&format!(
+        "<shape {xsi} xmlns:o=\"urn:other\" xsi:type=\"o:Circle\"><name>other</name></shape>\
+         <shape {xsi} xsi:type=\"Circle\"><name>files</name></shape>\
+         <shape {xsi} xmlns:o=\"urn:files\" xsi:type=\"o:Circle\"><name>rebound</name></shape>\
+         <shape {xsi} xmlns:x=\"urn:x\" xsi:type=\"x:Circle\"><name>foreign</name></shape>\
+         <shape {xsi} xsi:type=\"undeclared:Circle\"><name>undeclared</name></shape>"
+    ));
+    let shapes: Circles = decode_response(&DOCUMENT, &response).unwrap();
+    let picked: Vec<(&str, &str)> = shapes
+        .shape
+        .iter()
+        .map(|shape| match shape {
+            AnyShape::Figure(f) => ("Figure", f.name.value().map_or("", String::as_str)),
+            AnyShape::Circle(c) => ("files:Circle", c.name.value().map_or("", String::as_str)),
+            AnyShape::OtherCircle(c) => ("other:Circle", c.name.value().map_or("", String::as_str)),
+        })
+        .collect();
+    assert_eq!(
+        picked,
+        [
+            ("other:Circle", "other"),
+            ("files:Circle", "files"),
+            ("files:Circle", "rebound"),
+            ("Figure", "foreign"),
+            ("Figure", "undeclared"),
+        ]
+    );
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Note")]
+struct Note {
+    #[serde(rename = "$value", default)]
+    text: crate::runtime::Lenient<String>,
+    #[serde(rename = "@{http://www.w3.org/XML/1998/namespace}lang", default)]
+    lang: crate::runtime::Lenient<String>,
+    #[serde(rename = "@{urn:a}code", default)]
+    a_code: crate::runtime::Lenient<String>,
+    #[serde(rename = "@{urn:b}code", default)]
+    b_code: crate::runtime::Lenient<String>,
+    #[serde(rename = "@code", default)]
+    code: crate::runtime::Lenient<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Tagged {
+    #[serde(rename = "@{urn:a}code", default)]
+    code: crate::runtime::Lenient<String>,
+    #[serde(default)]
+    name: crate::runtime::Lenient<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Notes {
+    #[serde(default, with = "crate::runtime::soap::repeated")]
+    note: Vec<Note>,
+    #[serde(default)]
+    tagged: crate::runtime::Lenient<Tagged>,
+}
+
+impl Answer for Notes {}
+
+/// Qualified attributes are matched by namespace URI and local name, the prefix resolved on
+/// the element (declared there or above it), whether the element has text or children; an
+/// unprefixed attribute never stands in for a qualified one, nor the other way round.
+#[test]
+fn qualified_attributes_are_read_by_namespace() {
+    let response = document_answer(
+        "<note xmlns:p=\"urn:a\" xmlns:q=\"urn:b\" xml:lang=\"de\" q:code=\"b\" p:code=\"a\" \
+         code=\"plain\">hallo</note>\
+         <note xmlns:p=\"urn:b\" p:code=\"rebound\">x</note>\
+         <note xmlns:p=\"urn:other\" p:code=\"foreign\" lang=\"unqualified\">y</note>\
+         <tagged xmlns:t=\"urn:a\" t:code=\"t\"><name>n</name></tagged>",
+    );
+    let notes: Notes = decode_response(&DOCUMENT, &response).unwrap();
+    let [first, rebound, foreign] = notes.note.as_slice() else {
+        panic!("{notes:?}");
+    };
+    let text = |l: &crate::runtime::Lenient<String>| l.value().cloned();
+    assert_eq!(text(&first.text).as_deref(), Some("hallo"));
+    assert_eq!(text(&first.lang).as_deref(), Some("de"));
+    assert_eq!(text(&first.a_code).as_deref(), Some("a"));
+    assert_eq!(text(&first.b_code).as_deref(), Some("b"));
+    assert_eq!(text(&first.code).as_deref(), Some("plain"));
+    assert_eq!(text(&rebound.b_code).as_deref(), Some("rebound"));
+    assert!(rebound.a_code.is_absent() && rebound.code.is_absent());
+    assert!(foreign.a_code.is_absent() && foreign.b_code.is_absent());
+    assert!(foreign.code.is_absent() && foreign.lang.is_absent());
+    let tagged = notes.tagged.value().unwrap();
+    assert_eq!(text(&tagged.code).as_deref(), Some("t"));
+    assert_eq!(text(&tagged.name).as_deref(), Some("n"));
 }

@@ -72,7 +72,7 @@ pub(crate) fn answer<T: Serialize + ?Sized>(
             parts = content(&element).to_vec();
         }
     }
-    message_body(op, op.response_element, &[], &parts, false).map_err(|e| e.to_string())
+    message_body(op, op.response_element, &[], (&[], &parts), false).map_err(|e| e.to_string())
 }
 
 /// A business error in the service's in-band shape: the status field set to the first error

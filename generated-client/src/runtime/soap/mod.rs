@@ -29,10 +29,11 @@
 //!   it. Unknown children are kept, name and content, in a generated answer struct's last
 //!   field ([`UNDECLARED_KEY`], `undeclared.rs`), and skipped by any other struct.
 //! - A derived-types enum ([`DERIVED_ENUM`], `derived.rs`) takes the variant the element's
-//!   `xsi:type` names, else its base.
-//! - XSD attributes are struct fields renamed `@name`, and the text of a `simpleContent`
-//!   type a field renamed [`TEXT_KEY`]; both come first in the struct, are written in the
-//!   start tag and read from it (unprefixed attributes only, `attributes.rs`).
+//!   `xsi:type` names (namespace URI and local name), else its base.
+//! - XSD attributes are struct fields renamed `@name` (`@{namespace}name` when qualified),
+//!   and the text of a `simpleContent` type a field renamed [`TEXT_KEY`]; both come first
+//!   in the struct, are written in the start tag and read from it, a qualified attribute by
+//!   namespace URI and local name (`attributes.rs`).
 //! - Numbers and booleans are parsed from the trimmed text; booleans accept `true`/`false`/
 //!   `1`/`0` in any case.
 //! - **[`Lenient`](crate::runtime::Lenient) fields** (every field of a generated answer
@@ -280,6 +281,8 @@ impl Client {
             client: self,
             operation,
             body: Vec::new(),
+            attributes: Vec::new(),
+            declared: attributes::Declared::default(),
             headers: Vec::new(),
             secrets: Redactor::default(),
         }
@@ -300,6 +303,10 @@ pub struct Call<'a> {
     client: &'a Client,
     operation: &'static Operation,
     body: Vec<u8>,
+    /// The attributes of the wrapper element, as written in its start tag.
+    attributes: Vec<u8>,
+    /// The namespaces `attributes` declared.
+    declared: attributes::Declared,
     /// The `soap:header` elements added, in order.
     headers: Vec<u8>,
     /// The secret parts sent, to keep them out of errors even when a server echoes them.
@@ -335,6 +342,30 @@ impl Call<'_> {
     ) -> Result<(), Error> {
         self.secrets.add(value);
         self.arg(name, xsi_type, value)
+    }
+
+    /// Adds an attribute of the wrapper element (a document operation's input element),
+    /// named by its serde key (`@name`, `@{namespace}name`: `attributes.rs`); `None` adds
+    /// nothing.
+    pub fn attribute<T: serde::Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let before = self.attributes.len();
+        attributes::write(&mut self.attributes, key, value, &mut self.declared).map_err(|e| {
+            self.attributes.truncate(before);
+            Error::InvalidRequest {
+                message: format!("{}: attribute `{key}`: {e}", self.operation.name),
+            }
+        })
+    }
+
+    /// [`Call::attribute`] for a secret, replaced by `<redacted>` wherever an error would
+    /// show it.
+    pub fn attribute_secret(&mut self, key: &'static str, value: &str) -> Result<(), Error> {
+        self.secrets.add(value);
+        self.attribute(key, value)
     }
 
     /// Adds a `soap:header` element `element` in `namespace` to the request (`headers.rs`).
@@ -421,8 +452,10 @@ impl Call<'_> {
         };
         header.extend_from_slice(&self.headers);
         let body =
-            envelope::request_body(op, &header, &self.body).map_err(|e| Error::InvalidRequest {
-                message: format!("{}: {e}", op.name),
+            envelope::request_body(op, &header, (&self.attributes, &self.body)).map_err(|e| {
+                Error::InvalidRequest {
+                    message: format!("{}: {e}", op.name),
+                }
             })?;
         let request = Request {
             method: Method::Post,

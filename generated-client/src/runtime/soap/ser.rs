@@ -487,9 +487,10 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         if name != DERIVED_ENUM {
             return Err(unsupported(&format!("enum {name} with data")));
         }
+        let (namespace, local) = attributes::split_expanded(variant);
         let xsi_type = XsiType {
-            namespace: self.context.namespace,
-            name: variant,
+            namespace,
+            name: local,
         };
         self.given = Some(xsi_type);
         if self.context.encoded {
@@ -582,6 +583,7 @@ impl<'o> ser::Serializer for ElementSer<'o> {
             label,
             open: true,
             fields,
+            declared: attributes::Declared::default(),
             text: Vec::new(),
         })
     }
@@ -752,6 +754,8 @@ pub(super) struct StructSer<'o> {
     open: bool,
     /// The fields' elements, when the tables know the record.
     fields: &'static [ElementSpec],
+    /// The namespaces declared on the start tag for qualified attributes.
+    declared: attributes::Declared,
     /// The text field's escaped text, written when the start tag closes.
     text: Vec<u8>,
 }
@@ -775,13 +779,14 @@ impl ser::SerializeStruct for StructSer<'_> {
         value: &T,
     ) -> Result<(), SerError> {
         let field_error = |e: SerError| SerError(format!("{key}: {e}"));
-        if let Some(name) = attributes::attribute_name(key) {
+        if attributes::attribute_name(key).is_some() {
             if !self.open {
                 return Err(SerError(format!(
                     "{key}: an attribute field after the element's content"
                 )));
             }
-            return attributes::write(self.parent.out, name, value).map_err(field_error);
+            return attributes::write(self.parent.out, key, value, &mut self.declared)
+                .map_err(field_error);
         }
         if key == attributes::TEXT_KEY {
             let out = if self.open {

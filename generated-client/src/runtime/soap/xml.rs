@@ -24,6 +24,8 @@ pub(super) const ENCODING_12: &str = "http://www.w3.org/2003/05/soap-encoding";
 pub(super) const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 pub(super) const XSD: &str = "http://www.w3.org/2001/XMLSchema";
 pub(super) const APACHE_SOAP: &str = "http://xml.apache.org/xml-soap";
+/// The namespace XML itself binds to the prefix `xml` (`xml:lang`), declared or not.
+pub(super) const XML: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// The namespaces the decoder tells apart; everything else is [`Ns::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,8 +126,8 @@ pub(super) struct Start<'a> {
     /// The reference this element stands for (`href="#id"`, SOAP 1.2 `enc:ref="id"` as
     /// `#id`). Rare, so owned: the common start tag stays small.
     pub href: Option<Box<str>>,
-    /// The attribute list as written, read further ([`unqualified_attributes`]) only for a
-    /// struct with attribute fields.
+    /// The attribute list as written, read further (`attributes.rs`) only for a struct with
+    /// attribute fields.
     pub attributes: &'a str,
 }
 
@@ -217,10 +219,12 @@ impl serde::de::Error for DecodeError {
     }
 }
 
-/// Prefix bindings in scope, innermost last. Prefixes live in one string so that declaring
-/// one does not allocate once the buffers have grown.
+/// Prefix bindings in scope, innermost last. Prefixes and their URIs live in one string so
+/// that declaring one does not allocate once the buffers have grown; the URI is kept for the
+/// rare questions the [`Ns`] classes cannot answer (a qualified attribute, an `xsi:type` of a
+/// derived type).
 #[derive(Debug, Default)]
-struct Namespaces {
+pub(super) struct Namespaces {
     prefixes: String,
     bindings: Vec<Binding>,
     /// Bindings below this index are invisible: they belong to the context an `href` jumped
@@ -236,7 +240,9 @@ struct Binding {
     /// resolving compares integers.
     key: Option<u64>,
     start: usize,
+    /// The prefix is `start..end`, its URI `end..uri_end` of [`Namespaces::prefixes`].
     end: usize,
+    uri_end: usize,
     ns: Ns,
 }
 
@@ -249,14 +255,17 @@ fn pack(prefix: &str) -> Option<u64> {
 }
 
 impl Namespaces {
-    fn declare(&mut self, prefix: &str, ns: Ns) {
+    fn declare(&mut self, prefix: &str, uri: &str) {
         let start = self.prefixes.len();
         self.prefixes.push_str(prefix);
+        let end = self.prefixes.len();
+        self.prefixes.push_str(uri);
         self.bindings.push(Binding {
             key: pack(prefix),
             start,
-            end: self.prefixes.len(),
-            ns,
+            end,
+            uri_end: self.prefixes.len(),
+            ns: Ns::classify(uri),
         });
         self.generation += 1;
     }
@@ -278,39 +287,61 @@ impl Namespaces {
         }
     }
 
-    /// Resolves a prefix (`""` for the default namespace).
-    fn resolve(&self, prefix: &str) -> Ns {
+    /// The innermost visible binding of a prefix (`""` for the default namespace).
+    fn binding(&self, prefix: &str) -> Option<&Binding> {
         let visible = self.bindings.get(self.floor..).unwrap_or_default();
         let key = pack(prefix);
-        for binding in visible.iter().rev() {
-            let matches = match (key, binding.key) {
+        visible
+            .iter()
+            .rev()
+            .find(|binding| match (key, binding.key) {
                 (Some(key), Some(bound)) => key == bound,
                 (None, None) => self.prefixes.get(binding.start..binding.end) == Some(prefix),
                 _ => false,
-            };
-            if matches {
-                return binding.ns;
-            }
-        }
-        // An undeclared prefix cannot name a namespace we know.
-        if prefix.is_empty() {
-            Ns::None
-        } else {
-            Ns::Other
+            })
+    }
+
+    /// Resolves a prefix (`""` for the default namespace).
+    fn resolve(&self, prefix: &str) -> Ns {
+        match self.binding(prefix) {
+            Some(binding) => binding.ns,
+            // An undeclared prefix cannot name a namespace we know.
+            None if prefix.is_empty() => Ns::None,
+            None => Ns::Other,
         }
     }
 
-    /// The visible bindings, outermost first.
-    fn snapshot(&self, upto: usize) -> Vec<(Box<str>, Ns)> {
+    /// The namespace URI of a prefix (`""` for the default namespace: empty when there is
+    /// none); `None` for an undeclared prefix. `xml` is bound by XML itself.
+    pub(super) fn uri(&self, prefix: &str) -> Option<&str> {
+        match self.binding(prefix) {
+            Some(binding) => self.prefixes.get(binding.end..binding.uri_end),
+            None if prefix.is_empty() => Some(""),
+            None if prefix == "xml" => Some(XML),
+            None => None,
+        }
+    }
+
+    /// The namespace URI of `prefix` on an element whose attribute list is `raw`: its own
+    /// declaration there, else the binding in scope. For an element already closed, whose
+    /// own declarations have left the scope.
+    pub(super) fn uri_on<'s>(&'s self, raw: &'s str, prefix: &str) -> Option<Cow<'s, str>> {
+        let declared = RawAttributes(raw).map_while(Result::ok).find(|(key, _)| {
+            key.strip_prefix("xmlns:") == Some(prefix) || (prefix.is_empty() && *key == "xmlns")
+        });
+        match declared {
+            Some((_, value)) => quick_xml::escape::unescape(value).ok(),
+            None => self.uri(prefix).map(Cow::Borrowed),
+        }
+    }
+
+    /// The visible bindings as (prefix, URI), outermost first.
+    fn snapshot(&self, upto: usize) -> Vec<(Box<str>, Box<str>)> {
         let visible = self.bindings.get(self.floor..upto).unwrap_or_default();
+        let text = |range: std::ops::Range<usize>| self.prefixes.get(range).unwrap_or_default();
         visible
             .iter()
-            .map(|b| {
-                (
-                    self.prefixes.get(b.start..b.end).unwrap_or_default().into(),
-                    b.ns,
-                )
-            })
+            .map(|b| (text(b.start..b.end).into(), text(b.end..b.uri_end).into()))
             .collect()
     }
 }
@@ -337,7 +368,7 @@ fn skip_space(text: &str) -> &str {
 /// The attributes of a start tag as `(name, raw value)`, in order, borrowed from the input.
 /// quick-xml's own iterator is tied to the event's lifetime and checks for duplicates,
 /// which the decoder does not need.
-struct RawAttributes<'a>(&'a str);
+pub(super) struct RawAttributes<'a>(pub &'a str);
 
 impl<'a> Iterator for RawAttributes<'a> {
     type Item = Result<(&'a str, &'a str), String>;
@@ -369,25 +400,6 @@ impl<'a> Iterator for RawAttributes<'a> {
         self.0 = &body[end + 1..];
         Some(Ok((name, &body[..end])))
     }
-}
-
-/// The unprefixed attributes of a raw attribute list as (name, unescaped value); namespace
-/// declarations and prefixed attributes (`xsi:type`) are left out.
-pub(super) fn unqualified_attributes(raw: &str) -> Result<Vec<(&str, Cow<'_, str>)>, DecodeError> {
-    let mut out = Vec::new();
-    for attribute in RawAttributes(raw) {
-        let (name, value) = attribute.map_err(DecodeError::Malformed)?;
-        if name.contains(':') || name == "xmlns" {
-            continue;
-        }
-        let value = if value.contains('&') {
-            quick_xml::escape::unescape(value).map_err(|e| DecodeError::Malformed(e.to_string()))?
-        } else {
-            Cow::Borrowed(value)
-        };
-        out.push((name, value));
-    }
-    Ok(out)
 }
 
 /// Re-borrows `part`, a slice of `input`, with `input`'s lifetime. quick-xml hands out tag
@@ -424,7 +436,7 @@ struct Frame<'a> {
 /// Where each `id` attribute is, with the prefix bindings in scope around it.
 struct RefIndex {
     targets: BTreeMap<String, Target>,
-    scopes: Vec<Vec<(Box<str>, Ns)>>,
+    scopes: Vec<Vec<(Box<str>, Box<str>)>>,
     /// Element count of the whole document, which sizes the expansion budget.
     elements: usize,
 }
@@ -649,7 +661,7 @@ impl<'a> XmlReader<'a> {
                     None => continue,
                 };
                 let uri = self.unescape(value)?;
-                self.ns.declare(prefix, Ns::classify(&uri));
+                self.ns.declare(prefix, &uri);
             }
         }
         let mut start = Start {
@@ -918,15 +930,23 @@ impl<'a> XmlReader<'a> {
         self.scopes.len()
     }
 
-    /// The local name of the `xsi:type` of `start`, whose scope is open, if it has one.
-    pub(super) fn xsi_type_local(&self, start: &Start<'a>) -> Option<&'a str> {
-        RawAttributes(start.attributes)
-            .map_while(Result::ok)
-            .find(|(key, _)| {
-                let (prefix, local) = split_qname(key);
-                local == "type" && !prefix.is_empty() && self.ns.resolve(prefix) == Ns::Xsi
-            })
-            .map(|(_, value)| split_qname(value.trim()).1)
+    /// The `xsi:type` of `start`, whose scope is open, as (namespace URI, local name); `None`
+    /// without one, or when its prefix is not declared.
+    pub(super) fn xsi_type(&self, start: &Start<'a>) -> Option<(&str, &'a str)> {
+        let (_, value) =
+            RawAttributes(start.attributes)
+                .map_while(Result::ok)
+                .find(|(key, _)| {
+                    let (prefix, local) = split_qname(key);
+                    local == "type" && !prefix.is_empty() && self.ns.resolve(prefix) == Ns::Xsi
+                })?;
+        let (prefix, local) = split_qname(value.trim());
+        Some((self.ns.uri(prefix)?, local))
+    }
+
+    /// The prefix bindings in scope.
+    pub(super) fn namespaces(&self) -> &Namespaces {
+        &self.ns
     }
 
     /// The input offset of what comes next, when no token was put back (which has none).
@@ -1022,13 +1042,13 @@ impl<'a> XmlReader<'a> {
             ns_floor: self.ns.floor,
         };
         self.ns.set_floor(self.ns.len());
-        for (prefix, ns) in refs
+        for (prefix, uri) in refs
             .scopes
             .get(target.scope)
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
-            self.ns.declare(prefix, *ns);
+            self.ns.declare(prefix, uri);
         }
         let parent = std::mem::replace(&mut self.frame, frame);
         self.suspended.push(parent);

@@ -148,6 +148,10 @@ fn literal_array_item<'n>(complex: &'n Node, diags: &mut Vec<Diagnostic>) -> Opt
         .then_some(item)
 }
 
+/// The attributes XML itself defines in its namespace (XML 1.0 §2.10, §2.12, xml:base,
+/// xml:id): known without the namespace's schema, their values read as strings.
+const XML_ATTRIBUTES: [&str; 4] = ["lang", "space", "base", "id"];
+
 /// A list's item type: `List(T)` becomes `T`.
 fn item_of(ty: TypeRef) -> TypeRef {
     match ty {
@@ -163,11 +167,14 @@ struct Owner<'x> {
     target_ns: &'x str,
     /// Its schema's `elementFormDefault="qualified"`: its local elements are in `target_ns`.
     qualified: bool,
+    /// Its schema's `attributeFormDefault="qualified"`: its local attributes are in
+    /// `target_ns`.
+    attributes_qualified: bool,
     /// Whether a sequence of one repeated element makes this type an array.
     literal_arrays: bool,
 }
 
-impl Types<'_> {
+impl<'a> Types<'a> {
     /// The [`TypeDef`] of `definition` (a `complexType`, or a `simpleType` with an
     /// enumeration) named `name`; docs and source come from `declared_at` (the element of an
     /// anonymous type, else the definition itself). `literal_arrays` is false for the anonymous
@@ -177,7 +184,7 @@ impl Types<'_> {
         &mut self,
         name: &str,
         (definition, declared_at): (&Node, &Node),
-        (target_ns, qualified): (&str, bool),
+        (target_ns, qualified, attributes_qualified): (&str, bool, bool),
         literal_arrays: bool,
         diags: &mut Vec<Diagnostic>,
     ) -> TypeDef {
@@ -185,6 +192,7 @@ impl Types<'_> {
             name,
             target_ns,
             qualified,
+            attributes_qualified,
             literal_arrays,
         };
         let kind = if definition.name == "simpleType" {
@@ -300,33 +308,47 @@ impl Types<'_> {
     }
 
     /// An `xsd:attribute` as a field; `None` for a prohibited one, or a reference to a global
-    /// attribute (not read: a warning).
+    /// attribute defined nowhere (a warning). `schema` is the target namespace and
+    /// `attributeFormDefault` of the schema declaring it (an attribute group's may differ from
+    /// the owner's).
     fn attribute(
         &mut self,
         owner: Owner<'_>,
         attribute: &Node,
+        schema: (&str, bool),
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Field> {
         if attribute.attr("use") == Some("prohibited") {
             return None;
         }
-        let Some(name) = attribute.attr("name") else {
-            let reference = attribute.attr("ref").unwrap_or_default();
-            diags.push(
-                attribute
-                    .warning(format!(
-                        "attribute reference `{reference}` in `{}` is not read",
-                        owner.name
-                    ))
-                    .skipping(Item::SchemaContent, owner.name),
-            );
-            return None;
+        // A global attribute is always in its schema's target namespace; a local one by its
+        // `form`, else its schema's `attributeFormDefault` (XSD 1.0 §3.2.2).
+        let (name, declaration, namespace) = match attribute.attr("name") {
+            Some(name) => {
+                let qualified = match attribute.attr("form").map(str::trim) {
+                    Some("qualified") => true,
+                    Some("unqualified") => false,
+                    _ => schema.1,
+                };
+                let namespace = (qualified && !schema.0.is_empty()).then(|| schema.0.to_owned());
+                (name.to_owned(), Some(attribute), namespace)
+            }
+            None => {
+                let (name, declaration) = self.attribute_ref(owner, attribute, diags)?;
+                (
+                    name.local,
+                    declaration,
+                    Some(name.ns).filter(|ns| !ns.is_empty()),
+                )
+            }
         };
         let what = format!("attribute `{name}` of `{}`", owner.name);
-        let ty = match (attribute.attr("type"), xsd_child(attribute, "simpleType")) {
-            (Some(value), _) => self.type_ref(attribute, &what, value, diags),
-            (None, Some(simple)) => self.alias(simple, 0, diags),
-            (None, None) => TypeRef::Scalar(Scalar::String),
+        // Without a declaration (a built-in `xml:` attribute) the value is a string.
+        let declaration_type = declaration.map(|d| (d, d.attr("type"), xsd_child(d, "simpleType")));
+        let ty = match declaration_type {
+            Some((at, Some(value), _)) => self.type_ref(at, &what, value, diags),
+            Some((_, None, Some(simple))) => self.alias(simple, 0, diags),
+            _ => TypeRef::Scalar(Scalar::String),
         };
         let ty = if let TypeRef::List(_) = ty {
             diags.push(attribute.warning(format!("{what}: a list is read as one string")));
@@ -334,6 +356,10 @@ impl Types<'_> {
         } else {
             ty
         };
+        let mut docs = docs::xsd(attribute);
+        if let Some(declaration) = declaration.filter(|_| docs == Docs::default()) {
+            docs = docs::xsd(declaration);
+        }
         Some(Field {
             name: Name::wire(name),
             ty,
@@ -341,10 +367,51 @@ impl Types<'_> {
             nillable: false,
             repeated: false,
             placement: Placement::Attribute,
-            namespace: None,
-            docs: docs::xsd(attribute),
+            namespace,
+            docs,
             source: attribute.source(),
         })
+    }
+
+    /// The global attribute `<xsd:attribute ref="…"/>` names and its declaration; `None`
+    /// for the attributes of the XML namespace (`xml:lang`), which every processor knows
+    /// without a schema. Warns and gives nothing when the reference resolves nowhere.
+    fn attribute_ref(
+        &self,
+        owner: Owner<'_>,
+        attribute: &Node,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<(QName, Option<&'a Node>)> {
+        let reference = attribute.attr("ref").unwrap_or_default();
+        // The `xml` prefix is bound by XML itself, declared or not.
+        let name = match (attribute.qname(reference), reference.trim().split_once(':')) {
+            (Ok(name), _) => Ok(name),
+            (Err(_), Some(("xml", local))) => Ok(QName::new(ns::XML, local)),
+            (Err(why), _) => Err(why),
+        };
+        let found = name.as_ref().ok().and_then(|name| {
+            if let Some(global) = self.globals.get(&(Space::Attribute, name.clone())) {
+                return Some((name.clone(), Some(global.node)));
+            }
+            (name.ns == ns::XML && XML_ATTRIBUTES.contains(&name.local.as_str()))
+                .then(|| (name.clone(), None))
+        });
+        if found.is_none() {
+            let why = match name {
+                Ok(name) if reference.is_empty() => format!("{name} has neither name nor ref"),
+                Ok(name) => format!("`{reference}` ({name}) is defined nowhere"),
+                Err(why) => why,
+            };
+            diags.push(
+                attribute
+                    .warning(format!(
+                        "attribute reference in `{}`: {why}; the attribute is left out",
+                        owner.name
+                    ))
+                    .skipping(Item::SchemaContent, owner.name),
+            );
+        }
+        found
     }
 
     /// The attributes of the group `reference` names (`<xsd:attributeGroup ref="…"/>`), its
@@ -376,10 +443,10 @@ impl Types<'_> {
                 return;
             }
         };
-        let Some(group) = self
+        let Some((group, schema)) = self
             .globals
             .get(&(Space::AttributeGroup, name.clone()))
-            .map(|g| g.node)
+            .map(|g| (g.node, (g.target_ns.clone(), g.attributes_qualified)))
         else {
             diags.push(warn(format!(
                 "attribute group `{value}` ({name}) of `{}` is defined nowhere",
@@ -394,7 +461,8 @@ impl Types<'_> {
         for child in group.elements().filter(|e| ns::is_xsd(&e.ns)) {
             match child.name.as_str() {
                 "attribute" => {
-                    if let Some(field) = self.attribute(owner, child, diags) {
+                    let schema = (schema.0.as_str(), schema.1);
+                    if let Some(field) = self.attribute(owner, child, schema, diags) {
                         push_field(owner, child, field, fields, diags);
                     }
                 }
@@ -603,7 +671,8 @@ impl Types<'_> {
                 }
             }
             "attribute" => {
-                if let Some(field) = self.attribute(owner, child, diags) {
+                let schema = (owner.target_ns, owner.attributes_qualified);
+                if let Some(field) = self.attribute(owner, child, schema, diags) {
                     push_field(owner, child, field, fields, diags);
                 }
             }
@@ -736,7 +805,7 @@ impl Types<'_> {
         match anonymous_type(element) {
             Some(definition) if defines_type(definition) => {
                 let nested = self.nested_name(owner, name, element, diags);
-                let schema = (owner.target_ns, owner.qualified);
+                let schema = (owner.target_ns, owner.qualified, owner.attributes_qualified);
                 let def = self.type_def(&nested, (definition, element), schema, true, diags);
                 self.defs.insert(nested.clone(), def);
                 TypeRef::Named {
@@ -829,7 +898,8 @@ impl Types<'_> {
 }
 
 /// Adds `field`, warning when its wire name is taken already (an element and an attribute may
-/// share a name: they are told apart on the wire).
+/// share a name, and so may attributes of different namespaces: they are told apart on the
+/// wire).
 fn push_field(
     owner: Owner<'_>,
     at: &Node,
@@ -837,10 +907,11 @@ fn push_field(
     fields: &mut Vec<Field>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if fields
-        .iter()
-        .any(|f| f.name.wire == field.name.wire && f.placement == field.placement)
-    {
+    if fields.iter().any(|f| {
+        f.name.wire == field.name.wire
+            && f.placement == field.placement
+            && (f.placement != Placement::Attribute || f.namespace == field.namespace)
+    }) {
         diags.push(at.warning(format!(
             "`{}` appears twice in `{}`",
             field.name.wire, owner.name

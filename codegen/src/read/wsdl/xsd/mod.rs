@@ -29,6 +29,8 @@ enum Space {
     Element,
     /// `xsd:attributeGroup`: attributes that types take in by reference.
     AttributeGroup,
+    /// A global `xsd:attribute`: always qualified, by its schema's target namespace.
+    Attribute,
 }
 
 /// A top-level schema component and the namespace it is defined in.
@@ -38,6 +40,8 @@ struct Global<'a> {
     target_ns: String,
     /// The schema's `elementFormDefault="qualified"`.
     qualified: bool,
+    /// The schema's `attributeFormDefault="qualified"`.
+    attributes_qualified: bool,
 }
 
 /// A global element as a WSDL part's `element=` sees it.
@@ -81,7 +85,7 @@ impl<'a> Types<'a> {
                 let defines = match space {
                     Space::Type => content::defines_type(node),
                     Space::Element => anonymous_type(node).is_some_and(content::defines_type),
-                    Space::AttributeGroup => false,
+                    Space::AttributeGroup | Space::Attribute => false,
                 };
                 if defines {
                     let name = types.claim(&key.1.local, node, diags);
@@ -98,7 +102,7 @@ impl<'a> Types<'a> {
                     types.global_element(&key.1, diags);
                 }
                 // Read where a type refers to it.
-                Space::AttributeGroup => {}
+                Space::AttributeGroup | Space::Attribute => {}
             }
         }
         types
@@ -117,6 +121,7 @@ impl<'a> Types<'a> {
                     "complexType" | "simpleType" => Space::Type,
                     "element" => Space::Element,
                     "attributeGroup" => Space::AttributeGroup,
+                    "attribute" => Space::Attribute,
                     _ => continue,
                 };
                 let Some(name) = node.attr("name") else {
@@ -127,6 +132,7 @@ impl<'a> Types<'a> {
                     continue;
                 };
                 let key = (space, QName::new(&schema.target_ns, name));
+                let form = |attr: &str| schema.node.attr(attr).map(str::trim) == Some("qualified");
                 if let Some(first) = self.globals.get(&key) {
                     diags.push(node.warning(format!(
                         "`{name}` is defined again (first at {}); the first definition is used",
@@ -139,8 +145,8 @@ impl<'a> Types<'a> {
                     Global {
                         node,
                         target_ns: schema.target_ns.clone(),
-                        qualified: schema.node.attr("elementFormDefault").map(str::trim)
-                            == Some("qualified"),
+                        qualified: form("elementFormDefault"),
+                        attributes_qualified: form("attributeFormDefault"),
                     },
                 );
                 order.push(key);
@@ -175,14 +181,18 @@ impl<'a> Types<'a> {
         let definition = match key.0 {
             Space::Type => global.node,
             Space::Element => anonymous_type(global.node)?,
-            Space::AttributeGroup => return None,
+            Space::AttributeGroup | Space::Attribute => return None,
         };
         self.building.insert(name.clone());
         let literal_arrays = key.0 == Space::Type;
         let def = self.type_def(
             &name,
             (definition, global.node),
-            (&global.target_ns, global.qualified),
+            (
+                &global.target_ns,
+                global.qualified,
+                global.attributes_qualified,
+            ),
             literal_arrays,
             diags,
         );

@@ -21,7 +21,8 @@ const ORDERS: &str = "urn:example:orders";
 const COMMON: &str = "urn:example:common";
 
 /// The elements inside the SOAP Body, one line each: two spaces per level, `{namespace}local`,
-/// and ` = text` for text content.
+/// and ` = text` for text content; each attribute (but namespace declarations and `xsi:`
+/// ones) on a line of its own under its element, `@{namespace}local = value`.
 pub(super) fn body_elements(body: &[u8]) -> Vec<String> {
     let text = std::str::from_utf8(body).expect("UTF-8");
     let mut reader = quick_xml::reader::NsReader::from_str(text);
@@ -41,6 +42,27 @@ pub(super) fn body_elements(body: &[u8]) -> Vec<String> {
                 if depth >= 2 {
                     let local = start.local_name().as_ref().to_owned();
                     lines.push(format!("{}{{{ns}}}{local}", "  ".repeat(depth - 2)));
+                    for attribute in start.attributes() {
+                        let attribute = attribute.expect("well-formed attribute");
+                        let (ns, local) = reader.resolver().resolve_attribute(attribute.key);
+                        let ns = match ns {
+                            ResolveResult::Bound(ns) => ns.as_ref().to_owned(),
+                            ResolveResult::Unbound => String::new(),
+                            ResolveResult::Unknown(prefix) => {
+                                panic!("undeclared prefix {prefix:?}")
+                            }
+                        };
+                        let xmlns = attribute.key.as_namespace_binding().is_some();
+                        if xmlns || ns == "http://www.w3.org/2001/XMLSchema-instance" {
+                            continue;
+                        }
+                        let local = local.as_ref() as &str;
+                        let value = attribute
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .expect("escaped value");
+                        let indent = "  ".repeat(depth - 1);
+                        lines.push(format!("{indent}@{{{ns}}}{local} = {value}"));
+                    }
                 }
                 if !empty {
                     depth += 1;
@@ -289,6 +311,67 @@ async fn rpc_literal_element_parts_are_qualified() {
             "{urn:example:orders}Lookup",
             "  {urn:example:orders}Key = k",
             "  {}limit = 5",
+        ]
+    );
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Label")]
+struct Label {
+    #[serde(rename = "@{http://www.w3.org/XML/1998/namespace}lang")]
+    lang: &'static str,
+    #[serde(rename = "@{urn:example:orders}code")]
+    orders_code: &'static str,
+    #[serde(rename = "@{urn:example:common}code")]
+    common_code: &'static str,
+    #[serde(rename = "@{urn:example:common}unit")]
+    unit: Option<&'static str>,
+    #[serde(rename = "@plain")]
+    plain: &'static str,
+    text: &'static str,
+}
+
+/// XSD 1.0 §3.2.2: a global attribute (and every `ref` to one) is in its schema's target
+/// namespace, a local one in no namespace unless its `form` or its schema's
+/// `attributeFormDefault` qualifies it; `xml:lang` is in the XML namespace. Each qualified
+/// attribute is written with a prefix declared where it is used (two attributes of one local
+/// name in two namespaces included), and the wrapper element carries the input element's own
+/// attributes.
+#[tokio::test]
+async fn qualified_attributes_are_in_their_namespaces() {
+    static LABEL: Operation = document("Label", &[element("label", ORDERS)]);
+    let label = Label {
+        lang: "de",
+        orders_code: "o",
+        common_code: "c",
+        unit: None,
+        plain: "p",
+        text: "t",
+    };
+    let sent = request(&LABEL, |call| {
+        call.attribute("@{urn:example:common}version", &2u8)
+            .unwrap();
+        call.attribute("@{urn:example:orders}channel", "web")
+            .unwrap();
+        call.attribute("@{urn:example:common}unit", &None::<&str>)
+            .unwrap();
+        call.attribute("@count", &1u8).unwrap();
+        call.arg("label", XsiType::xsd("anyType"), &label).unwrap();
+    })
+    .await;
+    assert_eq!(
+        sent,
+        [
+            "{urn:example:orders}Label",
+            "  @{urn:example:common}version = 2",
+            "  @{urn:example:orders}channel = web",
+            "  @{}count = 1",
+            "  {urn:example:orders}label",
+            "    @{http://www.w3.org/XML/1998/namespace}lang = de",
+            "    @{urn:example:orders}code = o",
+            "    @{urn:example:common}code = c",
+            "    @{}plain = p",
+            "    {urn:example:orders}text = t",
         ]
     );
 }
