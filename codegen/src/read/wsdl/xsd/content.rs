@@ -282,6 +282,7 @@ impl Types<'_> {
                     ty,
                     required: false,
                     nillable: false,
+                    secret: false,
                     repeated: false,
                     placement: Placement::Text,
                     namespace: None,
@@ -328,8 +329,9 @@ impl Types<'_> {
             (None, Some(simple)) => self.alias(simple, 0, diags),
             (None, None) => TypeRef::Scalar(Scalar::String),
         };
+        // An `xsd:list` is text and fits an attribute; an array (a SOAP-ENC one) does not.
         let ty = if let TypeRef::List(_) = ty {
-            diags.push(attribute.warning(format!("{what}: a list is read as one string")));
+            diags.push(attribute.warning(format!("{what}: an array is read as one string")));
             TypeRef::Scalar(Scalar::String)
         } else {
             ty
@@ -339,6 +341,7 @@ impl Types<'_> {
             ty,
             required: attribute.attr("use") == Some("required"),
             nillable: false,
+            secret: false,
             repeated: false,
             placement: Placement::Attribute,
             namespace: None,
@@ -708,6 +711,7 @@ impl Types<'_> {
             ty,
             required: min > 0 && !optional,
             nillable: is_true(element.attr("nillable")) || is_true(declaration.attr("nillable")),
+            secret: false,
             repeated,
             placement: Placement::Element,
             namespace,
@@ -816,7 +820,7 @@ impl Types<'_> {
                 (None, Some(inner)) => self.alias(inner, depth + 1, diags),
                 (None, None) => TypeRef::Scalar(Scalar::String),
             };
-            return TypeRef::List(Box::new(item));
+            return TypeRef::TextList(Box::new(item));
         }
         let what = if xsd_child(definition, "union").is_some() {
             "xsd:union"
