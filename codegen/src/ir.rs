@@ -226,6 +226,10 @@ pub struct Field {
     /// not XML at all.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
+    /// A password or token in a header record: never printed (the manifest's `secrets`,
+    /// as `<type>.<field>`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
     pub docs: Docs,
     pub source: Source,
 }
@@ -261,6 +265,9 @@ pub enum TypeRef {
     },
     /// A list (SOAP-ENC array inline, `Array of Strings`, a repeated key).
     List(Box<TypeRef>),
+    /// An XSD `xsd:list`: the items in ONE element or attribute, as text separated by
+    /// whitespace, each spelled as its item type says.
+    TextList(Box<TypeRef>),
     /// Key/value pairs (Apache `Map`, numbered `attr-name1`/`attr-value1` pairs).
     Map(Box<TypeRef>, Box<TypeRef>),
     /// Anything: an undefined or `anyType` type, a response the page does not describe.
@@ -424,15 +431,20 @@ impl SoapHeaders {
     }
 }
 
-/// One `soap:header` part: a global element in the Header.
+/// One `soap:header` part: an element in the Header.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SoapHeader {
     /// The message part's name; `rust` is the parameter name.
     pub name: Name,
-    /// The element's local name and namespace.
+    /// The element's local name and namespace: the part's global element, or for a part
+    /// declared with `type=` the part's name in the `soap:header`'s `namespace=` (none
+    /// without it).
     pub element: String,
     pub namespace: String,
     pub ty: TypeRef,
+    /// `use="encoded"`: the element carries the `xsi:type` of `ty`, like an encoded part.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub encoded: bool,
     pub docs: Docs,
     pub source: Source,
 }

@@ -959,3 +959,136 @@ fn prefixed_message_of_another_namespace_falls_back_to_the_target_namespace() {
         "{messages:#?}"
     );
 }
+
+/// A `soap:header` part declared with `type=` is an element named after the part, in the
+/// header's `namespace=` (none without it), encoded when `use="encoded"`; a part with neither
+/// `element=` nor `type=` is skipped with a warning at the `soap:header`.
+#[test]
+fn type_header_parts_are_named_after_the_part() {
+    let text = r#"<?xml version="1.0"?>
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+    xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:o" targetNamespace="urn:o">
+  <types>
+    <xsd:schema targetNamespace="urn:o">
+      <xsd:complexType name="Auth"><xsd:sequence><xsd:element name="token" type="xsd:string"/></xsd:sequence></xsd:complexType>
+    </xsd:schema>
+  </types>
+  <message name="In"><part name="x" type="xsd:int"/></message>
+  <message name="Out"><part name="r" type="xsd:int"/></message>
+  <message name="H">
+    <part name="auth" type="tns:Auth"/>
+    <part name="trace" type="xsd:string"/>
+    <part name="odd"/>
+  </message>
+  <portType name="P"><operation name="Op"><input message="tns:In"/><output message="tns:Out"/></operation></portType>
+  <binding name="B" type="tns:P">
+    <soap:binding style="rpc" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Op">
+      <input>
+        <soap:header use="encoded" message="tns:H" part="auth" namespace="urn:o:h"
+            encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"/>
+        <soap:header use="literal" message="tns:H" part="odd"/>
+        <soap:body use="encoded" namespace="urn:o"/>
+      </input>
+      <output><soap:header use="literal" message="tns:H" part="trace"/><soap:body use="literal" namespace="urn:o"/></output>
+    </operation>
+  </binding>
+  <service name="S"><port name="SP" binding="tns:B"><soap:address location="http://x/"/></port></service>
+</definitions>"#;
+    let out = read_bytes("type_headers.wsdl", text.as_bytes());
+    let binding = soap(op(out.wsdl(), "Op"));
+    let shown = |headers: &[codegen::ir::SoapHeader]| -> Vec<(String, String, TypeRef, bool)> {
+        headers
+            .iter()
+            .map(|h| {
+                (
+                    h.namespace.clone(),
+                    h.element.clone(),
+                    h.ty.clone(),
+                    h.encoded,
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        shown(&binding.headers.input),
+        [("urn:o:h".to_owned(), "auth".to_owned(), named("Auth"), true)]
+    );
+    assert_eq!(
+        shown(&binding.headers.output),
+        [(
+            String::new(),
+            "trace".to_owned(),
+            scalar(Scalar::String),
+            false
+        )]
+    );
+    let skipped: Vec<String> = out
+        .warnings()
+        .iter()
+        .filter(|d| d.message.contains("skipped"))
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "wsdl/type_headers.wsdl:23: warning: soap:header of `Op` is skipped: part `odd` has neither element= nor type="
+        ]
+    );
+}
+
+/// `xsd:list` (named, inline, restricted, of an enumeration) is one text of items, in an
+/// element or an attribute, never an array; no warning is left about it.
+#[test]
+fn xsd_lists_are_text_lists_in_elements_and_attributes() {
+    let text = r#"<?xml version="1.0"?>
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+    xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:tns="urn:o" targetNamespace="urn:o">
+  <types>
+    <xsd:schema targetNamespace="urn:o" elementFormDefault="qualified">
+      <xsd:simpleType name="Ids"><xsd:list itemType="xsd:int"/></xsd:simpleType>
+      <xsd:simpleType name="Size"><xsd:restriction base="xsd:string"><xsd:enumeration value="S"/></xsd:restriction></xsd:simpleType>
+      <xsd:simpleType name="FewSizes">
+        <xsd:restriction><xsd:simpleType><xsd:list itemType="tns:Size"/></xsd:simpleType><xsd:maxLength value="2"/></xsd:restriction>
+      </xsd:simpleType>
+      <xsd:complexType name="Box">
+        <xsd:sequence>
+          <xsd:element name="ids" type="tns:Ids"/>
+          <xsd:element name="days" maxOccurs="unbounded"><xsd:simpleType><xsd:list itemType="xsd:date"/></xsd:simpleType></xsd:element>
+        </xsd:sequence>
+        <xsd:attribute name="sizes" type="tns:FewSizes"/>
+      </xsd:complexType>
+      <xsd:element name="Op"><xsd:complexType><xsd:sequence><xsd:element name="box" type="tns:Box"/></xsd:sequence></xsd:complexType></xsd:element>
+      <xsd:element name="OpResponse" type="tns:Ids"/>
+    </xsd:schema>
+  </types>
+  <message name="In"><part name="p" element="tns:Op"/></message>
+  <message name="Out"><part name="p" element="tns:OpResponse"/></message>
+  <portType name="P"><operation name="Op"><input message="tns:In"/><output message="tns:Out"/></operation></portType>
+  <binding name="B" type="tns:P">
+    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Op"><input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+  </binding>
+  <service name="S"><port name="SP" binding="tns:B"><soap:address location="http://x/"/></port></service>
+</definitions>"#;
+    let out = read_bytes("lists.wsdl", text.as_bytes());
+    let text_list = |t: TypeRef| TypeRef::TextList(Box::new(t));
+    let bx = ty(out.wsdl(), "Box");
+    assert_eq!(
+        fields(bx),
+        [
+            ("sizes", &text_list(named("Size")), false, false),
+            ("ids", &text_list(scalar(Scalar::Int)), true, false),
+            ("days", &list(text_list(scalar(Scalar::Date))), true, false),
+        ]
+    );
+    assert_eq!(
+        output(op(out.wsdl(), "Op")).1,
+        &text_list(scalar(Scalar::Int))
+    );
+    assert!(
+        !out.messages().iter().any(|m| m.contains("list")),
+        "{:#?}",
+        out.messages()
+    );
+}

@@ -50,6 +50,11 @@ const CALLS: &[Call] = &[
         pending: None,
     },
     Call {
+        file: "php_lists.rs",
+        stack: Stack::PhpLists,
+        pending: None,
+    },
+    Call {
         file: "spyne_basics.rs",
         stack: Stack::Spyne,
         pending: None,
@@ -175,7 +180,7 @@ fn without_address(text: &str) -> String {
 /// PHP and node-soap serve the hand-written WSDL the client is generated from, unchanged.
 #[test]
 fn php_and_node_serve_the_committed_wsdl() {
-    for stack in [Stack::PhpSoapServer, Stack::NodeSoap] {
+    for stack in [Stack::PhpSoapServer, Stack::PhpLists, Stack::NodeSoap] {
         let peer = StackPeer::start(stack);
         let served = peer.served_wsdl().expect("WSDL");
         let committed = fs::read_to_string(stack.wsdl_path()).expect("committed WSDL");

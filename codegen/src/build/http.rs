@@ -513,6 +513,7 @@ impl Builder<'_> {
                 repeated: false,
                 placement: crate::ir::Placement::Element,
                 namespace: None,
+                secret: false,
                 docs: field_docs(key),
                 source: Source {
                     file: file.to_owned(),
@@ -690,7 +691,7 @@ fn numbered(key: &str, name: &str) -> bool {
 fn names_a_type(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::Named { .. } => true,
-        TypeRef::List(item) => names_a_type(item),
+        TypeRef::List(item) | TypeRef::TextList(item) => names_a_type(item),
         TypeRef::Map(k, v) => names_a_type(k) || names_a_type(v),
         TypeRef::Scalar(_) | TypeRef::Dynamic => false,
     }

@@ -22,8 +22,8 @@ mod url;
 
 use crate::diag::{Diagnostic, Kind};
 use crate::ir::{
-    BaseUrl, Credential, Docs, Group, InBandError, Name, Operation, ParamRole, Protocol, Service,
-    Session, Source, TypeRef,
+    BaseUrl, Credential, Docs, Group, InBandError, Name, Operation, ParamRole, Protocol, Scalar,
+    Service, Session, Source, TypeDef, TypeKind, TypeRef,
 };
 use crate::read::manifest::{Manifest, ProtocolName};
 use crate::read::{Read, page::Page, wsdl::Wsdl};
@@ -74,6 +74,7 @@ pub fn service(
     for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
         param.secret = manifest.secrets.contains(&param.name.wire);
     }
+    secret_fields(manifest, manifest_file, &operations, &mut types, &mut diags);
     money::apply(&mut types, &mut operations);
     overrides::apply(
         &manifest.types,
@@ -192,6 +193,61 @@ fn credentials(
         }
     }
     credentials
+}
+
+/// Marks the record fields the manifest's `secrets` name as `<type>.<field>` (a header's
+/// token: `Auth.token`), and warns about every entry that names no parameter, credential or
+/// text field.
+fn secret_fields(
+    manifest: &Manifest,
+    manifest_file: &str,
+    operations: &[Operation],
+    types: &mut [TypeDef],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for entry in &manifest.secrets {
+        let matched = match entry.split_once('.') {
+            Some((ty, field)) => {
+                let fields = types
+                    .iter_mut()
+                    .filter(|def| def.name.wire == ty)
+                    .filter_map(|def| match &mut def.kind {
+                        TypeKind::Struct { fields, .. } => Some(fields),
+                        TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
+                    })
+                    .flat_map(|fields| fields.iter_mut())
+                    .filter(|f| f.name.wire == field);
+                let mut matched = false;
+                for found in fields {
+                    if found.ty == TypeRef::Scalar(Scalar::String) {
+                        found.secret = true;
+                        matched = true;
+                    } else {
+                        diags.push(Diagnostic::warning(
+                            &found.source.file,
+                            found.source.line,
+                            format!(
+                                "secret `{entry}` is `{}`, not text; it is not kept secret",
+                                types::show(&found.ty)
+                            ),
+                        ));
+                    }
+                }
+                matched
+            }
+            None => operations
+                .iter()
+                .flat_map(|op| &op.params)
+                .any(|p| p.name.wire == *entry),
+        };
+        if !matched {
+            diags.push(Diagnostic::warning(
+                manifest_file,
+                0,
+                format!("secret `{entry}` names no parameter, nor a text field (`<type>.<field>`)"),
+            ));
+        }
+    }
 }
 
 /// The manifest's session: its login operation must exist; every parameter carrying the token

@@ -109,7 +109,7 @@ pub fn apply(types: &mut [TypeDef], operations: &mut [Operation]) {
 fn retype(ty: &mut TypeRef, name: &str) {
     match ty {
         TypeRef::Scalar(scalar) => *scalar = exact(*scalar, name, None),
-        TypeRef::List(item) => retype(item, name),
+        TypeRef::List(item) | TypeRef::TextList(item) => retype(item, name),
         _ => {}
     }
 }

@@ -82,7 +82,7 @@ fn retype(ty: &mut TypeRef, to: Scalar) -> Result<(), String> {
             *scalar = to;
             Ok(())
         }
-        TypeRef::List(item) => retype(item, to),
+        TypeRef::List(item) | TypeRef::TextList(item) => retype(item, to),
         other => Err(format!(
             "`{}` is not a scalar value; left as it is",
             types::show(other)

@@ -219,6 +219,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
                     repeated: false,
                     placement: crate::ir::Placement::Element,
                     namespace: None,
+                    secret: false,
                     docs: Docs::default(),
                     source: src(WSDL, line + n),
                 })
@@ -679,4 +680,59 @@ fn snapshot_soap_seed_service() {
     );
     insta::assert_json_snapshot!("interserver_seed_diagnostics", messages(&read.diagnostics));
     insta::assert_json_snapshot!("interserver_seed_service", read.value.expect("built"));
+}
+
+/// `secrets` entries `<type>.<field>` make that text field a secret; one naming a field that
+/// is not text, or nothing at all, is a warning, like a bare name that is no parameter.
+#[test]
+fn secrets_name_record_fields_and_unmatched_ones_are_warned_about() {
+    let mut manifest = soap_manifest();
+    manifest.secrets.extend(
+        [
+            "buy_vps_result_status.status_text",
+            "buy_vps_result_status.cost",
+            "license_type.nope",
+            "nothing",
+        ]
+        .map(str::to_owned),
+    );
+    let read = service(
+        &manifest,
+        "interserver/service.toml",
+        Some((WSDL.to_owned(), wsdl())),
+        Vec::new(),
+    );
+    let built = read.value.expect("built");
+    let status = built
+        .types
+        .iter()
+        .find(|t| t.name.wire == "buy_vps_result_status")
+        .expect("type");
+    let TypeKind::Struct { fields, .. } = &status.kind else {
+        panic!("not a struct")
+    };
+    let secret: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.secret)
+        .map(|f| f.name.wire.as_str())
+        .collect();
+    assert_eq!(secret, ["status_text"]);
+    let messages = messages(&read.diagnostics);
+    let warned = |needle: &str| messages.iter().any(|m| m.contains(needle));
+    assert!(
+        warned("myapi.wsdl:34: warning: secret `buy_vps_result_status.cost` is `float`, not text"),
+        "{messages:#?}"
+    );
+    for entry in ["license_type.nope", "nothing"] {
+        assert!(
+            warned(&format!(
+                "interserver/service.toml: warning: secret `{entry}` names no parameter"
+            )),
+            "{messages:#?}"
+        );
+    }
+    assert!(
+        !warned("secret `password`") && !warned("secret `sid`"),
+        "{messages:#?}"
+    );
 }

@@ -95,7 +95,7 @@ pub fn agrees(page: &PageType, wsdl: &TypeRef, types: &[TypeDef]) -> bool {
     match page {
         PageType::Known(page) => same(page, wsdl, types),
         PageType::AnyList => match wsdl {
-            TypeRef::List(_) | TypeRef::Dynamic => true,
+            TypeRef::List(_) | TypeRef::TextList(_) | TypeRef::Dynamic => true,
             TypeRef::Named { name, .. } => {
                 matches!(kind_of(name, types), None | Some(TypeKind::Array { .. }))
             }
@@ -110,7 +110,7 @@ fn same(page: &TypeRef, wsdl: &TypeRef, types: &[TypeDef]) -> bool {
         (TypeRef::Scalar(a), TypeRef::Scalar(b)) => family(*a) == family(*b),
         (TypeRef::Named { name: a, .. }, TypeRef::Named { name: b, .. }) => a == b,
         (TypeRef::Named { name, .. }, TypeRef::Dynamic) => kind_of(name, types).is_none(),
-        (TypeRef::List(a), TypeRef::List(b)) => same(a, b, types),
+        (TypeRef::List(a), TypeRef::List(b) | TypeRef::TextList(b)) => same(a, b, types),
         (TypeRef::List(a), TypeRef::Named { name, .. }) => match kind_of(name, types) {
             Some(TypeKind::Array { item, .. }) => same(a, item, types),
             _ => false,
@@ -140,6 +140,7 @@ pub fn show(ty: &TypeRef) -> String {
         TypeRef::Scalar(s) => format!("{s:?}").to_ascii_lowercase(),
         TypeRef::Named { name, .. } => format!("tns:{name}"),
         TypeRef::List(item) => format!("{}[]", show(item)),
+        TypeRef::TextList(item) => format!("list of {}", show(item)),
         TypeRef::Map(k, v) => format!("map of {} to {}", show(k), show(v)),
         TypeRef::Dynamic => "any value".to_owned(),
     }

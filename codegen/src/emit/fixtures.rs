@@ -47,6 +47,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, nillable: bool, do
         repeated: false,
         placement: crate::ir::Placement::Element,
         namespace: None,
+        secret: false,
         docs,
         source: src("interserver/api.wsdl", 10),
     }

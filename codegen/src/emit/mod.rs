@@ -226,7 +226,7 @@ impl<'a> Ctx<'a> {
                     self.mark_answer_def(def);
                 }
             }
-            TypeRef::List(item) => self.mark_answer(item),
+            TypeRef::List(item) | TypeRef::TextList(item) => self.mark_answer(item),
             TypeRef::Map(key, value) => {
                 self.mark_answer(key);
                 self.mark_answer(value);

@@ -567,7 +567,7 @@ fn method(
     let mut header_args = Vec::new();
     let mut header_docs = Vec::new();
     for header in &binding.headers.input {
-        let (arg, part, doc) = input_header(ctx, header, &call, &mut scope)?;
+        let (arg, part, doc) = input_header(ctx, binding, header, &call, &mut scope)?;
         header_args.push(arg);
         parts.push(part);
         header_docs.push(doc);
@@ -714,6 +714,7 @@ fn request_field(
 /// adds it to the call, and its line in the `# Arguments` list.
 fn input_header(
     ctx: &Ctx,
+    binding: &SoapBinding,
     header: &SoapHeader,
     call: &proc_macro2::Ident,
     scope: &mut Scope,
@@ -727,9 +728,15 @@ fn input_header(
         quote!(#name)
     };
     let (element, namespace) = (&header.element, &header.namespace);
+    let send = if header.encoded {
+        let xsi = xsi_type(ctx, &header.ty, binding.version, &header.source)?;
+        quote!(#call.header_encoded(#element, #namespace, #xsi, #value)?;)
+    } else {
+        quote!(#call.header(#element, #namespace, #value)?;)
+    };
     let part = quote! {
         if let Some(#name) = #name {
-            #call.header(#element, #namespace, #value)?;
+            #send
         }
     };
     let text = docs::inline(&header.docs)
@@ -822,6 +829,10 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
             let value = ctx.rust_type(value, Place::Root, at)?;
             (quote!(&[(#key, #value)]), false)
         }
+        Shape::TextList => {
+            let rust = ctx.rust_type(ty, Place::Root, at)?;
+            (quote!(&#rust), false)
+        }
         Shape::Dynamic => (quote!(&crate::runtime::Value), false),
     })
 }
@@ -855,6 +866,9 @@ pub(super) fn xsi_type(
             SoapVersion::V12 => (SOAP_ENCODING_12, "Array"),
         },
         TypeRef::Map(..) => (APACHE_SOAP, "Map"),
+        // The IR keeps the item type of an `xsd:list`, not the list type's own name; its
+        // values are strings of XML Schema (items separated by spaces).
+        TypeRef::TextList(_) => return Ok(quote!(crate::runtime::soap::XsiType::xsd("string"))),
     };
     Ok(quote!(crate::runtime::soap::XsiType { namespace: #namespace, name: #name }))
 }

@@ -27,6 +27,8 @@ pub(super) enum Shape<'a> {
     Enum,
     /// An inline list or a named array type, by item type.
     List(&'a TypeRef),
+    /// An `xsd:list`: one text holding the items.
+    TextList,
     Map(&'a TypeRef, &'a TypeRef),
     Dynamic,
 }
@@ -52,6 +54,10 @@ impl<'a> Ctx<'a> {
             TypeRef::List(item) => {
                 let item = self.rust_type(item, place, at)?;
                 quote!(Vec<#item>)
+            }
+            TypeRef::TextList(item) => {
+                let item = self.rust_type(item, place, at)?;
+                quote!(crate::runtime::XsdList<#item>)
             }
             TypeRef::Map(key, value) => {
                 let key = self.rust_type(key, place, at)?;
@@ -110,6 +116,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             TypeRef::List(item) => Shape::List(item),
+            TypeRef::TextList(_) => Shape::TextList,
             TypeRef::Map(key, value) => Shape::Map(key, value),
             TypeRef::Dynamic => Shape::Dynamic,
         })
@@ -145,7 +152,7 @@ pub(super) fn note(ty: &TypeRef) -> Option<&'static str> {
         TypeRef::Scalar(Scalar::DateTime) => Some(
             "Without a zone on the wire, it has no `timestamp()`: XSD leaves that moment open.",
         ),
-        TypeRef::List(item) => note(item),
+        TypeRef::List(item) | TypeRef::TextList(item) => note(item),
         _ => None,
     }
 }

@@ -95,14 +95,19 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
     }
 }
 
-/// The Rust type of a field's value: boxed when the field closes a cycle of structs.
+/// The Rust type of a field's value: a `Secret` for a secret text (the build pass marks only
+/// text fields), boxed when the field closes a cycle of structs.
 fn value_type(
     ctx: &Ctx,
     field: &Field,
     place: Place,
     boxed: bool,
 ) -> Result<TokenStream, Diagnostic> {
-    let ty = ctx.rust_type(&field.ty, place, &field.source)?;
+    let ty = if field.secret {
+        quote!(crate::runtime::Secret)
+    } else {
+        ctx.rust_type(&field.ty, place, &field.source)?
+    };
     Ok(if boxed { quote!(Box<#ty>) } else { ty })
 }
 

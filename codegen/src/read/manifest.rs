@@ -6,7 +6,8 @@
 //! protocol = "soap"                   # "soap" (needs `wsdl`) or "http"
 //! wsdl = "myapi.wsdl"
 //! page-format = "interserver-markdown" # or "resellerclub-text"
-//! secrets = ["password", "sid"]       # parameters never printed
+//! secrets = ["password", "sid"]       # parameters never printed; `Auth.token`: a record field
+//!                                     # (a header token); one naming nothing is a warning
 //!
 //! [base-urls]                         # environment name = URL, in order
 //! live = "https://my.interserver.net/api.php"

@@ -24,6 +24,7 @@ pub use lenient::{Answer, Lenient};
 pub use redact::REDACTED;
 pub use rust_decimal::Decimal;
 pub use secret::Secret;
+pub use soap::XsdList;
 pub use time::{Date, DateTime, Duration, Time};
 pub use transport::{Request, ReqwestTransport, Response, Timeouts, Transport};
 pub use value::{UnixTime, Value};

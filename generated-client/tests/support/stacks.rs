@@ -5,6 +5,8 @@
 //!
 //! - [`Stack::PhpSoapServer`]: PHP ext/soap `SoapServer`, WSDL mode, document/literal
 //!   (`tests/stacks/php/server.php` under `php -S`);
+//! - [`Stack::PhpLists`]: the same on its own WSDL of `xsd:list`s and a `type=` header
+//!   (`tests/stacks/php/lists.php`);
 //! - [`Stack::Spyne`]: Python spyne 2.14 on `wsgiref` (`tests/stacks/spyne/server.py`), which
 //!   writes its own WSDL;
 //! - [`Stack::NodeSoap`]: node-soap 1.x's server on Node (`tests/stacks/node/server.js`);
@@ -32,14 +34,16 @@ const PORT_ATTEMPTS: usize = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stack {
     PhpSoapServer,
+    PhpLists,
     Spyne,
     NodeSoap,
     Gsoap,
 }
 
 impl Stack {
-    pub const ALL: [Stack; 4] = [
+    pub const ALL: [Stack; 5] = [
         Stack::PhpSoapServer,
+        Stack::PhpLists,
         Stack::Spyne,
         Stack::NodeSoap,
         Stack::Gsoap,
@@ -49,6 +53,7 @@ impl Stack {
     pub fn module(self) -> &'static str {
         match self {
             Stack::PhpSoapServer => "php_soapserver",
+            Stack::PhpLists => "php_lists",
             Stack::Spyne => "spyne",
             Stack::NodeSoap => "node_soap",
             Stack::Gsoap => "gsoap",
@@ -59,6 +64,7 @@ impl Stack {
     pub fn url_variable(self) -> &'static str {
         match self {
             Stack::PhpSoapServer => "STACK_PHP_URL",
+            Stack::PhpLists => "STACK_PHP_LISTS_URL",
             Stack::Spyne => "STACK_SPYNE_URL",
             Stack::NodeSoap => "STACK_NODE_URL",
             Stack::Gsoap => "STACK_GSOAP_URL",
@@ -69,6 +75,7 @@ impl Stack {
     fn path(self) -> &'static str {
         match self {
             Stack::PhpSoapServer => "/orders",
+            Stack::PhpLists => "/lists",
             Stack::Spyne => "/",
             Stack::NodeSoap => "/node",
             Stack::Gsoap => "/gsoap",
@@ -77,7 +84,7 @@ impl Stack {
 
     fn install_hint(self) -> &'static str {
         match self {
-            Stack::PhpSoapServer => {
+            Stack::PhpSoapServer | Stack::PhpLists => {
                 "apt-get install -y php-cli php-soap php-xml (or run .ci/run as root)"
             }
             Stack::Spyne => {
@@ -93,10 +100,14 @@ impl Stack {
     fn command(self, addr: SocketAddr) -> Command {
         let dir = stacks_dir();
         let mut command = match self {
-            Stack::PhpSoapServer => {
+            Stack::PhpSoapServer | Stack::PhpLists => {
+                let router = match self {
+                    Stack::PhpLists => "lists.php",
+                    _ => "server.php",
+                };
                 let mut php = Command::new("php");
                 php.args(["-d", "display_errors=0", "-d", "log_errors=1"])
-                    .args(["-S", &addr.to_string(), "server.php"])
+                    .args(["-S", &addr.to_string(), router])
                     .current_dir(dir.join("php"));
                 php
             }
@@ -132,6 +143,7 @@ impl Stack {
     pub fn wsdl_path(self) -> PathBuf {
         let file = match self {
             Stack::PhpSoapServer => "orders.wsdl",
+            Stack::PhpLists => "lists.wsdl",
             Stack::Spyne => "spyne.wsdl",
             Stack::NodeSoap => "node.wsdl",
             Stack::Gsoap => "docs.wsdl",

@@ -1,7 +1,13 @@
-//! `soap:header` in a binding operation's input and output: each names a message part whose
-//! global element goes in the SOAP Header. Headers are always literal elements (SOAP-encoded
-//! headers are rare and are read the same way); a part with `type=` instead of `element=` has
-//! no element name to send and is skipped with a warning.
+//! `soap:header` in a binding operation's input and output: each names a message part that
+//! goes in the SOAP Header as one element.
+//!
+//! A part declared with `element=` is that global element. A part declared with `type=` is
+//! an element named after the part, in the `soap:header`'s `namespace=` attribute, and in no
+//! namespace without one: the rule WSDL 1.1 gives an rpc part's accessor (§3.5, `namespace`
+//! is for encoded use), and what PHP ext/soap's SoapClient and SoapServer do (they name the
+//! header after the part and qualify it only by `namespace=`, also matching a received header
+//! by that name alone). `use="encoded"` headers carry the `xsi:type` of their type, like
+//! encoded parts.
 
 use super::components::Components;
 use super::docs;
@@ -61,21 +67,35 @@ fn one(
         skip(diags, format!("its message has no part `{part_name}`"));
         return None;
     };
-    let Some(element) = part.attr("element") else {
-        skip(diags, format!("part `{part_name}` has no element="));
-        return None;
-    };
     let what = format!("header part `{part_name}` of `{name}`");
-    let element = types.element(part, &what, element, diags)?;
+    let (element, namespace, ty) = match (part.attr("element"), part.attr("type")) {
+        (Some(element), _) => {
+            let element = types.element(part, &what, element, diags)?;
+            (element.name.local, element.name.ns, element.ty)
+        }
+        (None, Some(ty)) => {
+            let namespace = header.attr("namespace").map(str::trim).unwrap_or_default();
+            let ty = types.type_ref(part, &what, ty, diags);
+            (part_name.to_owned(), namespace.to_owned(), ty)
+        }
+        (None, None) => {
+            skip(
+                diags,
+                format!("part `{part_name}` has neither element= nor type="),
+            );
+            return None;
+        }
+    };
     let mut docs = docs::wsdl(part);
     if docs.summary.is_none() {
         docs = docs::wsdl(header);
     }
     Some(SoapHeader {
         name: Name::wire(part_name),
-        element: element.name.local,
-        namespace: element.name.ns,
-        ty: element.ty,
+        element,
+        namespace,
+        ty,
+        encoded: header.attr("use").map(str::trim) == Some("encoded"),
         docs,
         source: header.source(),
     })

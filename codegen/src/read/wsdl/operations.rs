@@ -470,6 +470,7 @@ fn rpc(
                     repeated: false,
                     placement: crate::ir::Placement::Element,
                     namespace: None,
+                    secret: false,
                     docs: docs::wsdl(part),
                     source: part.source(),
                 })

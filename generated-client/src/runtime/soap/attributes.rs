@@ -220,7 +220,7 @@ pub(super) fn write_text<T: Serialize + ?Sized>(
 
 /// A scalar as text; `None` for an absent value. Anything with structure is refused: an
 /// attribute holds one simple value.
-struct TextSer;
+pub(super) struct TextSer;
 
 fn refused(what: &str) -> SerError {
     SerError(format!("{what} cannot be an attribute or text value"))

@@ -694,3 +694,69 @@ fn qualified_attributes_are_read_by_namespace() {
     assert_eq!(text(&tagged.code).as_deref(), Some("t"));
     assert_eq!(text(&tagged.name).as_deref(), Some("n"));
 }
+
+/// A header record with a `Secret` field (the manifest's `secrets = ["Ticket.token"]`): the
+/// token goes on the wire, and an error whose fault echoes the request never shows it, as for
+/// a secret part.
+#[tokio::test]
+async fn a_secret_header_field_is_sent_and_kept_out_of_errors() {
+    #[derive(Debug, serde::Serialize)]
+    #[serde(rename = "Ticket")]
+    struct Ticket {
+        user: String,
+        token: Secret,
+    }
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let ticket = Ticket {
+        user: "clerk".to_owned(),
+        token: Secret::new("t0k3n&<>"),
+    };
+    assert!(!format!("{ticket:?}").contains("t0k3n"));
+    let mut call = client.call(&DOCUMENT);
+    call.header("ticket", "", &ticket).unwrap();
+    let error = call.send::<GetFileResponse>().await.unwrap_err();
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains(
+            "<SOAP-ENV:Header><ticket><user>clerk</user><token>t0k3n&amp;&lt;&gt;</token></ticket>"
+        ),
+        "{body}"
+    );
+    let Error::Fault(fault) = &error else {
+        panic!("{error:?}");
+    };
+    assert!(fault.string.contains("clerk"), "{}", fault.string);
+    let shown = format!("{error} {error:?}");
+    assert!(!shown.contains("t0k3n"), "{shown}");
+    assert!(shown.contains(crate::runtime::REDACTED), "{shown}");
+}
+
+/// A `use="encoded"` header carries its `xsi:type`, its fields theirs, as encoded parts do.
+#[tokio::test]
+async fn an_encoded_header_carries_xsi_types() {
+    #[derive(serde::Serialize)]
+    #[serde(rename = "Auth")]
+    struct Auth {
+        id: i32,
+    }
+    let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
+    let client = Client::new("https://files.example/soap", transport.clone());
+    let mut call = client.call(&DOCUMENT);
+    let auth_type = XsiType {
+        namespace: "urn:files",
+        name: "Auth",
+    };
+    call.header_encoded("auth", "urn:files:h", auth_type, &Auth { id: 7 })
+        .unwrap();
+    let _ = call.send::<GetFileResponse>().await;
+    let request = transport.0.lock().unwrap().pop().unwrap();
+    let body = String::from_utf8(request.body).unwrap();
+    assert!(
+        body.contains(
+            "<SOAP-ENV:Header><auth xmlns=\"urn:files:h\" xsi:type=\"ns1:Auth\"><id xsi:type=\"xsd:int\">7</id></auth>"
+        ),
+        "{body}"
+    );
+}

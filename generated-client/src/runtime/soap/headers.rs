@@ -12,22 +12,39 @@ use super::ser::{self, Context, SerError};
 use super::xml::{DecodeError, Start, Token, XmlReader, is_blank};
 use super::{Operation, XsiType};
 use crate::runtime::Lenient;
+use crate::runtime::redact::Redactor;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// Appends header element `element` in `namespace`, holding `value`, to `out`; the fields of
-/// a record are qualified as `op`'s record tables say (an unqualified schema's are in no
-/// namespace).
+/// One request header element.
+pub(super) struct Header {
+    pub element: &'static str,
+    /// Empty: in no namespace (a `type=` part without `namespace=`).
+    pub namespace: &'static str,
+    /// `use="encoded"`: the element's `xsi:type`.
+    pub encoded: Option<XsiType>,
+}
+
+/// Appends `header` holding `value` to `out`; the fields of a literal record are qualified as
+/// `op`'s record tables say (an unqualified schema's are in no namespace). The secrets the
+/// value holds are added to `secrets`.
 pub(super) fn write<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     op: &Operation,
-    element: &'static str,
-    namespace: &'static str,
+    header: Header,
     value: &T,
+    secrets: &mut Redactor,
 ) -> Result<(), SerError> {
-    let context = Context::header(op, namespace);
+    let Header {
+        element,
+        namespace,
+        encoded,
+    } = header;
+    let context = Context::header(op, namespace, encoded.is_some());
     let before = out.len();
-    ser::write_part(out, &context, element, XsiType::xsd("anyType"), value)?;
+    let xsi_type = encoded.unwrap_or(XsiType::xsd("anyType"));
+    ser::write_part(out, &context, element, xsi_type, value)?;
+    context.take_secrets(secrets);
     // The start tag is `<element` followed by its attributes: declare the namespace there.
     let name_end = before + 1 + element.len();
     if !namespace.is_empty()

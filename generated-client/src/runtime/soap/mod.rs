@@ -76,6 +76,7 @@ mod derived;
 mod envelope;
 mod fault;
 mod headers;
+mod list;
 mod media_type;
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
@@ -101,6 +102,7 @@ use tracing::Instrument;
 pub use attributes::TEXT_KEY;
 pub use derived::DERIVED_ENUM;
 pub use headers::Headers;
+pub use list::XsdList;
 pub use undeclared::{Element, UNDECLARED_KEY};
 pub use wsse::{PasswordType, UsernameToken};
 
@@ -329,7 +331,9 @@ impl Call<'_> {
             Error::InvalidRequest {
                 message: format!("{}: part `{name}`: {e}", op.name),
             }
-        })
+        })?;
+        context.take_secrets(&mut self.secrets);
+        Ok(())
     }
 
     /// Appends a secret part (a password, a session id): sent like any other, and replaced
@@ -368,16 +372,44 @@ impl Call<'_> {
         self.attribute(key, value)
     }
 
-    /// Adds a `soap:header` element `element` in `namespace` to the request (`headers.rs`).
+    /// Adds a literal `soap:header` element `element` in `namespace` to the request
+    /// (`headers.rs`). Its [`Secret`](crate::runtime::Secret) fields are kept out of errors
+    /// like secret parts.
     pub fn header<T: serde::Serialize + ?Sized>(
         &mut self,
         element: &'static str,
         namespace: &'static str,
         value: &T,
     ) -> Result<(), Error> {
+        self.add_header(element, namespace, None, value)
+    }
+
+    /// Like [`Call::header`], for a `use="encoded"` header: the element carries `xsi_type`.
+    pub fn header_encoded<T: serde::Serialize + ?Sized>(
+        &mut self,
+        element: &'static str,
+        namespace: &'static str,
+        xsi_type: XsiType,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.add_header(element, namespace, Some(xsi_type), value)
+    }
+
+    fn add_header<T: serde::Serialize + ?Sized>(
+        &mut self,
+        element: &'static str,
+        namespace: &'static str,
+        encoded: Option<XsiType>,
+        value: &T,
+    ) -> Result<(), Error> {
         let op = self.operation;
         let before = self.headers.len();
-        headers::write(&mut self.headers, op, element, namespace, value).map_err(|e| {
+        let header = headers::Header {
+            element,
+            namespace,
+            encoded,
+        };
+        headers::write(&mut self.headers, op, header, value, &mut self.secrets).map_err(|e| {
             self.headers.truncate(before);
             Error::InvalidRequest {
                 message: format!("{}: header `{element}`: {e}", op.name),

@@ -13,12 +13,15 @@
 //! wrapper list writes its items under the item element its schema names; an element the
 //! tables do not know (inside a dynamic value) stays in its parent's namespace.
 
-use super::attributes;
+use super::attributes::{self, TextSer};
 use super::derived::DERIVED_ENUM;
 use super::repeated::REPEATED_NEWTYPE;
 use super::xml::{APACHE_SOAP, XSD};
 use super::{ElementSpec, Operation, Style, TypeElements, Use, Version, XsiType};
+use crate::runtime::redact::Redactor;
+use crate::runtime::secret::SECRET_NEWTYPE;
 use serde::ser::{self, Serialize};
+use std::cell::RefCell;
 use std::fmt;
 
 /// Prefixes the envelope declares (see `envelope.rs`).
@@ -37,6 +40,9 @@ pub(super) struct Context {
     /// The default namespace where the parts are written: the document body element's
     /// (declared on it, see `envelope.rs`); none inside an rpc wrapper or directly in the Body.
     body_ns: &'static str,
+    /// The texts of the [`Secret`](crate::runtime::Secret)s written, for the call's
+    /// redactor.
+    secrets: RefCell<Vec<String>>,
 }
 
 /// Appends element `name` holding `value` to `out`. `xsi_type` is the part's WSDL type.
@@ -167,6 +173,14 @@ impl Context {
             parts: &[],
             types: &[],
             body_ns: "",
+            secrets: RefCell::default(),
+        }
+    }
+
+    /// Hands the secrets written so far to `redactor`.
+    pub(super) fn take_secrets(&self, redactor: &mut Redactor) {
+        for secret in self.secrets.take() {
+            redactor.add(&secret);
         }
     }
 
@@ -183,12 +197,18 @@ impl Context {
         context
     }
 
-    /// The context of a `soap:header` element of `op` in `namespace`: literal, with the
-    /// record tables of `op` (a header record's fields are qualified as its schema says),
-    /// inside an element that declares `namespace` as the default (`headers.rs`).
-    pub(super) fn header(op: &Operation, namespace: &'static str) -> Self {
-        let mut context = Self::new(op.version, Use::Literal, namespace);
-        context.types = op.types;
+    /// The context of a `soap:header` element of `op` in `namespace`, inside an element that
+    /// declares `namespace` as the default (`headers.rs`). Literal: with the record tables of
+    /// `op` (a header record's fields are qualified as its schema says). Encoded: with
+    /// `xsi:type`s, named types in the operation's namespace as in the body.
+    pub(super) fn header(op: &Operation, namespace: &'static str, encoded: bool) -> Self {
+        let mut context = if encoded {
+            Self::new(op.version, Use::Encoded, op.namespace)
+        } else {
+            let mut literal = Self::new(op.version, Use::Literal, namespace);
+            literal.types = op.types;
+            literal
+        };
         context.body_ns = namespace;
         context
     }
@@ -473,6 +493,11 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         value: &T,
     ) -> Result<Written, SerError> {
         self.repeated |= name == REPEATED_NEWTYPE;
+        if name == SECRET_NEWTYPE
+            && let Some(secret) = value.serialize(TextSer)?
+        {
+            self.context.secrets.borrow_mut().push(secret);
+        }
         value.serialize(self)
     }
 

@@ -8,8 +8,8 @@
 //!
 //! What php_quote.rs does not prove already (`QuoteOrder`, the same record without
 //! attributes, no header): the `currency` and `gift` attributes (unqualified) and the `Auth`
-//! header (`Option<&Auth>` after the request). The generated `Auth.token` is a `String`, not
-//! a `Secret`, although service.toml lists `token` as a secret.
+//! header (`Option<&Auth>` after the request), whose `token` is a `Secret` (service.toml:
+//! `secrets = ["Auth.token"]`).
 
 mod common;
 
@@ -22,7 +22,7 @@ async fn an_order_from_the_types_schema_behind_a_header() {
     let client = Client::new(url("STACK_PHP_URL")).expect("client");
     let auth = Auth {
         user: "clerk".to_owned(),
-        token: "t0k3n&<>".to_owned(),
+        token: "t0k3n&<>".into(),
     };
     let order = order();
     let saved = answer("SaveOrder", client.save_order(&order, Some(&auth)).await);
@@ -65,7 +65,7 @@ async fn the_server_checks_the_header_and_the_attributes() {
     );
     let auth = Auth {
         user: "clerk".to_owned(),
-        token: "t0k3n&<>".to_owned(),
+        token: "t0k3n&<>".into(),
     };
     let mut other = order();
     other.currency = "USD".to_owned();

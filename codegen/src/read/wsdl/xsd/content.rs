@@ -290,6 +290,7 @@ impl<'a> Types<'a> {
                     ty,
                     required: false,
                     nillable: false,
+                    secret: false,
                     repeated: false,
                     placement: Placement::Text,
                     namespace: None,
@@ -350,8 +351,9 @@ impl<'a> Types<'a> {
             Some((_, None, Some(simple))) => self.alias(simple, 0, diags),
             _ => TypeRef::Scalar(Scalar::String),
         };
+        // An `xsd:list` is text and fits an attribute; an array (a SOAP-ENC one) does not.
         let ty = if let TypeRef::List(_) = ty {
-            diags.push(attribute.warning(format!("{what}: a list is read as one string")));
+            diags.push(attribute.warning(format!("{what}: an array is read as one string")));
             TypeRef::Scalar(Scalar::String)
         } else {
             ty
@@ -365,6 +367,7 @@ impl<'a> Types<'a> {
             ty,
             required: attribute.attr("use") == Some("required"),
             nillable: false,
+            secret: false,
             repeated: false,
             placement: Placement::Attribute,
             namespace,
@@ -777,6 +780,7 @@ impl<'a> Types<'a> {
             ty,
             required: min > 0 && !optional,
             nillable: is_true(element.attr("nillable")) || is_true(declaration.attr("nillable")),
+            secret: false,
             repeated,
             placement: Placement::Element,
             namespace,
@@ -885,7 +889,7 @@ impl<'a> Types<'a> {
                 (None, Some(inner)) => self.alias(inner, depth + 1, diags),
                 (None, None) => TypeRef::Scalar(Scalar::String),
             };
-            return TypeRef::List(Box::new(item));
+            return TypeRef::TextList(Box::new(item));
         }
         let what = if xsd_child(definition, "union").is_some() {
             "xsd:union"

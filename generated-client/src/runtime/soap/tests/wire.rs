@@ -375,3 +375,94 @@ async fn qualified_attributes_are_in_their_namespaces() {
         ]
     );
 }
+
+/// `xsd:list` values (`XsdList`): ONE element or attribute whose text is the items separated
+/// by one space, each spelled as its item type says; never SOAP-ENC `<item>`s. As a top-level
+/// part, a field, an attribute, and the items of a repeated element.
+#[tokio::test]
+async fn xsd_lists_are_one_text_of_items() {
+    use crate::runtime::{Date, Decimal, XsdList};
+    #[derive(Serialize)]
+    #[serde(rename = "Sized")]
+    struct Sized {
+        #[serde(rename = "@sizes")]
+        sizes: XsdList<String>,
+        amounts: XsdList<Decimal>,
+        #[serde(with = "crate::runtime::soap::repeated")]
+        days: Vec<XsdList<Date>>,
+    }
+    static LISTS: Operation = document("Lists", &[]);
+    let (client, transport) = canned_client(ok_xml(
+        "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><R/></S:Body></S:Envelope>",
+    ));
+    let mut call = client.call(&LISTS);
+    call.arg("ids", XsiType::xsd("string"), &XsdList(vec![1, -2, 3]))
+        .unwrap();
+    let sized = Sized {
+        sizes: XsdList(vec!["S".to_owned(), "XL".to_owned()]),
+        amounts: XsdList(vec!["10.50".parse().unwrap(), "0.01".parse().unwrap()]),
+        days: vec![
+            XsdList(vec!["2024-02-29".parse().unwrap()]),
+            XsdList(vec![
+                "2025-01-01".parse().unwrap(),
+                "2025-12-31".parse().unwrap(),
+            ]),
+        ],
+    };
+    call.arg("sized", XsiType::xsd("anyType"), &sized).unwrap();
+    let _ = call.send::<Value>().await;
+    let body = sent(&transport).body;
+    assert_eq!(
+        body_elements(&body),
+        [
+            format!("{{{ORDERS}}}Lists"),
+            format!("  {{{ORDERS}}}ids = 1 -2 3"),
+            format!("  {{{ORDERS}}}sized"),
+            "    @{}sizes = S XL".to_owned(),
+            format!("    {{{ORDERS}}}amounts = 10.50 0.01"),
+            format!("    {{{ORDERS}}}days = 2024-02-29"),
+            format!("    {{{ORDERS}}}days = 2025-01-01 2025-12-31"),
+        ]
+    );
+    let text = String::from_utf8(body).unwrap();
+    assert!(text.contains("<sized sizes=\"S XL\">"), "{text}");
+    let (client, _) = canned_client(ok_xml("<x/>"));
+    let mut call = client.call(&LISTS);
+    let error = call
+        .arg("ids", XsiType::xsd("string"), &XsdList(vec!["a b"]))
+        .unwrap_err();
+    assert!(error.to_string().contains("list item 0"), "{error}");
+}
+
+/// Reading: any run of XML whitespace separates items, in an element or an attribute; an
+/// unreadable item makes the whole field `Unreadable` with the text as sent, never a shorter
+/// list.
+#[test]
+fn xsd_lists_are_read_from_one_text_and_leniently() {
+    use crate::runtime::{Decimal, Lenient, XsdList};
+    #[derive(Debug, serde::Deserialize)]
+    struct Answer {
+        #[serde(rename = "@sizes", default)]
+        sizes: Lenient<XsdList<String>>,
+        #[serde(default)]
+        ids: Lenient<XsdList<i32>>,
+        #[serde(default)]
+        amounts: Lenient<XsdList<Decimal>>,
+        #[serde(default)]
+        none: Lenient<XsdList<i32>>,
+    }
+    impl crate::runtime::Answer for Answer {}
+    static LISTS: Operation = document("Lists", &[]);
+    let response = ok_xml(
+        "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+         <R sizes=\" S\tM \"><ids>\n 1\t2  3\r\n</ids><amounts>10.50 x 2</amounts></R></S:Body></S:Envelope>",
+    );
+    let answer: Answer = super::decode(&LISTS, &response).unwrap();
+    assert_eq!(
+        answer.sizes,
+        Lenient::Value(XsdList(vec!["S".into(), "M".into()]))
+    );
+    assert_eq!(answer.ids, Lenient::Value(XsdList(vec![1, 2, 3])));
+    assert_eq!(answer.amounts.unreadable(), Some("10.50 x 2"));
+    assert!(answer.none.is_absent());
+}
