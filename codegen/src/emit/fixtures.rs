@@ -140,6 +140,7 @@ fn sid() -> Param {
 pub(crate) fn soap_service() -> Service {
     let types = vec![
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("array_service", "ArrayService"),
@@ -153,6 +154,7 @@ pub(crate) fn soap_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("buy_mail_result", "BuyMailResult"),
@@ -180,6 +182,7 @@ pub(crate) fn soap_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("service", "Service"),
@@ -348,6 +351,7 @@ fn response_field(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str
 pub(crate) fn http_service() -> Service {
     let types = vec![
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("invoice_option", "InvoiceOption"),
@@ -372,6 +376,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: Some(GROUP.to_owned()),
             name: name("renew_response", "RenewResponse"),
@@ -413,6 +418,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: Some(GROUP.to_owned()),
             name: name("search_entry", "SearchEntry"),
@@ -434,6 +440,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: Some(GROUP.to_owned()),
             name: name("search_response", "SearchResponse"),
