@@ -161,11 +161,17 @@ pub struct TypeDef {
     /// The operation group the type belongs to (HTTP product such as `enterpriseemail`);
     /// `None` for service-wide types such as every WSDL type.
     pub group: Option<String>,
-    /// Wire name: the XSD type name (`sql_row_vps`) or one a reader made up for an HTTP
-    /// request or response (`renew_request`).
+    /// Wire name: the XSD type name (`sql_row_vps`), made unique among the service's types
+    /// (see [`TypeDef::renamed_from`]), or one a reader made up for an HTTP request or
+    /// response (`renew_request`). Types refer to each other by it.
     pub name: Name,
     /// XML namespace of a WSDL type (`urn:myapi`); `None` for types from doc pages.
     pub namespace: Option<String>,
+    /// The XSD name of a type the reader renamed because another type (of another namespace)
+    /// holds its name already: the second `Foo` is `Foo_2` in `name`, but still `Foo` on the
+    /// wire (`xsi:type`). See [`TypeDef::xml_name`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<String>,
     pub docs: Docs,
     pub source: Source,
     pub kind: TypeKind,
@@ -173,6 +179,13 @@ pub struct TypeDef {
     /// base is expected, an answer may carry this type instead, named by `xsi:type`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base: Option<String>,
+}
+
+impl TypeDef {
+    /// The type's name on the wire, as `xsi:type` names it: its XSD name.
+    pub fn xml_name(&self) -> &str {
+        self.renamed_from.as_deref().unwrap_or(&self.name.wire)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]

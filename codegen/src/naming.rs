@@ -326,9 +326,10 @@ fn assign_operation_parts(op: &mut crate::ir::Operation, diags: &mut Vec<Diagnos
     for param in &mut op.params {
         let wire = param.name.wire.clone();
         let at = param.source.clone();
+        let identity = identity(&wire, param.placement, param.namespace.as_deref());
         set(
             &mut param.name,
-            params.claim(snake(&wire), &wire, Some(&at), "parameter"),
+            params.claim(snake(&wire), &identity, Some(&at), "parameter"),
             diags,
         );
     }
@@ -352,6 +353,16 @@ fn assign_operation_parts(op: &mut crate::ir::Operation, diags: &mut Vec<Diagnos
     }
 }
 
+/// What tells a field or parameter apart on the wire, for [`Scope::claim`]: an element, an
+/// attribute and attributes of other namespaces may share a local name, so each gets an
+/// identifier of its own; two elements of one name cannot be told apart.
+fn identity(wire: &str, placement: Placement, namespace: Option<&str>) -> String {
+    match placement {
+        Placement::Element => wire.to_owned(),
+        placement => format!("{wire} ({placement:?} {namespace:?})"),
+    }
+}
+
 fn assign_type_parts(ty: &mut TypeDef, diags: &mut Vec<Diagnostic>) {
     match &mut ty.kind {
         TypeKind::Struct { fields, rest } => {
@@ -361,12 +372,7 @@ fn assign_type_parts(ty: &mut TypeDef, diags: &mut Vec<Diagnostic>) {
             for field in fields {
                 let wire = field.name.wire.clone();
                 let at = field.source.clone();
-                // An element, an attribute and attributes of other namespaces may share a
-                // local name: they are told apart on the wire, so each gets an identifier.
-                let identity = match (field.placement, &field.namespace) {
-                    (Placement::Element, _) => wire.clone(),
-                    (placement, namespace) => format!("{wire} ({placement:?} {namespace:?})"),
-                };
+                let identity = identity(&wire, field.placement, field.namespace.as_deref());
                 set(
                     &mut field.name,
                     scope.claim(snake(&wire), &identity, Some(&at), "field"),

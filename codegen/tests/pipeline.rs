@@ -164,3 +164,34 @@ fn every_port_and_overload_of_a_wsdl_in_a_subfolder() {
         "{diagnostics:#?}"
     );
 }
+
+/// Names the reader or the naming pass had to make unique do not leak onto the wire: the
+/// second `Circle` (of `urn:shapes:extra`) is the type `Circle2` (`Circle_2`) but its
+/// `xsi:type` is still `Circle`, so that an answer naming it picks it; the wrapper attribute
+/// `label` and the child element `label` of `PutLabel` are two parameters, each sent as what
+/// it is, and the attribute is no entry of the element table the element is sent by.
+#[test]
+fn renamed_types_and_parameters_keep_their_wire_names() {
+    let code = generate("tests/fixtures/specs/soap_features");
+    assert!(
+        code.contains(
+            "    #[serde(rename = \"{urn:shapes:extra}Circle\")]\n    Circle2(Circle2),\n"
+        ),
+        "{code}"
+    );
+    assert!(
+        code.contains(
+            "        label: Option<&str>,\n        label_2: &types::Label,\n    ) -> \
+             Result<types::PutLabelResponse, crate::runtime::Error> {"
+        ),
+        "{code}"
+    );
+    assert!(
+        code.contains("call.attribute(\"@label\", label)?;"),
+        "{code}"
+    );
+    let put_label = &code[code.find("static PUT_LABEL").expect("PUT_LABEL")..];
+    let parts = &put_label[..put_label.find("types: TYPE_ELEMENTS").expect("its parts")];
+    assert_eq!(parts.matches("ElementSpec {").count(), 1, "{parts}");
+    assert!(parts.contains("name: \"label\",\n            namespace: \"urn:labels\","));
+}

@@ -2,8 +2,8 @@
 
 use codegen::diag::Diagnostic;
 use codegen::ir::{
-    Binding, BodyUse, Operation, Output, Scalar, SoapBinding, SoapStyle, SoapVersion, TypeDef,
-    TypeKind, TypeRef,
+    Binding, BodyUse, Operation, Output, Placement, Scalar, SoapBinding, SoapStyle, SoapVersion,
+    TypeDef, TypeKind, TypeRef,
 };
 use codegen::read::wsdl::{self, Wsdl};
 use std::cell::RefCell;
@@ -1037,6 +1037,107 @@ fn type_header_parts_are_named_after_the_part() {
     );
 }
 
+/// The attributes of a type as (name, namespace), in order.
+fn attributes(def: &TypeDef) -> Vec<(&str, Option<&str>)> {
+    match &def.kind {
+        TypeKind::Struct { fields, .. } => fields
+            .iter()
+            .filter(|f| f.placement == Placement::Attribute)
+            .map(|f| (f.name.wire.as_str(), f.namespace.as_deref()))
+            .collect(),
+        other => panic!("{} is not a struct: {other:?}", def.name.wire),
+    }
+}
+
+/// A WSDL whose `urn:main` schema qualifies its local attributes (`attributeFormDefault`) and
+/// takes attributes from `urn:meta`, which does not: a global attribute by `ref`, a group.
+const QUALIFIED_ATTRIBUTES: &str = r#"<?xml version="1.0"?>
+<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"
+    xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tns="urn:main" xmlns:m="urn:meta" targetNamespace="urn:main">
+  <types>
+    <xs:schema targetNamespace="urn:meta">
+      <xs:attribute name="origin" type="xs:int"/>
+      <xs:attributeGroup name="Audit">
+        <xs:attribute name="by" type="xs:string"/>
+        <xs:attribute name="rev" type="xs:int" form="qualified"/>
+      </xs:attributeGroup>
+    </xs:schema>
+    <xs:schema targetNamespace="urn:main" elementFormDefault="qualified"
+        attributeFormDefault="qualified">
+      <xs:import namespace="urn:meta"/>
+      <xs:complexType name="Label">
+        <xs:sequence><xs:element name="text" type="xs:string"/></xs:sequence>
+        <xs:attribute ref="xml:lang"/>
+        <xs:attribute name="weight" type="xs:int"/>
+        <xs:attribute name="code" type="xs:string" form="unqualified"/>
+        <xs:attribute name="kind" type="xs:string" form="qualified"/>
+        <xs:attributeGroup ref="m:Audit"/>
+        <xs:attribute ref="m:origin"/>
+        <xs:attribute ref="m:missing"/>
+      </xs:complexType>
+      <xs:element name="Tag">
+        <xs:complexType>
+          <xs:sequence><xs:element name="label" type="tns:Label"/></xs:sequence>
+          <xs:attribute name="mode" type="xs:string" use="required"/>
+          <xs:attribute ref="m:origin"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="TagResponse"><xs:complexType><xs:sequence/></xs:complexType></xs:element>
+    </xs:schema>
+  </types>
+  <message name="TagIn"><part name="parameters" element="tns:Tag"/></message>
+  <message name="TagOut"><part name="parameters" element="tns:TagResponse"/></message>
+  <portType name="P">
+    <operation name="Tag"><input message="tns:TagIn"/><output message="tns:TagOut"/></operation>
+  </portType>
+  <binding name="B" type="tns:P">
+    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <operation name="Tag">
+      <soap:operation soapAction="urn:main/Tag"/>
+      <input><soap:body use="literal"/></input>
+      <output><soap:body use="literal"/></output>
+    </operation>
+  </binding>
+  <service name="S"><port name="P" binding="tns:B"><soap:address location="https://x.example/"/></port></service>
+</definitions>"#;
+
+/// XSD 1.0 §3.2.2: a global attribute (by `ref`) is in its schema's target namespace; a local
+/// one by its `form`, else its own schema's `attributeFormDefault`, an attribute group's
+/// included; `xml:lang` needs neither a prefix declaration nor an import; a `ref` that
+/// resolves nowhere is left out with a warning naming file and line.
+#[test]
+fn attributes_are_qualified_by_ref_form_and_their_own_schema() {
+    let out = read_bytes("attributes.wsdl", QUALIFIED_ATTRIBUTES.as_bytes());
+    let label = ty(out.wsdl(), "Label");
+    assert_eq!(
+        attributes(label),
+        [
+            ("lang", Some("http://www.w3.org/XML/1998/namespace")),
+            ("weight", Some("urn:main")),
+            ("code", None),
+            ("kind", Some("urn:main")),
+            ("by", None),
+            ("rev", Some("urn:meta")),
+            ("origin", Some("urn:meta")),
+        ]
+    );
+    // A referenced attribute takes its declaration's type.
+    let TypeKind::Struct { fields, .. } = &label.kind else {
+        unreachable!()
+    };
+    let origin = fields.iter().find(|f| f.name.wire == "origin").unwrap();
+    assert_eq!(origin.ty, scalar(Scalar::Int));
+    assert_eq!(
+        out.messages(),
+        [
+            "wsdl/attributes.wsdl:25: warning: attribute reference in `Label`: `m:missing` \
+          ({urn:meta}missing) is defined nowhere; the attribute is left out"
+        ]
+    );
+}
+
 /// `xsd:list` (named, inline, restricted, of an enumeration) is one text of items, in an
 /// element or an attribute, never an array; no warning is left about it.
 #[test]
@@ -1089,6 +1190,62 @@ fn xsd_lists_are_text_lists_in_elements_and_attributes() {
     assert!(
         !out.messages().iter().any(|m| m.contains("list")),
         "{:#?}",
+        out.messages()
+    );
+}
+
+/// The attributes of a document operation's wrapper element are parameters placed as
+/// attributes (first, as in the record), qualified as any other; the children stay elements.
+#[test]
+fn wrapper_attributes_are_attribute_parameters() {
+    let out = read_bytes("attributes.wsdl", QUALIFIED_ATTRIBUTES.as_bytes());
+    let tag = op(out.wsdl(), "Tag");
+    let placed: Vec<(&str, Placement, Option<&str>, bool)> = tag
+        .params
+        .iter()
+        .map(|p| {
+            let namespace = p.namespace.as_deref();
+            (p.name.wire.as_str(), p.placement, namespace, p.required)
+        })
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("mode", Placement::Attribute, Some("urn:main"), true),
+            ("origin", Placement::Attribute, Some("urn:meta"), false),
+            ("label", Placement::Element, Some("urn:main"), true),
+        ]
+    );
+}
+
+/// Two types of one local name in two namespaces: the second is renamed (`Circle_2`) but keeps
+/// its XSD name for `xsi:type`, and a warning says so.
+#[test]
+fn a_renamed_type_keeps_its_xsd_name() {
+    let text = QUALIFIED_ATTRIBUTES.replace(
+        r#"<xs:attribute name="origin" type="xs:int"/>"#,
+        r#"<xs:attribute name="origin" type="xs:int"/>
+      <xs:complexType name="Label"><xs:sequence/></xs:complexType>"#,
+    );
+    let out = read_bytes("renamed.wsdl", text.as_bytes());
+    let meta = ty(out.wsdl(), "Label");
+    let main = ty(out.wsdl(), "Label_2");
+    assert_eq!(
+        (meta.namespace.as_deref(), meta.renamed_from.as_deref()),
+        (Some("urn:meta"), None)
+    );
+    assert_eq!(
+        (main.namespace.as_deref(), main.renamed_from.as_deref()),
+        (Some("urn:main"), Some("Label"))
+    );
+    assert_eq!((meta.xml_name(), main.xml_name()), ("Label", "Label"));
+    assert!(
+        out.messages().contains(
+            &"wsdl/renamed.wsdl:18: warning: another type is already named `Label`; this one \
+              is named `Label_2`"
+                .to_owned()
+        ),
+        "{:?}",
         out.messages()
     );
 }

@@ -55,6 +55,11 @@ const CALLS: &[Call] = &[
         pending: None,
     },
     Call {
+        file: "php_attributes.rs",
+        stack: Stack::PhpSoapServer,
+        pending: None,
+    },
+    Call {
         file: "spyne_basics.rs",
         stack: Stack::Spyne,
         pending: None,
@@ -186,6 +191,17 @@ fn php_and_node_serve_the_committed_wsdl() {
         let committed = fs::read_to_string(stack.wsdl_path()).expect("committed WSDL");
         assert_eq!(served, committed, "{stack:?} serves another WSDL");
     }
+}
+
+/// PHP's second service (`/attributes`, `tests/stacks/php/attributes.php`) serves the
+/// committed `specs/php_attributes/attributes.wsdl` unchanged too.
+#[test]
+fn php_serves_the_committed_attributes_wsdl() {
+    let peer = StackPeer::start(Stack::PhpSoapServer);
+    let served = peer.served_wsdl_at("/attributes").expect("WSDL");
+    let path = specs_dir().join("php_attributes/attributes.wsdl");
+    let committed = fs::read_to_string(&path).expect("committed WSDL");
+    assert_eq!(served, committed, "{} is not served as is", path.display());
 }
 
 /// `gsoap_mtom.rs` proves the decoding only if gSOAP really answers in MTOM: the raw answer to

@@ -411,6 +411,7 @@ impl Builder<'_> {
                 None => {
                     self.enums.insert(name.clone(), (wire.to_owned(), wires));
                     self.types.push(TypeDef {
+                        renamed_from: None,
                         base: None,
                         group: None,
                         name: Name::wire(name.clone()),
@@ -539,6 +540,7 @@ impl Builder<'_> {
         };
         let mut push = |name: String, docs: Docs, fields: Vec<Field>, rest: Option<TypeRef>| {
             self.types.push(TypeDef {
+                renamed_from: None,
                 base: None,
                 group: Some(group.to_owned()),
                 name: Name::wire(name),

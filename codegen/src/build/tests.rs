@@ -201,6 +201,7 @@ pub(super) fn renew_page(file: &str) -> Page {
 
 fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
     TypeDef {
+        renamed_from: None,
         base: None,
         group: None,
         name: Name::wire(name),
@@ -231,6 +232,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
 
 fn array_type(name: &str, line: u32, item: &str) -> TypeDef {
     TypeDef {
+        renamed_from: None,
         base: None,
         group: None,
         name: Name::wire(name),

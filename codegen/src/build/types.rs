@@ -190,6 +190,7 @@ mod tests {
 
     fn array_type(name: &str, item: TypeRef) -> TypeDef {
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: Name::wire(name),

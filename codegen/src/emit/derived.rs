@@ -77,11 +77,11 @@ pub(super) fn any_enum(
     for variant in std::iter::once(def).chain(derived.iter().copied()) {
         let name = ident(&variant.name.rust, &variant.source)?;
         let path = ctx.type_path(variant, Place::Types, &variant.source)?;
-        let wire = &variant.name.wire;
+        let wire = variant.xml_name();
         let doc = Doc::of(format!("`xsi:type` {}.", docs::code(wire))).outer();
         let expanded = match &variant.namespace {
             Some(namespace) => format!("{{{namespace}}}{wire}"),
-            None => wire.clone(),
+            None => wire.to_owned(),
         };
         variants.push(quote! {
             #doc

@@ -141,6 +141,7 @@ fn sid() -> Param {
 pub(crate) fn soap_service() -> Service {
     let types = vec![
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("array_service", "ArrayService"),
@@ -154,6 +155,7 @@ pub(crate) fn soap_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("buy_mail_result", "BuyMailResult"),
@@ -181,6 +183,7 @@ pub(crate) fn soap_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("service", "Service"),
@@ -349,6 +352,7 @@ fn response_field(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str
 pub(crate) fn http_service() -> Service {
     let types = vec![
         TypeDef {
+            renamed_from: None,
             base: None,
             group: None,
             name: name("invoice_option", "InvoiceOption"),
@@ -373,6 +377,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: Some(GROUP.to_owned()),
             name: name("renew_response", "RenewResponse"),
@@ -414,6 +419,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: Some(GROUP.to_owned()),
             name: name("search_entry", "SearchEntry"),
@@ -435,6 +441,7 @@ pub(crate) fn http_service() -> Service {
             },
         },
         TypeDef {
+            renamed_from: None,
             base: None,
             group: Some(GROUP.to_owned()),
             name: name("search_response", "SearchResponse"),

@@ -97,6 +97,7 @@ mod tests {
 
     fn structure(template: &TypeDef, name: &str, fields: Vec<Field>) -> TypeDef {
         TypeDef {
+            renamed_from: None,
             name: Name::wire(name),
             kind: TypeKind::Struct { fields, rest: None },
             ..template.clone()

@@ -278,9 +278,12 @@ fn operation_static(
     };
     // Encoded use writes every accessor unqualified and needs no element tables.
     let (parts, types) = if is_literal(op) {
+        // The element tables are looked up by name when an element is sent: an attribute of
+        // the wrapper element is none, and may share an element's name.
         let parts = op
             .params
             .iter()
+            .filter(|p| p.placement != Placement::Attribute)
             .map(|p| {
                 let value = match (&p.ty, p.repeated) {
                     (TypeRef::List(item), true) => item,

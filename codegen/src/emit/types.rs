@@ -25,8 +25,16 @@ pub(super) fn type_def(ctx: &Ctx, def: &TypeDef, place: Place) -> Result<TokenSt
     let wire = &def.name.wire;
     match &def.kind {
         TypeKind::Struct { fields, rest } => {
-            let doc =
-                Doc::from_docs(&def.docs, format!("The {} record.", docs::code(wire))).outer();
+            // A renamed type (`Circle_2`) is named as the schema names it, and where.
+            let summary = match (&def.renamed_from, &def.namespace) {
+                (Some(xml), Some(namespace)) => format!(
+                    "The {} record of {}.",
+                    docs::code(xml),
+                    docs::code(namespace)
+                ),
+                _ => format!("The {} record.", docs::code(wire)),
+            };
+            let doc = Doc::from_docs(&def.docs, summary).outer();
             let answer = ctx.in_answers(def);
             let mut scope = Scope::new(format!("struct `{}`", def.name.rust));
             let mut members = Vec::with_capacity(fields.len() + 1);

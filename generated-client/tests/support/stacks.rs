@@ -4,7 +4,8 @@
 //! (whose port and scratch-folder helpers this reuses):
 //!
 //! - [`Stack::PhpSoapServer`]: PHP ext/soap `SoapServer`, WSDL mode, document/literal
-//!   (`tests/stacks/php/server.php` under `php -S`);
+//!   (`tests/stacks/php/server.php` under `php -S`; a second service, `attributes.php`,
+//!   under `/attributes`);
 //! - [`Stack::PhpLists`]: the same on its own WSDL of `xsd:list`s and a `type=` header
 //!   (`tests/stacks/php/lists.php`);
 //! - [`Stack::Spyne`]: Python spyne 2.14 on `wsgiref` (`tests/stacks/spyne/server.py`), which
@@ -217,7 +218,13 @@ impl StackPeer {
 
     /// The WSDL the server serves now (`GET <endpoint>?wsdl`), as text.
     pub fn served_wsdl(&self) -> Result<String, String> {
-        let (status, body) = get(self.addr, &format!("{}?wsdl", self.stack.path()))?;
+        self.served_wsdl_at(self.stack.path())
+    }
+
+    /// The WSDL the server serves under `path` (`GET <path>?wsdl`): PHP serves a second
+    /// service under `/attributes`.
+    pub fn served_wsdl_at(&self, path: &str) -> Result<String, String> {
+        let (status, body) = get(self.addr, &format!("{path}?wsdl"))?;
         if status == 200 {
             Ok(body)
         } else {

@@ -17,7 +17,10 @@ const NS_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 const NS_OPS = 'urn:stacks:php';
 const NS_TYPES = 'urn:stacks:php:types';
 
-$wsdl = getenv('STACK_WSDL') ?: '';
+// Under /attributes, a second service with its own WSDL and handler (attributes.php).
+require_once __DIR__ . '/attributes.php';
+$path = parse_url($_SERVER['REQUEST_URI'] ?? '', PHP_URL_PATH);
+$wsdl = $path === '/attributes' ? attributes_wsdl() : (getenv('STACK_WSDL') ?: '');
 if ($wsdl === '' || !is_readable($wsdl)) {
     http_response_code(500);
     header('Content-Type: text/plain');
@@ -226,6 +229,6 @@ try {
     $server->fault($fault->faultcode, $fault->getMessage());
     return true;
 }
-$server->setObject(new OrdersHandler($xp));
+$server->setObject($path === '/attributes' ? new AttributesHandler($xp) : new OrdersHandler($xp));
 $server->handle($raw);
 return true;

@@ -209,6 +209,7 @@ impl<'a> Types<'a> {
             TypeKind::Array { .. } | TypeKind::Enum { .. } => None,
         };
         TypeDef {
+            renamed_from: None,
             base,
             group: None,
             name: Name::wire(name),

@@ -185,7 +185,7 @@ impl<'a> Types<'a> {
         };
         self.building.insert(name.clone());
         let literal_arrays = key.0 == Space::Type;
-        let def = self.type_def(
+        let mut def = self.type_def(
             &name,
             (definition, global.node),
             (
@@ -197,6 +197,10 @@ impl<'a> Types<'a> {
             diags,
         );
         self.building.remove(&name);
+        // `xsi:type` names a type by its XSD name, whatever [`Types::claim`] made of it.
+        if key.0 == Space::Type && key.1.local != name {
+            def.renamed_from = Some(key.1.local.clone());
+        }
         self.defs.insert(name.clone(), def);
         Some(name)
     }
@@ -377,6 +381,7 @@ impl<'a> Types<'a> {
         self.defs.insert(
             name.clone(),
             TypeDef {
+                renamed_from: None,
                 base: None,
                 group: None,
                 name: crate::ir::Name::wire(&name),
