@@ -25,7 +25,7 @@ use crate::ir::{
     BaseUrl, Credential, Docs, Group, InBandError, Name, Operation, ParamRole, Protocol, Scalar,
     Service, Session, Source, TypeDef, TypeKind, TypeRef,
 };
-use crate::read::manifest::{Manifest, ProtocolName};
+use crate::read::manifest::{Located, Manifest, ProtocolName};
 use crate::read::{Read, page::Page, wsdl::Wsdl};
 
 /// Builds the service a manifest declares from its WSDL (SOAP) or its pages alone (HTTP).
@@ -72,7 +72,7 @@ pub fn service(
     let credentials = credentials(manifest, manifest_file, &mut operations, &mut diags);
     let session = session(manifest, manifest_file, &mut operations, &mut diags);
     for param in operations.iter_mut().flat_map(|op| op.params.iter_mut()) {
-        param.secret = manifest.secrets.contains(&param.name.wire);
+        param.secret = manifest.is_secret(&param.name.wire);
     }
     secret_fields(manifest, manifest_file, &operations, &mut types, &mut diags);
     money::apply(&mut types, &mut operations);
@@ -183,7 +183,7 @@ fn credentials(
             Some((ty, _)) => credentials.push(Credential {
                 name: Name::wire(name),
                 ty,
-                secret: manifest.secrets.contains(name),
+                secret: manifest.is_secret(name),
             }),
             None => diags.push(Diagnostic::warning(
                 manifest_file,
@@ -205,7 +205,10 @@ fn secret_fields(
     types: &mut [TypeDef],
     diags: &mut Vec<Diagnostic>,
 ) {
-    for entry in &manifest.secrets {
+    for Located {
+        value: entry, line, ..
+    } in &manifest.secrets
+    {
         let matched = match entry.split_once('.') {
             Some((ty, field)) => {
                 let fields = types
@@ -243,7 +246,7 @@ fn secret_fields(
         if !matched {
             diags.push(Diagnostic::warning(
                 manifest_file,
-                0,
+                *line,
                 format!("secret `{entry}` names no parameter, nor a text field (`<type>.<field>`)"),
             ));
         }

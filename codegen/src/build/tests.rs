@@ -4,7 +4,7 @@ use super::service;
 use crate::diag::Diagnostic;
 use crate::ir::*;
 use crate::read::manifest::{
-    IdempotentSpec, InBandErrorSpec, Manifest, PageFormat, ProtocolName, SessionSpec,
+    self, IdempotentSpec, InBandErrorSpec, Manifest, PageFormat, ProtocolName, SessionSpec,
 };
 use crate::read::page::*;
 use crate::read::wsdl::Wsdl;
@@ -418,7 +418,10 @@ pub(super) fn soap_manifest() -> Manifest {
         )]
         .into(),
         credentials: Vec::new(),
-        secrets: vec!["password".to_owned(), "sid".to_owned()],
+        secrets: vec![
+            manifest::Located::at("password".to_owned(), 7),
+            manifest::Located::at("sid".to_owned(), 7),
+        ],
         session: Some(SessionSpec {
             login: "api_login".to_owned(),
             parameter: "sid".to_owned(),
@@ -448,7 +451,10 @@ pub(super) fn http_manifest() -> Manifest {
         ]
         .into(),
         credentials: vec!["auth-userid".to_owned(), "api-key".to_owned()],
-        secrets: vec!["api-key".to_owned(), "passwd".to_owned()],
+        secrets: vec![
+            manifest::Located::at("api-key".to_owned(), 8),
+            manifest::Located::at("passwd".to_owned(), 8),
+        ],
         session: None,
         in_band_error: None,
         idempotent: IdempotentSpec::default(),
@@ -696,7 +702,7 @@ fn secrets_name_record_fields_and_unmatched_ones_are_warned_about() {
             "license_type.nope",
             "nothing",
         ]
-        .map(str::to_owned),
+        .map(|entry| manifest::Located::at(entry.to_owned(), 9)),
     );
     let read = service(
         &manifest,
@@ -728,7 +734,7 @@ fn secrets_name_record_fields_and_unmatched_ones_are_warned_about() {
     for entry in ["license_type.nope", "nothing"] {
         assert!(
             warned(&format!(
-                "interserver/service.toml: warning: secret `{entry}` names no parameter"
+                "interserver/service.toml:9: warning: secret `{entry}` names no parameter"
             )),
             "{messages:#?}"
         );

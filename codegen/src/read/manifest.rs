@@ -82,7 +82,7 @@ pub struct Manifest {
     #[serde(default)]
     pub credentials: Vec<String>,
     #[serde(default)]
-    pub secrets: Vec<String>,
+    pub secrets: Vec<Located<String>>,
     #[serde(default)]
     pub session: Option<SessionSpec>,
     #[serde(default)]
@@ -233,6 +233,11 @@ pub fn read(file: &str, text: &str) -> Read<Manifest> {
 }
 
 impl Manifest {
+    /// Whether `secrets` lists the parameter or credential `name`.
+    pub fn is_secret(&self, name: &str) -> bool {
+        self.secrets.iter().any(|entry| entry.value == name)
+    }
+
     /// Turns the byte offsets of located entries into lines.
     fn locate(&mut self, text: &str) {
         for entry in self
@@ -244,6 +249,9 @@ impl Manifest {
             entry.locate(text);
         }
         for entry in self.types.values_mut() {
+            entry.locate(text);
+        }
+        for entry in &mut self.secrets {
             entry.locate(text);
         }
         if let Some(ws_security) = &mut self.ws_security {
