@@ -1138,8 +1138,8 @@ fn attributes_are_qualified_by_ref_form_and_their_own_schema() {
     );
 }
 
-/// `xsd:list` (named, inline, restricted, of an enumeration) is one text of items, in an
-/// element or an attribute, never an array; no warning is left about it.
+/// `xsd:list` (named, inline, restricted, of an enumeration, of an inline enumeration) is one
+/// text of items, in an element or an attribute, never an array; no warning is left about it.
 #[test]
 fn xsd_lists_are_text_lists_in_elements_and_attributes() {
     let text = r#"<?xml version="1.0"?>
@@ -1152,8 +1152,15 @@ fn xsd_lists_are_text_lists_in_elements_and_attributes() {
       <xsd:simpleType name="FewSizes">
         <xsd:restriction><xsd:simpleType><xsd:list itemType="tns:Size"/></xsd:simpleType><xsd:maxLength value="2"/></xsd:restriction>
       </xsd:simpleType>
+      <xsd:simpleType name="Rights">
+        <xsd:list><xsd:simpleType><xsd:restriction base="xsd:string">
+          <xsd:enumeration value="Read"/><xsd:enumeration value="Write"/>
+        </xsd:restriction></xsd:simpleType></xsd:list>
+      </xsd:simpleType>
       <xsd:complexType name="Box">
         <xsd:sequence>
+          <xsd:element name="rights" type="tns:Rights"/>
+          <xsd:element name="mask" type="tns:Rights"/>
           <xsd:element name="ids" type="tns:Ids"/>
           <xsd:element name="days" maxOccurs="unbounded"><xsd:simpleType><xsd:list itemType="xsd:date"/></xsd:simpleType></xsd:element>
         </xsd:sequence>
@@ -1179,6 +1186,8 @@ fn xsd_lists_are_text_lists_in_elements_and_attributes() {
         fields(bx),
         [
             ("sizes", &text_list(named("Size")), false, false),
+            ("rights", &text_list(named("RightsItem")), true, false),
+            ("mask", &text_list(named("RightsItem")), true, false),
             ("ids", &text_list(scalar(Scalar::Int)), true, false),
             ("days", &list(text_list(scalar(Scalar::Date))), true, false),
         ]
@@ -1187,6 +1196,13 @@ fn xsd_lists_are_text_lists_in_elements_and_attributes() {
         output(op(out.wsdl(), "Op")).1,
         &text_list(scalar(Scalar::Int))
     );
+    // A .NET `[Flags]` enum: a named list of an inline enumeration is a list of one enum,
+    // built once however often it is used.
+    let TypeKind::Enum { values } = &ty(out.wsdl(), "RightsItem").kind else {
+        panic!("RightsItem is not an enum");
+    };
+    let values: Vec<&str> = values.iter().map(|v| v.name.wire.as_str()).collect();
+    assert_eq!(values, ["Read", "Write"]);
     assert!(
         !out.messages().iter().any(|m| m.contains("list")),
         "{:#?}",

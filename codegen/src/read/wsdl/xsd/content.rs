@@ -78,7 +78,7 @@ fn struct_kind(mut fields: Vec<Field>) -> TypeKind {
     TypeKind::Struct { fields, rest: None }
 }
 
-fn xsd_child<'n>(node: &'n Node, local: &str) -> Option<&'n Node> {
+pub(super) fn xsd_child<'n>(node: &'n Node, local: &str) -> Option<&'n Node> {
     node.elements()
         .find(|e| ns::is_xsd(&e.ns) && e.name == local)
 }

@@ -4,8 +4,9 @@
 //! Which components become a [`TypeDef`]: complex types (structs, SOAP-ENC and literal arrays),
 //! simple types with an enumeration (enums), and anonymous complex or enumerated types of
 //! elements (named after the element), and complex types with simple content and attributes
-//! (a struct: the text, then the attributes). Other simple types, and complex types with
-//! simple content alone, are read as the scalar they restrict. A reference to a type defined nowhere is
+//! (a struct: the text, then the attributes), and the inline enumeration of a named `xsd:list`
+//! (named `<List>Item`). Other simple types, and complex types with simple content alone, are
+//! read as the scalar they restrict or the list they are. A reference to a type defined nowhere is
 //! warned about and read as [`TypeRef::Dynamic`], so one gap in a vendor's WSDL never stops
 //! generation.
 
@@ -61,6 +62,8 @@ pub struct Types<'a> {
     /// Types whose definition is being built, against circular extensions.
     building: BTreeSet<String>,
     elements: BTreeMap<QName, TypeRef>,
+    /// The item enum of each named list type with an inline enumeration, once built.
+    list_items: BTreeMap<QName, String>,
 }
 
 impl<'a> Types<'a> {
@@ -73,6 +76,7 @@ impl<'a> Types<'a> {
             defs: BTreeMap::new(),
             building: BTreeSet::new(),
             elements: BTreeMap::new(),
+            list_items: BTreeMap::new(),
         };
         let order = types.index(schemas, diags);
         // Named types claim their names before elements do, so a type keeps its own name.
@@ -328,7 +332,44 @@ impl<'a> Types<'a> {
             });
         }
         let global = self.globals.get(&key).cloned()?;
+        if let Some(item) = self.enumerated_list_item(name, &global, diags) {
+            return Some(TypeRef::TextList(Box::new(item)));
+        }
         Some(self.alias(global.node, depth + 1, diags))
+    }
+
+    /// The item enum of the named list type `name` when its items are an inline enumeration
+    /// (.NET writes every `[Flags]` enum so: `<xs:list><xs:simpleType><xs:restriction>` of
+    /// `xs:enumeration`s, sent as `Read Write`); built once, named `<List>Item`.
+    fn enumerated_list_item(
+        &mut self,
+        name: &QName,
+        global: &Global<'a>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<TypeRef> {
+        let inner = content::xsd_child(global.node, "list")
+            .filter(|list| list.attr("itemType").is_none())
+            .and_then(|list| content::xsd_child(list, "simpleType"))
+            .filter(|inner| content::defines_type(inner))?;
+        let item = match self.list_items.get(name) {
+            Some(item) => item.clone(),
+            None => {
+                let item = self.claim(&format!("{}Item", name.local), inner, diags);
+                let schema = (
+                    global.target_ns.as_str(),
+                    global.qualified,
+                    global.attributes_qualified,
+                );
+                let def = self.type_def(&item, (inner, global.node), schema, false, diags);
+                self.defs.insert(item.clone(), def);
+                self.list_items.insert(name.clone(), item.clone());
+                item
+            }
+        };
+        Some(TypeRef::Named {
+            group: None,
+            name: item,
+        })
     }
 
     /// The global element `value` (a QName in scope at `at`); `None`, with a warning naming
