@@ -18,10 +18,12 @@
 use super::de::TextDe;
 use super::ser::{SerError, escape};
 use super::xml::{DecodeError, Kind, Namespaces, RawAttributes, XML};
+use crate::runtime::secret::SECRET_NEWTYPE;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{DeserializeSeed, MapAccess};
 use serde::ser::{self, Serialize};
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// The serde name of the field holding a `simpleContent` element's text.
 pub const TEXT_KEY: &str = "$value";
@@ -176,11 +178,15 @@ pub(super) fn write<T: Serialize + ?Sized>(
     key: &'static str,
     value: &T,
     declared: &mut Declared,
+    secrets: &RefCell<Vec<String>>,
 ) -> Result<(), SerError> {
     let Some((namespace, local)) = attribute_name(key) else {
         return Err(SerError(format!("{key:?} is not an attribute field")));
     };
-    let Some(text) = value.serialize(TextSer)? else {
+    let text_ser = TextSer {
+        secrets: Some(secrets),
+    };
+    let Some(text) = value.serialize(text_ser)? else {
         return Ok(());
     };
     out.push(b' ');
@@ -211,16 +217,24 @@ pub(super) fn write<T: Serialize + ?Sized>(
 pub(super) fn write_text<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     value: &T,
+    secrets: &RefCell<Vec<String>>,
 ) -> Result<(), SerError> {
-    if let Some(text) = value.serialize(TextSer)? {
+    let text_ser = TextSer {
+        secrets: Some(secrets),
+    };
+    if let Some(text) = value.serialize(text_ser)? {
         escape(out, &text, false)?;
     }
     Ok(())
 }
 
 /// A scalar as text; `None` for an absent value. Anything with structure is refused: an
-/// attribute holds one simple value.
-pub(super) struct TextSer;
+/// attribute holds one simple value. A [`Secret`](crate::runtime::Secret)'s text also goes
+/// to `secrets` when given, so that the call's errors never show it.
+#[derive(Clone, Copy, Default)]
+pub(super) struct TextSer<'s> {
+    pub secrets: Option<&'s RefCell<Vec<String>>>,
+}
 
 fn refused(what: &str) -> SerError {
     SerError(format!("{what} cannot be an attribute or text value"))
@@ -234,7 +248,7 @@ macro_rules! to_text {
     )*};
 }
 
-impl ser::Serializer for TextSer {
+impl ser::Serializer for TextSer<'_> {
     type Ok = Option<String>;
     type Error = SerError;
     type SerializeSeq = ser::Impossible<Option<String>, SerError>;
@@ -290,10 +304,16 @@ impl ser::Serializer for TextSer {
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _name: &'static str,
+        name: &'static str,
         value: &T,
     ) -> Result<Option<String>, SerError> {
-        value.serialize(self)
+        let text = value.serialize(self)?;
+        if name == SECRET_NEWTYPE
+            && let (Some(secrets), Some(text)) = (self.secrets, &text)
+        {
+            secrets.borrow_mut().push(text.clone());
+        }
+        Ok(text)
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(

@@ -695,20 +695,23 @@ fn qualified_attributes_are_read_by_namespace() {
     assert_eq!(text(&tagged.name).as_deref(), Some("n"));
 }
 
-/// A header record with a `Secret` field (the manifest's `secrets = ["Ticket.token"]`): the
-/// token goes on the wire, and an error whose fault echoes the request never shows it, as for
-/// a secret part.
+/// A header record with `Secret` fields, an element and an attribute (the manifest's
+/// `secrets = ["Ticket.token", "Ticket.pin"]`): both go on the wire, and an error whose fault
+/// echoes the request never shows them, as for a secret part.
 #[tokio::test]
 async fn a_secret_header_field_is_sent_and_kept_out_of_errors() {
     #[derive(Debug, serde::Serialize)]
     #[serde(rename = "Ticket")]
     struct Ticket {
+        #[serde(rename = "@pin")]
+        pin: Secret,
         user: String,
         token: Secret,
     }
     let transport = Arc::new(Echo(std::sync::Mutex::new(Vec::new())));
     let client = Client::new("https://files.example/soap", transport.clone());
     let ticket = Ticket {
+        pin: Secret::new("p1n-4711"),
         user: "clerk".to_owned(),
         token: Secret::new("t0k3n&<>"),
     };
@@ -720,7 +723,7 @@ async fn a_secret_header_field_is_sent_and_kept_out_of_errors() {
     let body = String::from_utf8(request.body).unwrap();
     assert!(
         body.contains(
-            "<SOAP-ENV:Header><ticket><user>clerk</user><token>t0k3n&amp;&lt;&gt;</token></ticket>"
+            "<SOAP-ENV:Header><ticket pin=\"p1n-4711\"><user>clerk</user><token>t0k3n&amp;&lt;&gt;</token></ticket>"
         ),
         "{body}"
     );
@@ -729,7 +732,7 @@ async fn a_secret_header_field_is_sent_and_kept_out_of_errors() {
     };
     assert!(fault.string.contains("clerk"), "{}", fault.string);
     let shown = format!("{error} {error:?}");
-    assert!(!shown.contains("t0k3n"), "{shown}");
+    assert!(!shown.contains("t0k3n") && !shown.contains("p1n"), "{shown}");
     assert!(shown.contains(crate::runtime::REDACTED), "{shown}");
 }
 

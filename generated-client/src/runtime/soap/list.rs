@@ -89,7 +89,7 @@ impl<T: Serialize> Serialize for XsdList<T> {
         let mut text = String::new();
         for (i, item) in self.0.iter().enumerate() {
             let item = item
-                .serialize(TextSer)
+                .serialize(TextSer::default())
                 .map_err(|e| ser::Error::custom(format!("list item {i}: {e}")))?
                 .ok_or_else(|| ser::Error::custom(format!("list item {i} has no value")))?;
             if item.is_empty() || item.contains(is_xml_space) {
@@ -157,7 +157,9 @@ mod tests {
     }
 
     fn write<T: Serialize>(items: Vec<T>) -> Result<Option<String>, String> {
-        XsdList(items).serialize(TextSer).map_err(|e| e.to_string())
+        XsdList(items)
+            .serialize(TextSer::default())
+            .map_err(|e| e.to_string())
     }
 
     #[test]

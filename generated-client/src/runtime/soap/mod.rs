@@ -357,12 +357,24 @@ impl Call<'_> {
         value: &T,
     ) -> Result<(), Error> {
         let before = self.attributes.len();
-        attributes::write(&mut self.attributes, key, value, &mut self.declared).map_err(|e| {
+        let secrets = std::cell::RefCell::default();
+        attributes::write(
+            &mut self.attributes,
+            key,
+            value,
+            &mut self.declared,
+            &secrets,
+        )
+        .map_err(|e| {
             self.attributes.truncate(before);
             Error::InvalidRequest {
                 message: format!("{}: attribute `{key}`: {e}", self.operation.name),
             }
-        })
+        })?;
+        for secret in secrets.take() {
+            self.secrets.add(&secret);
+        }
+        Ok(())
     }
 
     /// [`Call::attribute`] for a secret, replaced by `<redacted>` wherever an error would

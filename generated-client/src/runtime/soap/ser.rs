@@ -494,7 +494,7 @@ impl<'o> ser::Serializer for ElementSer<'o> {
     ) -> Result<Written, SerError> {
         self.repeated |= name == REPEATED_NEWTYPE;
         if name == SECRET_NEWTYPE
-            && let Some(secret) = value.serialize(TextSer)?
+            && let Some(secret) = value.serialize(TextSer::default())?
         {
             self.context.secrets.borrow_mut().push(secret);
         }
@@ -810,7 +810,8 @@ impl ser::SerializeStruct for StructSer<'_> {
                     "{key}: an attribute field after the element's content"
                 )));
             }
-            return attributes::write(self.parent.out, key, value, &mut self.declared)
+            let secrets = &self.parent.context.secrets;
+            return attributes::write(self.parent.out, key, value, &mut self.declared, secrets)
                 .map_err(field_error);
         }
         if key == attributes::TEXT_KEY {
@@ -819,7 +820,8 @@ impl ser::SerializeStruct for StructSer<'_> {
             } else {
                 &mut *self.parent.out
             };
-            return attributes::write_text(out, value).map_err(field_error);
+            return attributes::write_text(out, value, &self.parent.context.secrets)
+                .map_err(field_error);
         }
         self.close_start_tag();
         let element = self.fields.iter().find(|f| f.name == key);
