@@ -9,12 +9,9 @@
 //! folder; the call tests of `tests/stacks/calls/` are copied into its `tests/`; and `cargo
 //! test` runs them there with the servers' URLs in `STACK_*_URL`, sharing this build's target
 //! folder (and `Cargo.lock`), so the runtime's dependencies are not built again. Each server
-//! checks what it received and answers a fault naming the failed check.
-//!
-//! Calls that need a generator feature still on another branch are listed in [`CALLS`] with
-//! what they wait for: they are written (and their servers check them), but not copied into
-//! the scratch crate until their `pending` is removed. Nothing is skipped silently: a call
-//! file that is not listed fails [`every_call_file_is_listed`].
+//! checks what it received and answers a fault naming the failed check. Every call file is
+//! listed in [`CALLS`] with its stack and runs; one that is not listed fails
+//! [`every_call_file_is_listed`].
 
 mod support;
 
@@ -25,89 +22,72 @@ use support::cargo;
 use support::http;
 use support::stacks::{Stack, StackPeer, specs_dir, stacks_dir};
 
-/// One file of `tests/stacks/calls/`: what it proves, and what it waits for if anything.
+/// One file of `tests/stacks/calls/` and the stack it calls.
 struct Call {
     file: &'static str,
     stack: Stack,
-    /// `Some(what)`: not run yet; `what` names the feature (issue 10 point) it needs.
-    pending: Option<&'static str>,
 }
 
 const CALLS: &[Call] = &[
     Call {
         file: "php_basics.rs",
-        stack: Stack::PhpSoapServer,
-        pending: None,
+        stack: Stack::PhpOrders,
     },
     Call {
         file: "php_order.rs",
-        stack: Stack::PhpSoapServer,
-        pending: None,
+        stack: Stack::PhpOrders,
     },
     Call {
         file: "php_quote.rs",
-        stack: Stack::PhpSoapServer,
-        pending: None,
+        stack: Stack::PhpOrders,
     },
     Call {
         file: "php_lists.rs",
         stack: Stack::PhpLists,
-        pending: None,
     },
     Call {
         file: "php_attributes.rs",
-        stack: Stack::PhpSoapServer,
-        pending: None,
+        stack: Stack::PhpAttributes,
     },
     Call {
         file: "spyne_basics.rs",
         stack: Stack::Spyne,
-        pending: None,
     },
     Call {
         file: "spyne_attributes.rs",
         stack: Stack::Spyne,
-        pending: None,
     },
     Call {
         file: "spyne_types.rs",
         stack: Stack::Spyne,
-        pending: None,
     },
     Call {
         file: "spyne_derived.rs",
         stack: Stack::Spyne,
-        pending: None,
     },
     Call {
         file: "spyne_headers.rs",
         stack: Stack::Spyne,
-        pending: None,
     },
     Call {
         file: "node_basics.rs",
         stack: Stack::NodeSoap,
-        pending: None,
     },
     Call {
         file: "node_header.rs",
         stack: Stack::NodeSoap,
-        pending: None,
     },
     Call {
         file: "node_wsse.rs",
         stack: Stack::NodeSoap,
-        pending: None,
     },
     Call {
         file: "node_rpc.rs",
         stack: Stack::NodeSoap,
-        pending: None,
     },
     Call {
         file: "gsoap_mtom.rs",
         stack: Stack::Gsoap,
-        pending: None,
     },
 ];
 
@@ -138,10 +118,8 @@ fn every_call_file_is_listed() {
     }
     for stack in Stack::ALL {
         assert!(
-            CALLS
-                .iter()
-                .any(|c| c.stack == stack && c.pending.is_none()),
-            "{stack:?} has no call that runs"
+            CALLS.iter().any(|c| c.stack == stack),
+            "{stack:?} has no call"
         );
     }
 }
@@ -182,26 +160,21 @@ fn without_address(text: &str) -> String {
     format!("{}{}", &text[..start], &text[end..])
 }
 
-/// PHP and node-soap serve the hand-written WSDL the client is generated from, unchanged.
+/// PHP (each of its services) and node-soap serve the hand-written WSDL the client is
+/// generated from, unchanged.
 #[test]
 fn php_and_node_serve_the_committed_wsdl() {
-    for stack in [Stack::PhpSoapServer, Stack::PhpLists, Stack::NodeSoap] {
+    for stack in [
+        Stack::PhpOrders,
+        Stack::PhpLists,
+        Stack::PhpAttributes,
+        Stack::NodeSoap,
+    ] {
         let peer = StackPeer::start(stack);
         let served = peer.served_wsdl().expect("WSDL");
         let committed = fs::read_to_string(stack.wsdl_path()).expect("committed WSDL");
         assert_eq!(served, committed, "{stack:?} serves another WSDL");
     }
-}
-
-/// PHP's second service (`/attributes`, `tests/stacks/php/attributes.php`) serves the
-/// committed `specs/php_attributes/attributes.wsdl` unchanged too.
-#[test]
-fn php_serves_the_committed_attributes_wsdl() {
-    let peer = StackPeer::start(Stack::PhpSoapServer);
-    let served = peer.served_wsdl_at("/attributes").expect("WSDL");
-    let path = specs_dir().join("php_attributes/attributes.wsdl");
-    let committed = fs::read_to_string(&path).expect("committed WSDL");
-    assert_eq!(served, committed, "{} is not served as is", path.display());
 }
 
 /// `gsoap_mtom.rs` proves the decoding only if gSOAP really answers in MTOM: the raw answer to
@@ -261,16 +234,8 @@ fn generated_clients_pass_their_calls_against_the_stacks() {
     let _ = fs::remove_dir_all(&tests);
     fs::create_dir_all(tests.join("common")).expect("tests/common");
     fs::copy(calls_dir().join("common.rs"), tests.join("common/mod.rs")).expect("common.rs");
-    let running: Vec<&Call> = CALLS.iter().filter(|c| c.pending.is_none()).collect();
-    for call in &running {
+    for call in CALLS {
         fs::copy(calls_dir().join(call.file), tests.join(call.file)).expect("copy call");
-    }
-    for call in CALLS.iter().filter(|c| c.pending.is_some()) {
-        eprintln!(
-            "PENDING (not run): tests/stacks/calls/{}: {}",
-            call.file,
-            call.pending.unwrap_or_default()
-        );
     }
 
     let mut test = cargo::command();
@@ -283,7 +248,7 @@ fn generated_clients_pass_their_calls_against_the_stacks() {
         test.env(peer.stack().url_variable(), peer.endpoint());
     }
     let output = cargo::run("cargo test (stack clients)", test, cargo::LIMIT);
-    for call in &running {
+    for call in CALLS {
         let name = call.file.trim_end_matches(".rs");
         assert!(
             output.contains(&format!("Running tests/{name}.rs")),

@@ -3,11 +3,11 @@
 //! of 127.0.0.1 and killed when the [`StackPeer`] drops, like the PHP peers of [`super::php`]
 //! (whose port and scratch-folder helpers this reuses):
 //!
-//! - [`Stack::PhpSoapServer`]: PHP ext/soap `SoapServer`, WSDL mode, document/literal
-//!   (`tests/stacks/php/server.php` under `php -S`; a second service, `attributes.php`,
-//!   under `/attributes`);
-//! - [`Stack::PhpLists`]: the same on its own WSDL of `xsd:list`s and a `type=` header
-//!   (`tests/stacks/php/lists.php`);
+//! - [`Stack::PhpOrders`], [`Stack::PhpLists`], [`Stack::PhpAttributes`]: PHP ext/soap
+//!   `SoapServer`, WSDL mode, document/literal, three services of one router
+//!   (`tests/stacks/php/server.php` under `php -S`, one process each), which maps the path
+//!   (`/orders`, `/lists`, `/attributes`) to the service's WSDL and its handler
+//!   (`orders.php`, `lists.php`, `attributes.php`);
 //! - [`Stack::Spyne`]: Python spyne 2.14 on `wsgiref` (`tests/stacks/spyne/server.py`), which
 //!   writes its own WSDL;
 //! - [`Stack::NodeSoap`]: node-soap 1.x's server on Node (`tests/stacks/node/server.js`);
@@ -34,17 +34,19 @@ const PORT_ATTEMPTS: usize = 5;
 /// A third-party SOAP server library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stack {
-    PhpSoapServer,
+    PhpOrders,
     PhpLists,
+    PhpAttributes,
     Spyne,
     NodeSoap,
     Gsoap,
 }
 
 impl Stack {
-    pub const ALL: [Stack; 5] = [
-        Stack::PhpSoapServer,
+    pub const ALL: [Stack; 6] = [
+        Stack::PhpOrders,
         Stack::PhpLists,
+        Stack::PhpAttributes,
         Stack::Spyne,
         Stack::NodeSoap,
         Stack::Gsoap,
@@ -53,8 +55,9 @@ impl Stack {
     /// The generated module's name, and the spec folder under `tests/stacks/specs/`.
     pub fn module(self) -> &'static str {
         match self {
-            Stack::PhpSoapServer => "php_soapserver",
+            Stack::PhpOrders => "php_soapserver",
             Stack::PhpLists => "php_lists",
+            Stack::PhpAttributes => "php_attributes",
             Stack::Spyne => "spyne",
             Stack::NodeSoap => "node_soap",
             Stack::Gsoap => "gsoap",
@@ -64,8 +67,9 @@ impl Stack {
     /// The environment variable the call tests read the endpoint from.
     pub fn url_variable(self) -> &'static str {
         match self {
-            Stack::PhpSoapServer => "STACK_PHP_URL",
+            Stack::PhpOrders => "STACK_PHP_ORDERS_URL",
             Stack::PhpLists => "STACK_PHP_LISTS_URL",
+            Stack::PhpAttributes => "STACK_PHP_ATTRIBUTES_URL",
             Stack::Spyne => "STACK_SPYNE_URL",
             Stack::NodeSoap => "STACK_NODE_URL",
             Stack::Gsoap => "STACK_GSOAP_URL",
@@ -75,8 +79,9 @@ impl Stack {
     /// The path the endpoint and the WSDL (`<path>?wsdl`) are served under.
     fn path(self) -> &'static str {
         match self {
-            Stack::PhpSoapServer => "/orders",
+            Stack::PhpOrders => "/orders",
             Stack::PhpLists => "/lists",
+            Stack::PhpAttributes => "/attributes",
             Stack::Spyne => "/",
             Stack::NodeSoap => "/node",
             Stack::Gsoap => "/gsoap",
@@ -85,7 +90,7 @@ impl Stack {
 
     fn install_hint(self) -> &'static str {
         match self {
-            Stack::PhpSoapServer | Stack::PhpLists => {
+            Stack::PhpOrders | Stack::PhpLists | Stack::PhpAttributes => {
                 "apt-get install -y php-cli php-soap php-xml (or run .ci/run as root)"
             }
             Stack::Spyne => {
@@ -100,15 +105,11 @@ impl Stack {
 
     fn command(self, addr: SocketAddr) -> Command {
         let dir = stacks_dir();
-        let mut command = match self {
-            Stack::PhpSoapServer | Stack::PhpLists => {
-                let router = match self {
-                    Stack::PhpLists => "lists.php",
-                    _ => "server.php",
-                };
+        match self {
+            Stack::PhpOrders | Stack::PhpLists | Stack::PhpAttributes => {
                 let mut php = Command::new("php");
                 php.args(["-d", "display_errors=0", "-d", "log_errors=1"])
-                    .args(["-S", &addr.to_string(), router])
+                    .args(["-S", &addr.to_string(), "server.php"])
                     .current_dir(dir.join("php"));
                 php
             }
@@ -123,6 +124,7 @@ impl Stack {
             Stack::NodeSoap => {
                 let mut node = Command::new("node");
                 node.args(["server.js", &addr.port().to_string()])
+                    .env("STACK_WSDL", self.wsdl_path())
                     .current_dir(dir.join("node"));
                 node
             }
@@ -134,17 +136,17 @@ impl Stack {
                     .arg(built.join(GSOAP_WSDL));
                 server
             }
-        };
-        command.env("STACK_WSDL", self.wsdl_path());
-        command
+        }
     }
 
     /// The WSDL the generated client is made from: written by hand for PHP and node-soap
-    /// (which serve it as is), written by spyne itself for spyne and by soapcpp2 for gSOAP.
+    /// (which serve it as is: `server.php` maps each path to its WSDL, node-soap reads
+    /// `STACK_WSDL`), written by spyne itself for spyne and by soapcpp2 for gSOAP.
     pub fn wsdl_path(self) -> PathBuf {
         let file = match self {
-            Stack::PhpSoapServer => "orders.wsdl",
+            Stack::PhpOrders => "orders.wsdl",
             Stack::PhpLists => "lists.wsdl",
+            Stack::PhpAttributes => "attributes.wsdl",
             Stack::Spyne => "spyne.wsdl",
             Stack::NodeSoap => "node.wsdl",
             Stack::Gsoap => "docs.wsdl",
@@ -218,13 +220,7 @@ impl StackPeer {
 
     /// The WSDL the server serves now (`GET <endpoint>?wsdl`), as text.
     pub fn served_wsdl(&self) -> Result<String, String> {
-        self.served_wsdl_at(self.stack.path())
-    }
-
-    /// The WSDL the server serves under `path` (`GET <path>?wsdl`): PHP serves a second
-    /// service under `/attributes`.
-    pub fn served_wsdl_at(&self, path: &str) -> Result<String, String> {
-        let (status, body) = get(self.addr, &format!("{path}?wsdl"))?;
+        let (status, body) = get(self.addr, &format!("{}?wsdl", self.stack.path()))?;
         if status == 200 {
             Ok(body)
         } else {

@@ -1,14 +1,14 @@
 //! PHP `SoapServer`, qualified attributes (tests/stacks/specs/php_attributes/attributes.wsdl,
-//! served by the same `php -S` under `/attributes`). `Tag` sends attributes of every kind the
-//! reader qualifies: on the request element, `mode` (qualified by the schema's
-//! `attributeFormDefault="qualified"`) and `m:origin` (a global attribute of another schema,
-//! by ref); on `label`, `xml:lang` (by ref, no import), `code` (`form="unqualified"`),
-//! `weight` (qualified by the default), the other schema's `Audit` group: `by` (unqualified,
-//! by its own schema) and `rev` (`form="qualified"`, in that schema's namespace), and
-//! `m:origin` again. The server checks every attribute of the raw request by namespace URI
-//! and value (no more, no fewer), then what SoapServer decoded, and answers new values for
-//! each, written with its own prefixes (`ns1:`, `ns2:`, `xml:`), which the client reads back
-//! by namespace (tests/stacks/php/attributes.php, `Tag`).
+//! the `/attributes` service of tests/stacks/php/server.php). `Tag` sends attributes of every
+//! kind the reader qualifies: on the request element, `mode` (qualified by the schema's
+//! `attributeFormDefault="qualified"`) and `m:origin` (a global attribute of another schema, by
+//! ref); on `label`, `xml:lang` (by ref, no import), `code` (`form="unqualified"`), `weight`
+//! (qualified by the default), the other schema's `Audit` group: `by` (unqualified, by its own
+//! schema) and `rev` (`form="qualified"`, in that schema's namespace), and `m:origin` again.
+//! The server checks every attribute of the raw request by namespace URI and value (no more, no
+//! fewer), then what SoapServer decoded, and answers new values for each, written with its own
+//! prefixes (`ns1:`, `ns2:`, `xml:`), which the client reads back by namespace
+//! (tests/stacks/php/attributes.php, `Tag`).
 
 mod common;
 
@@ -16,11 +16,8 @@ use common::{answer, assert_check_failed, url};
 use stack_clients::php_attributes::{Client, Label};
 use stack_clients::runtime::Lenient;
 
-/// The attributes service's endpoint, beside `/orders` on the same PHP server.
-fn endpoint() -> String {
-    let orders = url("STACK_PHP_URL");
-    let base = orders.strip_suffix("/orders").expect("STACK_PHP_URL ends in /orders");
-    format!("{base}/attributes")
+fn client() -> Client {
+    Client::new(url("STACK_PHP_ATTRIBUTES_URL")).expect("client")
 }
 
 fn label() -> Label {
@@ -38,7 +35,7 @@ fn label() -> Label {
 
 #[tokio::test]
 async fn qualified_attributes_go_there_and_back() {
-    let client = Client::new(endpoint()).expect("client");
+    let client = client();
     let tagged = answer(
         "Tag",
         client.tag("draft", Some("rust client"), &label()).await,
@@ -62,7 +59,7 @@ async fn qualified_attributes_go_there_and_back() {
 
 #[tokio::test]
 async fn the_server_checks_each_attribute() {
-    let client = Client::new(endpoint()).expect("client");
+    let client = client();
     // The optional `m:origin` left out of the request element.
     assert_check_failed(
         client.tag("draft", None, &label()).await,

@@ -1,7 +1,7 @@
 //! PHP `SoapServer`, document/literal, proven with today's generator: a qualified wrapper
 //! element with a string (XML-special and non-ASCII), an int and a repeated element (one
 //! sibling per item, an empty item kept), and an empty request element. The server checks
-//! every child's namespace, name and text in the raw request (tests/stacks/php/server.php).
+//! every child's namespace, name and text in the raw request (tests/stacks/php/orders.php).
 
 mod common;
 
@@ -10,7 +10,7 @@ use stack_clients::php_soapserver::Client;
 use stack_clients::runtime::Lenient;
 
 fn client() -> Client {
-    Client::new(url("STACK_PHP_URL")).expect("client")
+    Client::new(url("STACK_PHP_ORDERS_URL")).expect("client")
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 //! (items `Line`, not SOAP-ENC `<item>`s), `currency` and `gift` are attributes, `Auth` is a
 //! soap:header part, `quantity` reaches u32::MAX, `placedAt` is a dateTime and the answer's
 //! `orderId` is an unsignedLong. The server checks all of it in the raw request
-//! (tests/stacks/php/server.php, `SaveOrder`).
+//! (tests/stacks/php/orders.php, `SaveOrder`).
 //!
 //! What php_quote.rs does not prove already (`QuoteOrder`, the same record without
 //! attributes, no header): the `currency` and `gift` attributes (unqualified) and the `Auth`
@@ -19,7 +19,7 @@ use stack_clients::runtime::Lenient;
 
 #[tokio::test]
 async fn an_order_from_the_types_schema_behind_a_header() {
-    let client = Client::new(url("STACK_PHP_URL")).expect("client");
+    let client = Client::new(url("STACK_PHP_ORDERS_URL")).expect("client");
     let auth = Auth {
         user: "clerk".to_owned(),
         token: "t0k3n&<>".into(),
@@ -58,7 +58,7 @@ fn order() -> Order {
 
 #[tokio::test]
 async fn the_server_checks_the_header_and_the_attributes() {
-    let client = Client::new(url("STACK_PHP_URL")).expect("client");
+    let client = Client::new(url("STACK_PHP_ORDERS_URL")).expect("client");
     assert_check_failed(
         client.save_order(&order(), None).await,
         "SaveOrder.header.user",

@@ -3,7 +3,7 @@
 //! urn:stacks:php:types (their own schema's elementFormDefault), `lines` is a wrapper list
 //! inside the record (items `Line`, qualified), `quantity` reaches u32::MAX, `placedAt` is a
 //! dateTime; the answer has an unsignedInt, an unsignedLong above u32::MAX and a dateTime.
-//! The server checks all of it in the raw request (tests/stacks/php/server.php,
+//! The server checks all of it in the raw request (tests/stacks/php/orders.php,
 //! `QuoteOrder`).
 
 mod common;
@@ -13,7 +13,7 @@ use stack_clients::php_soapserver::{Client, Line, Quote};
 use stack_clients::runtime::{DateTime, Lenient};
 
 fn client() -> Client {
-    Client::new(url("STACK_PHP_URL")).expect("client")
+    Client::new(url("STACK_PHP_ORDERS_URL")).expect("client")
 }
 
 fn quote(last_quantity: u32) -> Quote {

@@ -1,6 +1,6 @@
 <?php
-// TEST PEER (tests/third_party_stacks.rs): the qualified-attributes service of server.php,
-// served under /attributes from tests/stacks/specs/php_attributes/attributes.wsdl.
+// TEST PEER (tests/third_party_stacks.rs): the `/attributes` service of server.php, on
+// tests/stacks/specs/php_attributes/attributes.wsdl: qualified attributes.
 //
 // SoapServer decodes attributes by namespace, but nothing tells a handler which namespace an
 // attribute came in, nor whether an extra one came along: `Tag` checks every attribute of
@@ -11,33 +11,6 @@
 const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 const NS_ATTRS = 'urn:stacks:php:attrs';
 const NS_META = 'urn:stacks:php:meta';
-
-/** The WSDL of this service, committed with the client's specs. */
-function attributes_wsdl()
-{
-    return __DIR__ . '/../specs/php_attributes/attributes.wsdl';
-}
-
-/**
- * Checks that the one element `$path` selects has exactly these attributes, as
- * `{namespace URI}local name => value` (`{}` for no namespace).
- */
-function expect_attributes($xp, $check, $path, array $want)
-{
-    $nodes = $xp->query($path);
-    if ($nodes->length !== 1) {
-        check_failed($check, "$path selects {$nodes->length} elements, want 1");
-    }
-    $got = [];
-    foreach ($nodes->item(0)->attributes as $attribute) {
-        $got['{' . $attribute->namespaceURI . '}' . $attribute->localName] = $attribute->value;
-    }
-    ksort($got);
-    ksort($want);
-    if ($got !== $want) {
-        check_failed($check, "$path attributes " . json_encode($got) . ', want ' . json_encode($want));
-    }
-}
 
 class AttributesHandler
 {

@@ -1,65 +1,14 @@
 <?php
-// TEST PEER (tests/third_party_stacks.rs): PHP ext/soap `SoapServer` in WSDL mode on the
-// hand-written document/literal WSDL tests/stacks/specs/php_lists/lists.wsdl: `xsd:list`
-// elements and attributes, and a soap:header part declared with `type=`.
-// Router script for PHP's built-in server:
-//   STACK_WSDL=<path to lists.wsdl> php -S 127.0.0.1:<port> lists.php
-// POST = a SOAP call; GET with `?wsdl` = the WSDL itself.
+// TEST PEER (tests/third_party_stacks.rs): the `/lists` service of server.php, on
+// tests/stacks/specs/php_lists/lists.wsdl: `xsd:list` elements and attributes, and a
+// soap:header part declared with `type=`.
 //
 // ext/soap reads an xsd:list as its whitespace-collapsed text (a string) and writes a PHP
 // array as the items separated by spaces, each through the item type's encoder. It matches a
-// `type=` header by the part's name in the soap:header's `namespace=`. As in server.php,
-// every check also looks at the raw request (php://input) by namespace URI and answers the
-// fault `Client` / `PEER-CHECK-FAILED <check>: <detail>` when something is not as the WSDL says.
+// `type=` header by the part's name in the soap:header's `namespace=`.
 
-ini_set('soap.wsdl_cache_enabled', '0');
-
-const NS_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
 const NS_LISTS = 'urn:stacks:lists';
 const NS_TICKET = 'urn:stacks:lists:ticket';
-
-$wsdl = getenv('STACK_WSDL') ?: '';
-if ($wsdl === '' || !is_readable($wsdl)) {
-    http_response_code(500);
-    header('Content-Type: text/plain');
-    echo "lists.php: STACK_WSDL does not name a readable WSDL file\n";
-    return true;
-}
-$method = $_SERVER['REQUEST_METHOD'] ?? '';
-if ($method === 'GET' && isset($_GET['wsdl'])) {
-    header('Content-Type: text/xml; charset=UTF-8');
-    readfile($wsdl);
-    return true;
-}
-if ($method !== 'POST') {
-    http_response_code(405);
-    header('Allow: POST');
-    echo "POST a SOAP envelope, or GET ?wsdl\n";
-    return true;
-}
-
-function check_failed($check, $detail)
-{
-    throw new SoapFault('Client', "PEER-CHECK-FAILED $check: $detail");
-}
-
-/** The one text `$path` selects, exactly (no whitespace trimmed). */
-function only_text($xp, $check, $path)
-{
-    $nodes = $xp->query($path);
-    if ($nodes->length !== 1) {
-        check_failed($check, "$path selected {$nodes->length} nodes, want 1");
-    }
-    return $nodes->item(0)->textContent;
-}
-
-function expect_text($xp, $check, $path, $want)
-{
-    $got = only_text($xp, $check, $path);
-    if ($got !== $want) {
-        check_failed($check, "$path gave " . json_encode($got) . ', want ' . json_encode($want));
-    }
-}
 
 class ListsHandler
 {
@@ -69,6 +18,8 @@ class ListsHandler
     public function __construct($xp)
     {
         $this->xp = $xp;
+        $xp->registerNamespace('l', NS_LISTS);
+        $xp->registerNamespace('k', NS_TICKET);
     }
 
     /** The `ticket` header (SoapServer calls the method named after the header element). */
@@ -87,7 +38,7 @@ class ListsHandler
     {
         $xp = $this->xp;
         $ticket = '/e:Envelope/e:Header/k:ticket';
-        expect_text($xp, 'Measure.ticket.user', "$ticket/l:user", $this->ticket->user ?? '(none)');
+        expect_texts($xp, 'Measure.ticket.user', "$ticket/l:user", [$this->ticket->user ?? '(none)']);
         $token = only_text($xp, 'Measure.ticket.token', "$ticket/l:token");
         if ($this->ticket === null || $this->ticket->token !== $token) {
             check_failed('Measure.ticket', 'SoapServer did not bind the ticket header');
@@ -96,9 +47,9 @@ class ListsHandler
             check_failed('Measure.ticket.refused', "token $token is not valid");
         }
         $body = '/e:Envelope/e:Body/l:Measure';
-        expect_text($xp, 'Measure.ids', "$body/l:ids", '3 -1 2147483647');
-        expect_text($xp, 'Measure.parcel.amounts', "$body/l:parcel/l:amounts", '10.50 0.01 -7');
-        expect_text($xp, 'Measure.parcel.sizes', "$body/l:parcel/@sizes", 'S L M');
+        expect_texts($xp, 'Measure.ids', "$body/l:ids", ['3 -1 2147483647']);
+        expect_texts($xp, 'Measure.parcel.amounts', "$body/l:parcel/l:amounts", ['10.50 0.01 -7']);
+        expect_texts($xp, 'Measure.parcel.sizes', "$body/l:parcel/@sizes", ['S L M']);
         if ($xp->query("$body//l:item")->length !== 0) {
             check_failed('Measure.items', 'a list was sent as <item> elements');
         }
@@ -114,18 +65,3 @@ class ListsHandler
         ];
     }
 }
-
-$raw = file_get_contents('php://input');
-$server = new SoapServer($wsdl, ['soap_version' => SOAP_1_1, 'cache_wsdl' => WSDL_CACHE_NONE]);
-$doc = new DOMDocument();
-if (!$doc->loadXML($raw, LIBXML_NONET)) {
-    $server->fault('Client', 'PEER-CHECK-FAILED request.xml: not well-formed');
-    return true;
-}
-$xp = new DOMXPath($doc);
-$xp->registerNamespace('e', NS_ENV);
-$xp->registerNamespace('l', NS_LISTS);
-$xp->registerNamespace('k', NS_TICKET);
-$server->setObject(new ListsHandler($xp));
-$server->handle($raw);
-return true;

@@ -1,30 +1,42 @@
 <?php
-// TEST PEER (tests/third_party_stacks.rs): PHP ext/soap `SoapServer` in WSDL mode on the
-// hand-written document/literal WSDL tests/stacks/specs/php_soapserver/orders.wsdl.
+// TEST PEER (tests/third_party_stacks.rs): PHP ext/soap `SoapServer` in WSDL mode, one
+// service per path, each on its own hand-written document/literal WSDL under tests/stacks/specs/
+// and with its own handler class (SERVICES below).
 // Router script for PHP's built-in server:
-//   STACK_WSDL=<path to orders.wsdl> php -S 127.0.0.1:<port> server.php
-// POST = a SOAP call; GET with `?wsdl` = the WSDL itself.
+//   php -S 127.0.0.1:<port> server.php
+// POST <path> = a SOAP call to that path's service; GET <path>?wsdl = its WSDL, as committed.
 //
 // SoapServer alone is lenient: it binds children by local name and ignores their namespace,
 // so a wrongly qualified request would still "work". Every handler therefore also checks the
 // raw request (php://input) with XPath, by namespace URI, and answers the fault
 // `Client` / `PEER-CHECK-FAILED <check>: <detail>` when something is not exactly as the
-// schema says.
+// schema says. The helpers for those checks are here; each handler file has only its
+// service's checks and answers.
 
 ini_set('soap.wsdl_cache_enabled', '0');
 
 const NS_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
-const NS_OPS = 'urn:stacks:php';
-const NS_TYPES = 'urn:stacks:php:types';
 
-// Under /attributes, a second service with its own WSDL and handler (attributes.php).
-require_once __DIR__ . '/attributes.php';
+/** Path => [WSDL under tests/stacks/specs/, handler file, handler class]. */
+const SERVICES = [
+    '/orders' => ['php_soapserver/orders.wsdl', 'orders.php', 'OrdersHandler'],
+    '/lists' => ['php_lists/lists.wsdl', 'lists.php', 'ListsHandler'],
+    '/attributes' => ['php_attributes/attributes.wsdl', 'attributes.php', 'AttributesHandler'],
+];
+
 $path = parse_url($_SERVER['REQUEST_URI'] ?? '', PHP_URL_PATH);
-$wsdl = $path === '/attributes' ? attributes_wsdl() : (getenv('STACK_WSDL') ?: '');
-if ($wsdl === '' || !is_readable($wsdl)) {
+if (!isset(SERVICES[$path])) {
+    http_response_code(404);
+    header('Content-Type: text/plain');
+    echo "server.php: no service at $path; the services are " . implode(', ', array_keys(SERVICES)) . "\n";
+    return true;
+}
+[$wsdl, $handler_file, $handler_class] = SERVICES[$path];
+$wsdl = __DIR__ . '/../specs/' . $wsdl;
+if (!is_readable($wsdl)) {
     http_response_code(500);
     header('Content-Type: text/plain');
-    echo "server.php: STACK_WSDL does not name a readable WSDL file\n";
+    echo "server.php: the WSDL of $path, $wsdl, is not readable\n";
     return true;
 }
 
@@ -47,7 +59,7 @@ function check_failed($check, $detail)
     throw new SoapFault('Client', "PEER-CHECK-FAILED $check: $detail");
 }
 
-/** The raw request as an XPath with prefixes e (envelope), o (operations), t (types). */
+/** The raw request as an XPath with the prefix e (envelope); handlers register their own. */
 function request_xpath($raw)
 {
     $doc = new DOMDocument();
@@ -56,8 +68,6 @@ function request_xpath($raw)
     }
     $xp = new DOMXPath($doc);
     $xp->registerNamespace('e', NS_ENV);
-    $xp->registerNamespace('o', NS_OPS);
-    $xp->registerNamespace('t', NS_TYPES);
     return $xp;
 }
 
@@ -71,7 +81,7 @@ function texts($xp, $path)
     return $out;
 }
 
-/** Checks that `$path` selects exactly the elements with these texts. */
+/** Checks that `$path` selects exactly the elements with these texts (no whitespace trimmed). */
 function expect_texts($xp, $check, $path, array $want)
 {
     $got = texts($xp, $path);
@@ -80,7 +90,17 @@ function expect_texts($xp, $check, $path, array $want)
     }
 }
 
-/** Checks that the body element has exactly these children (namespace URI + local name). */
+/** The one text `$path` selects, exactly. */
+function only_text($xp, $check, $path)
+{
+    $got = texts($xp, $path);
+    if (count($got) !== 1) {
+        check_failed($check, "$path selected " . count($got) . ' nodes, want 1');
+    }
+    return $got[0];
+}
+
+/** Checks that the element has exactly these children (namespace URI + local name). */
 function expect_children($xp, $check, $path, array $want)
 {
     $got = [];
@@ -92,135 +112,28 @@ function expect_children($xp, $check, $path, array $want)
     }
 }
 
-class OrdersHandler
+/**
+ * Checks that the one element `$path` selects has exactly these attributes, as
+ * `{namespace URI}local name => value` (`{}` for no namespace).
+ */
+function expect_attributes($xp, $check, $path, array $want)
 {
-    private $xp;
-    private $auth = null;
-
-    public function __construct($xp)
-    {
-        $this->xp = $xp;
+    $nodes = $xp->query($path);
+    if ($nodes->length !== 1) {
+        check_failed($check, "$path selects {$nodes->length} elements, want 1");
     }
-
-    /** Echo: qualified text/count/tag children, `tag` repeated (one sibling per item). */
-    public function Echo($params)
-    {
-        $xp = $this->xp;
-        $body = '/e:Envelope/e:Body/o:Echo';
-        expect_children($xp, 'Echo.children', $body, [
-            '{urn:stacks:php}text', '{urn:stacks:php}count',
-            '{urn:stacks:php}tag', '{urn:stacks:php}tag', '{urn:stacks:php}tag',
-        ]);
-        expect_texts($xp, 'Echo.text', "$body/o:text", ["héllo <&> \"wörld\""]);
-        expect_texts($xp, 'Echo.count', "$body/o:count", ['-7']);
-        expect_texts($xp, 'Echo.tag', "$body/o:tag", ['a', 'b b', '']);
-        $tags = is_array($params->tag) ? $params->tag : [$params->tag];
-        return ['text' => $params->text, 'count' => $params->count + 1, 'tag' => array_reverse($tags)];
+    $got = [];
+    foreach ($nodes->item(0)->attributes as $attribute) {
+        $got['{' . $attribute->namespaceURI . '}' . $attribute->localName] = $attribute->value;
     }
-
-    /** GetStatus: the request element is present and empty. */
-    public function GetStatus($params)
-    {
-        $xp = $this->xp;
-        expect_children($xp, 'GetStatus.children', '/e:Envelope/e:Body/o:GetStatus', []);
-        if ($xp->query('/e:Envelope/e:Body/o:GetStatus')->length !== 1) {
-            check_failed('GetStatus.element', 'no {urn:stacks:php}GetStatus in the Body');
-        }
-        return ['status' => 'ok', 'uptime' => 9007199254740993];
-    }
-
-    /**
-     * QuoteOrder: `quote` in urn:stacks:php, its fields in urn:stacks:php:types, `lines` a
-     * wrapper list of `Line` (no `gift` attribute sent), a quantity above 2^31
-     * (unsignedInt); the answer's total is above u32 (unsignedLong) and `validUntil` a
-     * dateTime a week after `placedAt`.
-     */
-    public function QuoteOrder($params)
-    {
-        $xp = $this->xp;
-        $quote = '/e:Envelope/e:Body/o:QuoteOrder/o:quote';
-        expect_children($xp, 'QuoteOrder.children', '/e:Envelope/e:Body/o:QuoteOrder', [
-            '{urn:stacks:php}quote',
-        ]);
-        expect_children($xp, 'QuoteOrder.quote.children', $quote, [
-            '{urn:stacks:php:types}customer', '{urn:stacks:php:types}lines',
-            '{urn:stacks:php:types}placedAt',
-        ]);
-        expect_texts($xp, 'QuoteOrder.customer', "$quote/t:customer", ['ACME & Söhne']);
-        expect_children($xp, 'QuoteOrder.lines.children', "$quote/t:lines", [
-            '{urn:stacks:php:types}Line', '{urn:stacks:php:types}Line',
-        ]);
-        foreach ($xp->query("$quote/t:lines/t:Line") as $line) {
-            expect_children($xp, 'QuoteOrder.line.children', $line->getNodePath(), [
-                '{urn:stacks:php:types}sku', '{urn:stacks:php:types}quantity',
-            ]);
-        }
-        expect_texts($xp, 'QuoteOrder.sku', "$quote/t:lines/t:Line/t:sku", ['A-1', 'B-2']);
-        expect_texts($xp, 'QuoteOrder.quantity', "$quote/t:lines/t:Line/t:quantity", ['1', '4294967295']);
-        expect_texts($xp, 'QuoteOrder.gift', "$quote/t:lines/t:Line/@gift", []);
-        $placed = texts($xp, "$quote/t:placedAt");
-        if (count($placed) !== 1 || strtotime($placed[0]) !== strtotime('2024-02-29T23:59:58Z')) {
-            check_failed('QuoteOrder.placedAt', json_encode($placed) . ' is not 2024-02-29T23:59:58Z');
-        }
-        $lines = $params->quote->lines->Line;
-        $lines = is_array($lines) ? $lines : [$lines];
-        $total = 0;
-        foreach ($lines as $line) {
-            $total += (int) $line->quantity;
-        }
-        return [
-            'lineCount' => count($lines),
-            'totalQuantity' => $total,
-            'validUntil' => gmdate('Y-m-d\TH:i:s\Z', strtotime($placed[0]) + 7 * 86400),
-            'summary' => 'quoted for ' . $params->quote->customer,
-        ];
-    }
-
-    /** The Auth header (SoapServer calls a method named after the header element first). */
-    public function Auth($header)
-    {
-        $this->auth = $header;
-    }
-
-    /**
-     * SaveOrder: `order` in urn:stacks:php, its fields in urn:stacks:php:types, the
-     * `currency` and `gift` attributes unqualified, `lines` a wrapper list of `Line`, the
-     * Auth header typed; a quantity above 2^31 (unsignedInt) and an answer id above 2^63.
-     */
-    public function SaveOrder($params)
-    {
-        $xp = $this->xp;
-        $auth = '/e:Envelope/e:Header/o:Auth';
-        expect_texts($xp, 'SaveOrder.header.user', "$auth/t:user", ['clerk']);
-        expect_texts($xp, 'SaveOrder.header.token', "$auth/t:token", ['t0k3n&<>']);
-        if ($this->auth === null) {
-            check_failed('SaveOrder.header', 'SoapServer did not bind the Auth header');
-        }
-        $order = '/e:Envelope/e:Body/o:SaveOrder/o:order';
-        expect_children($xp, 'SaveOrder.order.children', $order, [
-            '{urn:stacks:php:types}customer', '{urn:stacks:php:types}lines',
-            '{urn:stacks:php:types}placedAt',
-        ]);
-        expect_texts($xp, 'SaveOrder.order.currency', "$order/@currency", ['EUR']);
-        expect_texts($xp, 'SaveOrder.customer', "$order/t:customer", ['ACME & Söhne']);
-        expect_children($xp, 'SaveOrder.lines.children', "$order/t:lines", [
-            '{urn:stacks:php:types}Line', '{urn:stacks:php:types}Line',
-        ]);
-        expect_texts($xp, 'SaveOrder.sku', "$order/t:lines/t:Line/t:sku", ['A-1', 'B-2']);
-        expect_texts($xp, 'SaveOrder.quantity', "$order/t:lines/t:Line/t:quantity", ['1', '4294967295']);
-        expect_texts($xp, 'SaveOrder.gift', "$order/t:lines/t:Line/@gift", ['true']);
-        $placed = texts($xp, "$order/t:placedAt");
-        if (count($placed) !== 1 || strtotime($placed[0]) !== strtotime('2024-02-29T23:59:58Z')) {
-            check_failed('SaveOrder.placedAt', json_encode($placed) . ' is not 2024-02-29T23:59:58Z');
-        }
-        return [
-            'orderId' => '18446744073709551615',
-            'lineCount' => 2,
-            'summary' => 'saved for ' . $params->order->customer,
-        ];
+    ksort($got);
+    ksort($want);
+    if ($got !== $want) {
+        check_failed($check, "$path attributes " . json_encode($got) . ', want ' . json_encode($want));
     }
 }
 
+require __DIR__ . '/' . $handler_file;
 $raw = file_get_contents('php://input');
 $server = new SoapServer($wsdl, ['soap_version' => SOAP_1_1, 'cache_wsdl' => WSDL_CACHE_NONE]);
 try {
@@ -229,6 +142,6 @@ try {
     $server->fault($fault->faultcode, $fault->getMessage());
     return true;
 }
-$server->setObject($path === '/attributes' ? new AttributesHandler($xp) : new OrdersHandler($xp));
+$server->setObject(new $handler_class($xp));
 $server->handle($raw);
 return true;
