@@ -128,6 +128,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn retyping_keeps_the_declared_scalar() {
+        let mut ty = TypeRef::List(Box::new(TypeRef::Scalar(Scalar::Float)));
+        assert_eq!(retype(&mut ty, "fees"), Some(Scalar::Float));
+        assert_eq!(
+            ty,
+            TypeRef::List(Box::new(TypeRef::Scalar(Scalar::Decimal)))
+        );
+        // Already exact, or no amount: nothing replaced.
+        assert_eq!(retype(&mut ty, "fees"), None);
+        let mut id = TypeRef::Scalar(Scalar::Int);
+        assert_eq!(retype(&mut id, "order_id"), None);
+    }
+
+    #[test]
     fn money_rule_table() {
         let cases: &[(&str, Option<&str>, bool)] = &[
             // Rule 4: money words, split, glued, plural.

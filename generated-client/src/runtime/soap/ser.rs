@@ -1130,19 +1130,23 @@ mod tests {
             part(&c, XsiType::xsd("float"), &amount).unwrap(),
             "<p xsi:type=\"xsd:float\">2.50</p>"
         );
-        static DATES: XsiSpec = XsiSpec {
+        // As the generator spells it in a method body: the items' type is promoted to `'static`.
+        let dates = XsiSpec {
             xsi_type: XsiType {
                 namespace: NS,
                 name: "ArrayOfDate",
             },
             items: Some(&XsiSpec {
-                xsi_type: XsiType::xsd("date"),
+                xsi_type: XsiType {
+                    namespace: XsiType::XSD,
+                    name: "date",
+                },
                 items: None,
             }),
         };
         let mut out = Vec::new();
         let days: Vec<crate::runtime::Date> = vec!["2024-05-01".parse().unwrap()];
-        write_part(&mut out, &c, "p", DATES, &days).unwrap();
+        write_part(&mut out, &c, "p", dates, &days).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "<p xsi:type=\"ns1:ArrayOfDate\" SOAP-ENC:arrayType=\"xsd:date[1]\">\
