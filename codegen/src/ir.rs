@@ -243,6 +243,12 @@ pub struct Field {
     /// as `<type>.<field>`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub secret: bool,
+    /// The scalar the WSDL declares for the value (for a list, its items') when a build rule
+    /// typed it otherwise (the money rule, a `[types]` override): `ty` is what the client
+    /// holds, this is what an encoded request names in `xsi:type`. `None` when `ty` is as
+    /// declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<Scalar>,
     pub docs: Docs,
     pub source: Source,
 }
@@ -369,6 +375,12 @@ pub struct Param {
     /// part declared with `element=` is in that element's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
+    /// The scalar the WSDL declares for the value (for a list, its items') when a build rule
+    /// typed it otherwise (the money rule, a `[types]` override): `ty` is what the client
+    /// holds, this is what an encoded request names in `xsi:type`. `None` when `ty` is as
+    /// declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<Scalar>,
     pub docs: Docs,
     pub source: Source,
 }

@@ -292,6 +292,7 @@ impl Builder<'_> {
             }
         };
         Param {
+            declared: None,
             name: Name::wire(wire),
             ty,
             required: required(file, row, self.diags),
@@ -331,6 +332,7 @@ impl Builder<'_> {
         );
         let string = || Box::new(TypeRef::Scalar(Scalar::String));
         Param {
+            declared: None,
             name: Name::wire(if stem.is_empty() { key_name } else { stem }),
             ty: TypeRef::Map(string(), string()),
             required: required(file, key, self.diags),
@@ -507,6 +509,7 @@ impl Builder<'_> {
                 continue;
             }
             list.push(Field {
+                declared: None,
                 name: Name::wire(name),
                 ty: TypeRef::Scalar(field_type(key)),
                 required: !key.conditional,

@@ -91,13 +91,17 @@ pub fn apply(types: &mut [TypeDef], operations: &mut [Operation]) {
     for ty in types {
         if let TypeKind::Struct { fields, .. } = &mut ty.kind {
             for field in fields {
-                retype(&mut field.ty, &field.name.wire);
+                if let Some(declared) = retype(&mut field.ty, &field.name.wire) {
+                    field.declared.get_or_insert(declared);
+                }
             }
         }
     }
     for op in operations {
         for param in &mut op.params {
-            retype(&mut param.ty, &param.name.wire);
+            if let Some(declared) = retype(&mut param.ty, &param.name.wire) {
+                param.declared.get_or_insert(declared);
+            }
         }
         if let Output::Value { name, ty, .. } = &mut op.output {
             retype(ty, &name.wire);
@@ -105,18 +109,37 @@ pub fn apply(types: &mut [TypeDef], operations: &mut [Operation]) {
     }
 }
 
-/// A scalar, or the items of a list of scalars, retyped by [`exact`].
-fn retype(ty: &mut TypeRef, name: &str) {
+/// A scalar, or the items of a list of scalars, retyped by [`exact`]; the scalar it replaced,
+/// if it changed (encoded requests still name it in `xsi:type`).
+fn retype(ty: &mut TypeRef, name: &str) -> Option<Scalar> {
     match ty {
-        TypeRef::Scalar(scalar) => *scalar = exact(*scalar, name, None),
+        TypeRef::Scalar(scalar) => {
+            let before = *scalar;
+            *scalar = exact(before, name, None);
+            (*scalar != before).then_some(before)
+        }
         TypeRef::List(item) | TypeRef::TextList(item) => retype(item, name),
-        _ => {}
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retyping_keeps_the_declared_scalar() {
+        let mut ty = TypeRef::List(Box::new(TypeRef::Scalar(Scalar::Float)));
+        assert_eq!(retype(&mut ty, "fees"), Some(Scalar::Float));
+        assert_eq!(
+            ty,
+            TypeRef::List(Box::new(TypeRef::Scalar(Scalar::Decimal)))
+        );
+        // Already exact, or no amount: nothing replaced.
+        assert_eq!(retype(&mut ty, "fees"), None);
+        let mut id = TypeRef::Scalar(Scalar::Int);
+        assert_eq!(retype(&mut id, "order_id"), None);
+    }
 
     #[test]
     fn money_rule_table() {

@@ -49,8 +49,9 @@ pub fn apply(
 
 /// Something an override can change.
 enum Target<'a> {
-    /// A struct field or a parameter: its type and whether it is required.
-    Value(&'a mut TypeRef, &'a mut bool),
+    /// A struct field or a parameter: its type, whether it is required, and the scalar its
+    /// WSDL declares when a rule retyped it ([`Field::declared`](crate::ir::Field)).
+    Value(&'a mut TypeRef, &'a mut bool, &'a mut Option<Scalar>),
     /// An operation's answer, which is always there.
     Answer(&'a mut TypeRef),
 }
@@ -58,31 +59,38 @@ enum Target<'a> {
 impl Target<'_> {
     fn set(&mut self, to: FieldType) -> Result<(), String> {
         match (self, to) {
-            (Self::Value(_, required), FieldType::Optional) => {
+            (Self::Value(_, required, _), FieldType::Optional) => {
                 **required = false;
                 Ok(())
             }
             (Self::Answer(_), FieldType::Optional) => {
                 Err("an operation's answer cannot be optional".to_owned())
             }
-            (Self::Value(ty, _) | Self::Answer(ty), FieldType::Decimal) => {
-                retype(ty, Scalar::Decimal)
+            (Self::Value(ty, _, declared), FieldType::Decimal) => {
+                retype(ty, Scalar::Decimal, declared)
             }
-            (Self::Value(ty, _) | Self::Answer(ty), FieldType::String) => {
-                retype(ty, Scalar::String)
+            (Self::Value(ty, _, declared), FieldType::String) => {
+                retype(ty, Scalar::String, declared)
             }
+            // An answer is never sent: what its WSDL declares does not matter.
+            (Self::Answer(ty), FieldType::Decimal) => retype(ty, Scalar::Decimal, &mut None),
+            (Self::Answer(ty), FieldType::String) => retype(ty, Scalar::String, &mut None),
         }
     }
 }
 
-/// A scalar, or the items of a list of scalars, becomes `to`; anything else is refused.
-fn retype(ty: &mut TypeRef, to: Scalar) -> Result<(), String> {
+/// A scalar, or the items of a list of scalars, becomes `to`; anything else is refused. The
+/// scalar replaced is kept in `declared` unless an earlier rule kept the WSDL's there.
+fn retype(ty: &mut TypeRef, to: Scalar, declared: &mut Option<Scalar>) -> Result<(), String> {
     match ty {
         TypeRef::Scalar(scalar) => {
+            if *scalar != to {
+                declared.get_or_insert(*scalar);
+            }
             *scalar = to;
             Ok(())
         }
-        TypeRef::List(item) | TypeRef::TextList(item) => retype(item, to),
+        TypeRef::List(item) | TypeRef::TextList(item) => retype(item, to, declared),
         other => Err(format!(
             "`{}` is not a scalar value; left as it is",
             types::show(other)
@@ -109,7 +117,7 @@ fn targets<'a>(
                 fields
                     .iter_mut()
                     .filter(|f| addresses(owner, &f.name.wire))
-                    .map(|f| Target::Value(&mut f.ty, &mut f.required)),
+                    .map(|f| Target::Value(&mut f.ty, &mut f.required, &mut f.declared)),
             );
         }
     }
@@ -119,7 +127,7 @@ fn targets<'a>(
             op.params
                 .iter_mut()
                 .filter(|p| addresses(owner, &p.name.wire))
-                .map(|p| Target::Value(&mut p.ty, &mut p.required)),
+                .map(|p| Target::Value(&mut p.ty, &mut p.required, &mut p.declared)),
         );
         if let Output::Value { name, ty, .. } = &mut op.output {
             // A bare `return` would address every answer: only `<operation>.return` does.

@@ -213,6 +213,7 @@ fn struct_type(name: &str, line: u32, fields: &[(&str, TypeRef)]) -> TypeDef {
                 .iter()
                 .zip(1..)
                 .map(|((field, ty), n)| Field {
+                    declared: None,
                     name: Name::wire(*field),
                     ty: ty.clone(),
                     required: true,
@@ -256,6 +257,7 @@ fn soap_op(name: &str, line: u32, parts: &[(&str, TypeRef)], output: Option<Type
         params: parts
             .iter()
             .map(|(part, ty)| Param {
+                declared: None,
                 name: Name::wire(*part),
                 ty: ty.clone(),
                 required: true,

@@ -40,6 +40,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, nillable: bool, do
         docs(doc)
     };
     Field {
+        declared: None,
         name: name(wire, rust),
         ty,
         required,
@@ -60,6 +61,7 @@ fn param(wire: &str, rust: &str, ty: TypeRef, role: ParamRole, secret: bool, doc
         docs(doc)
     };
     Param {
+        declared: None,
         name: name(wire, rust),
         ty,
         required: true,
@@ -306,6 +308,7 @@ fn http_param(wire: &str, rust: &str, ty: TypeRef, required: bool, doc: &str) ->
         docs(doc)
     };
     Param {
+        declared: None,
         name: name(wire, rust),
         ty,
         required,

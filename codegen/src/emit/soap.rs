@@ -50,6 +50,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         "Session",
         "IN_BAND_ERROR",
         "TYPE_ELEMENTS",
+        "TYPE_XSI",
     ]);
     unsupported(ctx, errors);
     let defs: Vec<_> = service.types.iter().collect();
@@ -68,6 +69,8 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     let mut uses_in_band = false;
     // Once per service: every operation's static compares its port's address with it.
     let main = main_address(service);
+    let type_xsi = errors.take(type_xsi_static(ctx)).flatten();
+    let encoded_types = type_xsi.is_some();
     for op in &service.operations {
         let at = super::op_source(ctx, op);
         let is_login = login.is_some_and(|l| std::ptr::eq(l, op));
@@ -87,7 +90,13 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
             continue;
         };
         requests.extend(method.request);
-        let Some(operation) = errors.take(operation_static(ctx, op, main, &mut root, at)) else {
+        let Some(operation) = errors.take(operation_static(
+            ctx,
+            op,
+            (main, encoded_types),
+            &mut root,
+            at,
+        )) else {
             continue;
         };
         uses_in_band |= method.checked;
@@ -103,6 +112,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     } else {
         None
     };
+
     let session = login.map(|_| session_tokens(ctx, &session_methods));
     if login.is_none() && !session_methods.is_empty() {
         errors.report(
@@ -135,6 +145,7 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
         #(#requests)*
         #in_band
         #type_elements
+        #type_xsi
         #(#statics)*
     };
     let mut out = vec![File::in_service(ctx, "mod.rs", module)];
@@ -237,11 +248,12 @@ fn main_address(service: &crate::ir::Service) -> Option<&str> {
         .map(|(url, _)| url)
 }
 
-/// `static <OP>: soap::Operation`; `main` is the service's [`main_address`].
+/// `static <OP>: soap::Operation`; `main` is the service's [`main_address`], `encoded_types`
+/// whether the service has a `TYPE_XSI` table.
 fn operation_static(
     ctx: &Ctx,
     op: &Operation,
-    main: Option<&str>,
+    (main, encoded_types): (Option<&str>, bool),
     root: &mut Scope,
     at: &Source,
 ) -> Result<TokenStream, Diagnostic> {
@@ -276,7 +288,13 @@ fn operation_static(
         Some(main) if main == binding.endpoint => "",
         _ => binding.endpoint.as_str(),
     };
-    // Encoded use writes every accessor unqualified and needs no element tables.
+    // Encoded use writes every accessor unqualified and needs no element tables, but names
+    // each record field's declared type.
+    let xsi_types = if encoded_types && !is_literal(op) {
+        quote!(TYPE_XSI)
+    } else {
+        quote!(&[])
+    };
     let (parts, types) = if is_literal(op) {
         // The element tables are looked up by name when an element is sent: an attribute of
         // the wrapper element is none, and may share an element's name.
@@ -309,6 +327,7 @@ fn operation_static(
             bare: #bare,
             parts: &[#(#parts),*],
             types: #types,
+            xsi_types: #xsi_types,
             all_parts: #all_parts,
             idempotent: #idempotent,
             address: #address,
@@ -353,6 +372,173 @@ fn type_elements_static(ctx: &Ctx) -> Result<TokenStream, Diagnostic> {
     Ok(quote! {
         static TYPE_ELEMENTS: &crate::runtime::soap::TypeElements = &[#(#entries),*];
     })
+}
+
+/// The records an encoded request can carry: those its inputs and encoded headers hold,
+/// directly or through other records, lists and maps, and the records extending them (sent
+/// as derived values), sorted by wire name.
+fn sent_records<'c>(ctx: &Ctx<'c>) -> std::collections::BTreeSet<&'c str> {
+    let mut pending: Vec<&TypeRef> = Vec::new();
+    for op in &ctx.service.operations {
+        let Binding::Soap(binding) = &op.binding else {
+            continue;
+        };
+        if binding.body_use == BodyUse::Encoded {
+            pending.extend(op.params.iter().map(|p| &p.ty));
+        }
+        let headers = binding.headers.input.iter().filter(|h| h.encoded);
+        pending.extend(headers.map(|h| &h.ty));
+    }
+    let mut records = std::collections::BTreeSet::new();
+    loop {
+        while let Some(ty) = pending.pop() {
+            match ty {
+                TypeRef::Named { group, name } => {
+                    let Some(def) = ctx.types.get(&(group.as_deref(), name.as_str())) else {
+                        continue;
+                    };
+                    match &def.kind {
+                        TypeKind::Struct { fields, rest } => {
+                            if records.insert(def.name.wire.as_str()) {
+                                pending.extend(fields.iter().map(|f| &f.ty));
+                                pending.extend(rest);
+                            }
+                        }
+                        TypeKind::Array { item, .. } => pending.push(item),
+                        TypeKind::Enum { .. } => {}
+                    }
+                }
+                TypeRef::List(item) | TypeRef::TextList(item) => pending.push(item),
+                TypeRef::Map(key, value) => pending.extend([&**key, &**value]),
+                TypeRef::Scalar(_) | TypeRef::Dynamic => {}
+            }
+        }
+        // A record extending one that is sent may be sent in its place.
+        for def in &ctx.service.types {
+            if let TypeKind::Struct { fields, rest } = &def.kind
+                && def.base.as_deref().is_some_and(|b| records.contains(b))
+                && records.insert(def.name.wire.as_str())
+            {
+                pending.extend(fields.iter().map(|f| &f.ty));
+                pending.extend(rest);
+            }
+        }
+        if pending.is_empty() {
+            return records;
+        }
+    }
+}
+
+/// `static TYPE_XSI`: the declared `xsi:type` of every element field of every record an
+/// encoded request can carry ([`sent_records`]), for the serializer to name it whatever Rust
+/// type holds the value; `None` when there is none.
+fn type_xsi_static(ctx: &Ctx) -> Result<Option<TokenStream>, Diagnostic> {
+    let records = sent_records(ctx);
+    if records.is_empty() {
+        return Ok(None);
+    }
+    let version = ctx
+        .service
+        .operations
+        .iter()
+        .find_map(|op| match &op.binding {
+            Binding::Soap(b) if b.body_use == BodyUse::Encoded => Some(b.version),
+            _ => None,
+        })
+        .unwrap_or(SoapVersion::V11);
+    let mut entries = Vec::with_capacity(records.len());
+    for def in &ctx.service.types {
+        let TypeKind::Struct { fields, .. } = &def.kind else {
+            continue;
+        };
+        if !records.contains(def.name.wire.as_str()) {
+            continue;
+        }
+        let fields = fields
+            .iter()
+            .filter(|f| f.placement.is_element())
+            .map(|f| {
+                let field = (&f.ty, f.declared, f.repeated);
+                let (xsi_type, items) = declared_xsi(ctx, field, version, &f.source)?;
+                let (name, items) = (&f.name.wire, option(items));
+                Ok(quote!((#name, crate::runtime::soap::XsiSpec { xsi_type: #xsi_type, items: #items })))
+            })
+            .collect::<Result<Vec<_>, Diagnostic>>()?;
+        let name = &def.name.wire;
+        entries.push((name, quote!((#name, &[#(#fields),*]))));
+    }
+    entries.sort_by_key(|(name, _)| *name);
+    let entries = entries.into_iter().map(|(_, tokens)| tokens);
+    Ok(Some(quote! {
+        static TYPE_XSI: &crate::runtime::soap::TypeXsi = &[#(#entries),*];
+    }))
+}
+
+/// The type the WSDL declares for an element holding `ty` (`declared` when a build rule
+/// retyped its scalar; the item's, for a `repeated` element) as a `soap::XsiType`, and for a
+/// list its items' (see [`xsi_items`]).
+fn declared_xsi(
+    ctx: &Ctx,
+    (ty, declared, repeated): (&TypeRef, Option<Scalar>, bool),
+    version: SoapVersion,
+    at: &Source,
+) -> Result<(TokenStream, Option<TokenStream>), Diagnostic> {
+    let ty = as_declared(ty, declared);
+    let value = match (&ty, repeated) {
+        (TypeRef::List(item), true) => item,
+        (ty, _) => ty,
+    };
+    let xsi_type = xsi_type(ctx, value, version, at)?;
+    Ok((xsi_type, xsi_items(ctx, value, version, at, 0)?))
+}
+
+fn option(tokens: Option<TokenStream>) -> TokenStream {
+    tokens.map_or_else(|| quote!(None), |tokens| quote!(Some(#tokens)))
+}
+
+/// `ty` with its scalar (a list's items') as the WSDL declares it.
+fn as_declared(ty: &TypeRef, declared: Option<Scalar>) -> TypeRef {
+    match (ty, declared) {
+        (_, None) => ty.clone(),
+        (TypeRef::List(item), _) => TypeRef::List(Box::new(as_declared(item, declared))),
+        (TypeRef::TextList(item), _) => TypeRef::TextList(Box::new(as_declared(item, declared))),
+        (_, Some(scalar)) => TypeRef::Scalar(scalar),
+    }
+}
+
+/// The declared items of a list value (an inline list or a named array type), as
+/// `&soap::XsiSpec { … }`. The type is spelled as a struct literal, which a `&` promotes to
+/// `'static` even in a function body.
+fn xsi_items(
+    ctx: &Ctx,
+    ty: &TypeRef,
+    version: SoapVersion,
+    at: &Source,
+    depth: usize,
+) -> Result<Option<TokenStream>, Diagnostic> {
+    let item = match ty {
+        TypeRef::List(item) => item,
+        TypeRef::Named { group, name } => match &ctx.type_def(group.as_deref(), name, at)?.kind {
+            TypeKind::Array { item, .. } => item,
+            TypeKind::Struct { .. } | TypeKind::Enum { .. } => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    if depth >= MAX_LIST_DEPTH {
+        return Ok(None);
+    }
+    let (namespace, name) = xsi_name(ctx, item, version, at)?;
+    let namespace = namespace.map_or_else(
+        || quote!(crate::runtime::soap::XsiType::XSD),
+        |namespace| quote!(#namespace),
+    );
+    let items = option(xsi_items(ctx, item, version, at, depth + 1)?);
+    Ok(Some(quote! {
+        &crate::runtime::soap::XsiSpec {
+            xsi_type: crate::runtime::soap::XsiType { namespace: #namespace, name: #name },
+            items: #items,
+        }
+    }))
 }
 
 /// How deep lists of lists are described; a list type whose items are (through other list
@@ -488,7 +674,7 @@ fn method(
     let item = ident(&names::local("item", &taken), at)?;
     for param in &op.params {
         let wire = &param.name.wire;
-        let xsi = xsi_type(ctx, &param.ty, binding.version, &param.source)?;
+        let xsi = part_xsi(ctx, param, binding)?;
         match param.role {
             ParamRole::Input => {
                 scope.declare(&param.name.rust, &param.source)?;
@@ -502,9 +688,8 @@ fn method(
                 } else {
                     quote!(#param_name)
                 };
-                if let (true, TypeRef::List(item_ty)) = (param.repeated, &param.ty) {
+                if let (true, TypeRef::List(_)) = (param.repeated, &param.ty) {
                     // One element per item; no item is how a repeated element is left out.
-                    let xsi = xsi_type(ctx, item_ty, binding.version, &param.source)?;
                     args.push(quote!(#param_name: #ty));
                     parts.push(quote! {
                         for #item in #value {
@@ -840,19 +1025,45 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
     })
 }
 
-/// The `xsi:type` a part is sent with.
+/// The `xsi:type` a part is sent with: the type its WSDL declares (see [`declared_xsi`]),
+/// with its items' for an encoded list.
+fn part_xsi(ctx: &Ctx, param: &Param, binding: &SoapBinding) -> Result<TokenStream, Diagnostic> {
+    let part = (&param.ty, param.declared, param.repeated);
+    let (xsi_type, items) = declared_xsi(ctx, part, binding.version, &param.source)?;
+    Ok(match items {
+        Some(items) if binding.body_use == BodyUse::Encoded => {
+            quote!(crate::runtime::soap::XsiSpec { xsi_type: #xsi_type, items: Some(#items) })
+        }
+        _ => xsi_type,
+    })
+}
+
+/// The `xsi:type` a value of `ty` is sent with.
 pub(super) fn xsi_type(
     ctx: &Ctx,
     ty: &TypeRef,
     version: SoapVersion,
     at: &Source,
 ) -> Result<TokenStream, Diagnostic> {
-    let (namespace, name) = match ty {
-        TypeRef::Scalar(scalar) => {
-            let name = xsd_name(*scalar);
-            return Ok(quote!(crate::runtime::soap::XsiType::xsd(#name)));
+    Ok(match xsi_name(ctx, ty, version, at)? {
+        (None, name) => quote!(crate::runtime::soap::XsiType::xsd(#name)),
+        (Some(namespace), name) => {
+            quote!(crate::runtime::soap::XsiType { namespace: #namespace, name: #name })
         }
-        TypeRef::Dynamic => return Ok(quote!(crate::runtime::soap::XsiType::xsd("anyType"))),
+    })
+}
+
+/// The namespace (`None` for XML Schema's) and local name of the `xsi:type` a value of `ty`
+/// is sent with.
+fn xsi_name<'c>(
+    ctx: &Ctx<'c>,
+    ty: &TypeRef,
+    version: SoapVersion,
+    at: &Source,
+) -> Result<(Option<&'c str>, &'c str), Diagnostic> {
+    let (namespace, name) = match ty {
+        TypeRef::Scalar(scalar) => return Ok((None, xsd_name(*scalar))),
+        TypeRef::Dynamic => return Ok((None, "anyType")),
         TypeRef::Named { group, name } => {
             let def = ctx.type_def(group.as_deref(), name, at)?;
             let namespace = def.namespace.as_deref().ok_or_else(|| {
@@ -862,7 +1073,7 @@ pub(super) fn xsi_type(
                     format!("type `{name}` has no XML namespace to send it with"),
                 )
             })?;
-            (namespace, def.name.wire.as_str())
+            (namespace, def.xml_name())
         }
         TypeRef::List(_) => match version {
             SoapVersion::V11 => (SOAP_ENCODING_11, "Array"),
@@ -871,9 +1082,9 @@ pub(super) fn xsi_type(
         TypeRef::Map(..) => (APACHE_SOAP, "Map"),
         // The IR keeps the item type of an `xsd:list`, not the list type's own name; its
         // values are strings of XML Schema (items separated by spaces).
-        TypeRef::TextList(_) => return Ok(quote!(crate::runtime::soap::XsiType::xsd("string"))),
+        TypeRef::TextList(_) => return Ok((None, "string")),
     };
-    Ok(quote!(crate::runtime::soap::XsiType { namespace: #namespace, name: #name }))
+    Ok((Some(namespace), name))
 }
 
 /// The XML Schema type of a scalar.

@@ -157,7 +157,19 @@ fn soap_parts_go_in_wire_order_with_their_xsi_types() {
     assert!(filter < limit);
     assert!(list.contains("filter: &types::Service,\n        limit: i32,"));
     let info = item(module, "pub async fn api_get_info(");
-    assert!(info.contains("ids: &[i64]") && info.contains("namespace: \"http://schemas.xmlsoap.org/soap/encoding/\",\n                name: \"Array\","));
+    // An encoded list part names its items' declared type too.
+    assert!(info.contains("ids: &[i64]") && info.contains("namespace: \"http://schemas.xmlsoap.org/soap/encoding/\",\n                    name: \"Array\","));
+    assert!(info.contains("namespace: crate::runtime::soap::XsiType::XSD,\n                            name: \"long\","));
+    // The records an encoded request can carry name their fields' declared types.
+    let table = item(
+        module,
+        "static TYPE_XSI: &crate::runtime::soap::TypeXsi = &[",
+    );
+    assert!(
+        table.contains("\"service\",")
+            && table.contains("crate::runtime::soap::XsiType::xsd(\"long\")")
+    );
+    assert!(item(module, "static API_LIST_SERVICES: ").contains("xsi_types: TYPE_XSI,"));
     let ping = item(module, "pub async fn api_ping(");
     assert!(ping.contains("let call = self.soap.call(&API_PING);") && ping.contains("Ok(())"));
 }

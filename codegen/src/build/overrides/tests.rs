@@ -91,6 +91,16 @@ fn overrides_retype_fields_parameters_and_answers() {
         param(&service, "api_getTicketList", "page").ty,
         scalar(Scalar::Decimal)
     );
+    // What the WSDL declares stays for encoded requests' `xsi:type`: the money rule's
+    // decimal `cost` was a float before the override made it a string.
+    let cost = field(&service, "buy_vps_result_status", "cost");
+    assert_eq!(cost.declared, Some(Scalar::Float));
+    let page = param(&service, "api_getTicketList", "page");
+    assert_eq!(page.declared, Some(Scalar::Int));
+    assert_eq!(
+        field(&service, "buy_vps_result_status", "status").declared,
+        None
+    );
     assert_eq!(
         answer(&service, "api_getTicketList"),
         scalar(Scalar::Decimal)

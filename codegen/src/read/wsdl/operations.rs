@@ -434,6 +434,7 @@ fn rpc(
                 None => (part.attr("name").unwrap_or_default().to_owned(), None),
             };
             Param {
+                declared: None,
                 name: Name::wire(name),
                 ty,
                 required: true,
@@ -463,6 +464,7 @@ fn rpc(
             let fields = list
                 .iter()
                 .map(|part| Field {
+                    declared: None,
                     name: Name::wire(part.attr("name").unwrap_or_default()),
                     ty: part_type(part, &outputs.what(part), types, diags).1,
                     required: true,
@@ -659,6 +661,7 @@ fn body_params(
 /// The body element itself as the one parameter of a bare operation.
 fn body_param(part: &Node, element: &QName, ty: TypeRef) -> Param {
     Param {
+        declared: None,
         name: Name::wire(&element.local),
         ty,
         required: true,
@@ -676,6 +679,7 @@ fn body_param(part: &Node, element: &QName, ty: TypeRef) -> Param {
 /// A wrapped operation's parameter: a field of its input element.
 fn param_of_field(field: &Field) -> Param {
     Param {
+        declared: None,
         name: field.name.clone(),
         ty: field.ty.clone(),
         required: field.required,

@@ -18,6 +18,7 @@ static DOCUMENT: Operation = Operation {
     bare: false,
     parts: &[],
     types: &[],
+    xsi_types: &[],
     all_parts: false,
     idempotent: true,
     address: "",

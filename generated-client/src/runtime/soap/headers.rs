@@ -43,7 +43,7 @@ pub(super) fn write<T: Serialize + ?Sized>(
     let context = Context::header(op, namespace, encoded.is_some());
     let before = out.len();
     let xsi_type = encoded.unwrap_or(XsiType::xsd("anyType"));
-    ser::write_part(out, &context, element, xsi_type, value)?;
+    ser::write_part(out, &context, element, xsi_type.into(), value)?;
     context.take_secrets(secrets);
     // The start tag is `<element` followed by its attributes: declare the namespace there.
     let name_end = before + 1 + element.len();

@@ -56,7 +56,7 @@ pub(crate) fn answer<T: Serialize + ?Sized>(
     if let Some(part) = part {
         let context = Context::new(op.version, op.body_use, op.namespace);
         if op.style == Style::Rpc && !op.all_parts {
-            write_part(&mut parts, &context, part.name, part.xsi_type, value)
+            write_part(&mut parts, &context, part.name, part.xsi_type.into(), value)
                 .map_err(|e| e.to_string())?;
         } else {
             // The output is the response element itself: its fields are the parts.
@@ -65,7 +65,7 @@ pub(crate) fn answer<T: Serialize + ?Sized>(
                 &mut element,
                 &context,
                 op.response_element,
-                part.xsi_type,
+                part.xsi_type.into(),
                 value,
             )
             .map_err(|e| e.to_string())?;

@@ -128,6 +128,9 @@ pub struct Operation {
     pub parts: &'static [ElementSpec],
     /// Literal use: the fields of every record type, for their namespaces.
     pub types: &'static TypeElements,
+    /// Encoded use: the `xsi:type` of every element field of the records a request can
+    /// carry, as the WSDL declares it.
+    pub xsi_types: &'static TypeXsi,
     /// rpc style: the output is the response wrapper, decoded as a struct with one field per
     /// part (several output parts); otherwise the wrapper's one part.
     pub all_parts: bool,
@@ -153,6 +156,30 @@ pub struct ElementSpec {
 /// Record types by their serde name (the XSD type name), sorted, each with its fields'
 /// elements.
 pub type TypeElements = [(&'static str, &'static [ElementSpec])];
+
+/// The type an encoded request names in an element's `xsi:type`: the one its WSDL declares,
+/// which servers such as Apache Axis pick the deserializer by, whatever Rust type holds the
+/// value (a `Decimal` for an `xsd:float` amount, a `String` for an `xsd:dateTime`, an enum
+/// for a named restriction), and for a list its items'.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XsiSpec {
+    pub xsi_type: XsiType,
+    pub items: Option<&'static XsiSpec>,
+}
+
+impl From<XsiType> for XsiSpec {
+    fn from(xsi_type: XsiType) -> Self {
+        Self {
+            xsi_type,
+            items: None,
+        }
+    }
+}
+
+/// Record types by their serde name, sorted, each with its element fields' declared types by
+/// field name (in declaration order).
+pub type TypeXsi = [(&'static str, &'static [(&'static str, XsiSpec)])];
 
 /// SOAP version: 1.1 (`text/xml`, `SOAPAction`) or 1.2 (`application/soap+xml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -316,13 +343,15 @@ pub struct Call<'a> {
 }
 
 impl Call<'_> {
-    /// Appends a part. `xsi_type` is written for encoded use and ignored for literal.
+    /// Appends a part. `xsi_type` (with, for a list, its items') is written for encoded use
+    /// and ignored for literal.
     pub fn arg<T: serde::Serialize + ?Sized>(
         &mut self,
         name: &'static str,
-        xsi_type: XsiType,
+        xsi_type: impl Into<XsiSpec>,
         value: &T,
     ) -> Result<(), Error> {
+        let xsi_type = xsi_type.into();
         let op = self.operation;
         let context = ser::Context::of(op);
         let before = self.body.len();
@@ -341,7 +370,7 @@ impl Call<'_> {
     pub fn arg_secret(
         &mut self,
         name: &'static str,
-        xsi_type: XsiType,
+        xsi_type: impl Into<XsiSpec>,
         value: &str,
     ) -> Result<(), Error> {
         self.secrets.add(value);

@@ -1,7 +1,9 @@
 //! Request parts as XML, through a serde `Serializer` that writes straight into the body.
 //!
 //! Every value becomes one element named by its part or field. Encoded use adds `xsi:type`:
-//! from the part's WSDL type at the top, from the value below it (XML Schema types for
+//! the type the WSDL declares, for a part and for the fields of the records (the operation's
+//! [`TypeXsi`] table) and list items below it, whatever Rust type holds the value; where the
+//! WSDL says nothing (inside a dynamic value), the value's own (XML Schema types for
 //! primitives, the serde container name in the operation's namespace for structs and enums).
 //! Lists are SOAP-ENC arrays of `<item>`s, maps and lists of pairs Apache `Map`s, `None` an
 //! `xsi:nil` element.
@@ -17,7 +19,7 @@ use super::attributes::{self, TextSer};
 use super::derived::DERIVED_ENUM;
 use super::repeated::REPEATED_NEWTYPE;
 use super::xml::{APACHE_SOAP, XSD};
-use super::{ElementSpec, Operation, Style, TypeElements, Use, Version, XsiType};
+use super::{ElementSpec, Operation, Style, TypeElements, TypeXsi, Use, Version, XsiSpec, XsiType};
 use crate::runtime::redact::Redactor;
 use crate::runtime::secret::SECRET_NEWTYPE;
 use serde::ser::{self, Serialize};
@@ -37,6 +39,8 @@ pub(super) struct Context {
     /// accessors are all unqualified.
     parts: &'static [ElementSpec],
     types: &'static TypeElements,
+    /// Encoded use: the declared `xsi:type`s of the record fields. Empty for literal use.
+    xsi_types: &'static TypeXsi,
     /// The default namespace where the parts are written: the document body element's
     /// (declared on it, see `envelope.rs`); none inside an rpc wrapper or directly in the Body.
     body_ns: &'static str,
@@ -50,7 +54,7 @@ pub(super) fn write_part<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
     context: &Context,
     name: &'static str,
-    xsi_type: XsiType,
+    xsi_type: XsiSpec,
     value: &T,
 ) -> Result<(), SerError> {
     let given = context.encoded.then_some(xsi_type);
@@ -172,6 +176,7 @@ impl Context {
             namespace,
             parts: &[],
             types: &[],
+            xsi_types: &[],
             body_ns: "",
             secrets: RefCell::default(),
         }
@@ -187,7 +192,9 @@ impl Context {
     /// The context of `op`'s parts.
     pub(super) fn of(op: &Operation) -> Self {
         let mut context = Self::new(op.version, op.body_use, op.namespace);
-        if !context.encoded {
+        if context.encoded {
+            context.xsi_types = op.xsi_types;
+        } else {
             context.parts = op.parts;
             context.types = op.types;
         }
@@ -203,7 +210,9 @@ impl Context {
     /// `xsi:type`s, named types in the operation's namespace as in the body.
     pub(super) fn header(op: &Operation, namespace: &'static str, encoded: bool) -> Self {
         let mut context = if encoded {
-            Self::new(op.version, Use::Encoded, op.namespace)
+            let mut encoded = Self::new(op.version, Use::Encoded, op.namespace);
+            encoded.xsi_types = op.xsi_types;
+            encoded
         } else {
             let mut literal = Self::new(op.version, Use::Literal, namespace);
             literal.types = op.types;
@@ -215,12 +224,12 @@ impl Context {
 
     /// The elements of the fields of the record named `name` (its serde name).
     fn fields(&self, name: &str) -> &'static [ElementSpec] {
-        let types = self.types;
-        types
-            .binary_search_by(|(ty, _)| (*ty).cmp(name))
-            .ok()
-            .and_then(|i| types.get(i))
-            .map_or(&[], |(_, fields)| *fields)
+        record(self.types, name)
+    }
+
+    /// The declared `xsi:type`s of the fields of the record named `name` (its serde name).
+    fn field_types(&self, name: &str) -> &'static [(&'static str, XsiSpec)] {
+        record(self.xsi_types, name)
     }
 
     fn encoding_namespace(&self) -> &'static str {
@@ -290,13 +299,22 @@ impl Context {
     }
 }
 
+/// The fields of the record named `name` in `table` (sorted by record name).
+fn record<T>(table: &'static [(&'static str, &'static [T])], name: &str) -> &'static [T] {
+    table
+        .binary_search_by(|(ty, _)| (*ty).cmp(name))
+        .ok()
+        .and_then(|i| table.get(i))
+        .map_or(&[], |(_, fields)| *fields)
+}
+
 /// Writes one element.
 struct ElementSer<'o> {
     out: &'o mut Vec<u8>,
     context: &'o Context,
     name: &'static str,
-    /// The part's WSDL type, which wins over the value's own label.
-    given: Option<XsiType>,
+    /// The type the WSDL declares (encoded use), which wins over the value's own label.
+    given: Option<XsiSpec>,
     /// A list is written as one element per item (a repeated element), not as an array.
     repeated: bool,
     /// What the schema says of this element (literal use); `None` when the tables do not
@@ -308,7 +326,8 @@ struct ElementSer<'o> {
 
 impl<'o> ElementSer<'o> {
     fn label(&self, natural: Label) -> Label {
-        self.given.map_or(natural, Label::Given)
+        self.given
+            .map_or(natural, |given| Label::Given(given.xsi_type))
     }
 
     /// The namespace this element is in, and so the default its children see.
@@ -356,18 +375,20 @@ impl<'o> ElementSer<'o> {
         Ok(Written::value(label))
     }
 
-    /// A child element; `element` says what the schema says of it, if anything.
+    /// A child element; `element` (literal) and `given` (encoded) say what the schema says
+    /// of it, if anything.
     fn child(
         &mut self,
         name: &'static str,
         element: Option<&'static ElementSpec>,
+        given: Option<XsiSpec>,
     ) -> ElementSer<'_> {
         let scope = self.namespace();
         ElementSer {
             out: self.out,
             context: self.context,
             name,
-            given: None,
+            given,
             repeated: false,
             element,
             scope,
@@ -517,7 +538,7 @@ impl<'o> ser::Serializer for ElementSer<'o> {
             namespace,
             name: local,
         };
-        self.given = Some(xsi_type);
+        self.given = Some(xsi_type.into());
         if self.context.encoded {
             return value.serialize(self);
         }
@@ -603,11 +624,13 @@ impl<'o> ser::Serializer for ElementSer<'o> {
         self.open_tag()?;
         self.context.write_type(self.out, label)?;
         let fields = self.context.fields(name);
+        let field_types = self.context.field_types(name);
         Ok(StructSer {
             parent: self,
             label,
             open: true,
             fields,
+            field_types,
             declared: attributes::Declared::default(),
             text: Vec::new(),
         })
@@ -654,7 +677,12 @@ impl ser::SerializeSeq for ListSer<'_> {
             out: &mut self.items,
             context: parent.context,
             name,
-            given: None,
+            // A repeated element's items are parts or fields themselves, declared as such.
+            given: if parent.repeated {
+                parent.given
+            } else {
+                parent.given.and_then(|list| list.items).copied()
+            },
             repeated: false,
             element,
             scope,
@@ -728,7 +756,9 @@ impl ser::SerializeTuple for TupleSer<'_> {
             (false, _) => "item",
         };
         self.index += 1;
-        value.serialize(self.parent.child(name, None)).map(|_| ())
+        value
+            .serialize(self.parent.child(name, None, None))
+            .map(|_| ())
     }
 
     fn end(self) -> Result<Written, SerError> {
@@ -753,11 +783,12 @@ impl ser::SerializeMap for MapSer<'_> {
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), SerError> {
         self.parent.out.extend_from_slice(b"<item>");
-        key.serialize(self.parent.child("key", None)).map(|_| ())
+        key.serialize(self.parent.child("key", None, None))
+            .map(|_| ())
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), SerError> {
-        value.serialize(self.parent.child("value", None))?;
+        value.serialize(self.parent.child("value", None, None))?;
         self.parent.out.extend_from_slice(b"</item>");
         Ok(())
     }
@@ -779,6 +810,8 @@ pub(super) struct StructSer<'o> {
     open: bool,
     /// The fields' elements, when the tables know the record.
     fields: &'static [ElementSpec],
+    /// The fields' declared types (encoded use), when the tables know the record.
+    field_types: &'static [(&'static str, XsiSpec)],
     /// The namespaces declared on the start tag for qualified attributes.
     declared: attributes::Declared,
     /// The text field's escaped text, written when the start tag closes.
@@ -825,8 +858,13 @@ impl ser::SerializeStruct for StructSer<'_> {
         }
         self.close_start_tag();
         let element = self.fields.iter().find(|f| f.name == key);
+        let given = self
+            .field_types
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, xsi)| *xsi);
         value
-            .serialize(self.parent.child(key, element))
+            .serialize(self.parent.child(key, element, given))
             .map_err(field_error)?;
         Ok(())
     }
@@ -855,7 +893,7 @@ mod tests {
         value: &T,
     ) -> Result<String, SerError> {
         let mut out = Vec::new();
-        write_part(&mut out, context, "p", xsi_type, value)?;
+        write_part(&mut out, context, "p", xsi_type.into(), value)?;
         Ok(String::from_utf8(out).unwrap())
     }
 
@@ -918,6 +956,203 @@ mod tests {
             "<p xsi:type=\"ns1:vps_slice\"><id xsi:type=\"xsd:int\">7</id><name xsi:type=\"xsd:string\">x</name>\
              <price xsi:type=\"xsd:string\">1.50</price><note xsi:nil=\"true\"/>\
              <on xsi:type=\"xsd:boolean\">true</on></p>"
+        );
+    }
+
+    /// What the WSDL declares: `order`'s fields as XML Schema and schema types, whatever
+    /// Rust type holds them (`Decimal` for an `xsd:float` amount, text for an enum).
+    static ORDER_XSI: &TypeXsi = &[(
+        "order",
+        &[
+            (
+                "price",
+                XsiSpec {
+                    xsi_type: XsiType::xsd("float"),
+                    items: None,
+                },
+            ),
+            (
+                "at",
+                XsiSpec {
+                    xsi_type: XsiType::xsd("dateTime"),
+                    items: None,
+                },
+            ),
+            (
+                "day",
+                XsiSpec {
+                    xsi_type: XsiType::xsd("date"),
+                    items: None,
+                },
+            ),
+            (
+                "span",
+                XsiSpec {
+                    xsi_type: XsiType::xsd("duration"),
+                    items: None,
+                },
+            ),
+            (
+                "blob",
+                XsiSpec {
+                    xsi_type: XsiType::xsd("base64Binary"),
+                    items: None,
+                },
+            ),
+            (
+                "size",
+                XsiSpec {
+                    xsi_type: XsiType {
+                        namespace: NS,
+                        name: "Size",
+                    },
+                    items: None,
+                },
+            ),
+            (
+                "color",
+                XsiSpec {
+                    xsi_type: XsiType {
+                        namespace: "urn:other",
+                        name: "Color",
+                    },
+                    items: None,
+                },
+            ),
+            (
+                "ratio",
+                XsiSpec {
+                    xsi_type: XsiType::xsd("float"),
+                    items: None,
+                },
+            ),
+            (
+                "fees",
+                XsiSpec {
+                    xsi_type: XsiType {
+                        namespace: SOAP_ENC_11,
+                        name: "Array",
+                    },
+                    items: Some(&XsiSpec {
+                        xsi_type: XsiType::xsd("decimal"),
+                        items: None,
+                    }),
+                },
+            ),
+            (
+                "missing",
+                XsiSpec {
+                    xsi_type: XsiType::xsd("dateTime"),
+                    items: None,
+                },
+            ),
+        ],
+    )];
+
+    const SOAP_ENC_11: &str = "http://schemas.xmlsoap.org/soap/encoding/";
+
+    #[derive(serde::Serialize)]
+    #[serde(rename = "order")]
+    struct Order {
+        price: Decimal,
+        at: crate::runtime::DateTime,
+        day: crate::runtime::Date,
+        span: crate::runtime::Duration,
+        blob: crate::runtime::Base64,
+        size: &'static str,
+        color: &'static str,
+        ratio: f64,
+        fees: Vec<Decimal>,
+        missing: Option<crate::runtime::DateTime>,
+        /// Not in the table (a dynamic value's key): its own type.
+        extra: i32,
+    }
+
+    fn order() -> Order {
+        Order {
+            price: "9.99".parse().unwrap(),
+            at: "2024-05-01T10:00:00Z".parse().unwrap(),
+            day: "2024-05-01".parse().unwrap(),
+            span: "P1D".parse().unwrap(),
+            blob: crate::runtime::Base64(b"hi".to_vec()),
+            size: "M",
+            color: "red",
+            ratio: 0.5,
+            fees: vec!["1.5".parse().unwrap()],
+            missing: None,
+            extra: 3,
+        }
+    }
+
+    #[test]
+    fn encoded_fields_carry_the_type_their_wsdl_declares() {
+        let mut context = encoded(Version::V11);
+        context.xsi_types = ORDER_XSI;
+        let out = part(
+            &context,
+            XsiType {
+                namespace: NS,
+                name: "order",
+            },
+            &order(),
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "<p xsi:type=\"ns1:order\"><price xsi:type=\"xsd:float\">9.99</price>\
+             <at xsi:type=\"xsd:dateTime\">2024-05-01T10:00:00Z</at>\
+             <day xsi:type=\"xsd:date\">2024-05-01</day><span xsi:type=\"xsd:duration\">P1D</span>\
+             <blob xsi:type=\"xsd:base64Binary\">aGk=</blob><size xsi:type=\"ns1:Size\">M</size>\
+             <color xmlns:ns2=\"urn:other\" xsi:type=\"ns2:Color\">red</color>\
+             <ratio xsi:type=\"xsd:float\">0.5</ratio>\
+             <fees xsi:type=\"SOAP-ENC:Array\" SOAP-ENC:arrayType=\"xsd:decimal[1]\">\
+             <item xsi:type=\"xsd:decimal\">1.5</item></fees><missing xsi:nil=\"true\"/>\
+             <extra xsi:type=\"xsd:int\">3</extra></p>"
+        );
+        // Literal use ignores the table: no types.
+        let mut literal = Context::new(Version::V11, Use::Literal, NS);
+        literal.xsi_types = ORDER_XSI;
+        let out = part(&literal, XsiType::xsd("x"), &order()).unwrap();
+        assert!(!out.contains("xsi:type"), "{out}");
+    }
+
+    #[test]
+    fn encoded_parts_and_their_items_carry_the_declared_type() {
+        let c = encoded(Version::V11);
+        let size = XsiType {
+            namespace: NS,
+            name: "Size",
+        };
+        assert_eq!(
+            part(&c, size, "M").unwrap(),
+            "<p xsi:type=\"ns1:Size\">M</p>"
+        );
+        let amount: Decimal = "2.50".parse().unwrap();
+        assert_eq!(
+            part(&c, XsiType::xsd("float"), &amount).unwrap(),
+            "<p xsi:type=\"xsd:float\">2.50</p>"
+        );
+        // As the generator spells it in a method body: the items' type is promoted to `'static`.
+        let dates = XsiSpec {
+            xsi_type: XsiType {
+                namespace: NS,
+                name: "ArrayOfDate",
+            },
+            items: Some(&XsiSpec {
+                xsi_type: XsiType {
+                    namespace: XsiType::XSD,
+                    name: "date",
+                },
+                items: None,
+            }),
+        };
+        let mut out = Vec::new();
+        let days: Vec<crate::runtime::Date> = vec!["2024-05-01".parse().unwrap()];
+        write_part(&mut out, &c, "p", dates, &days).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<p xsi:type=\"ns1:ArrayOfDate\" SOAP-ENC:arrayType=\"xsd:date[1]\">\
+             <item xsi:type=\"xsd:date\">2024-05-01</item></p>"
         );
     }
 

@@ -287,6 +287,7 @@ impl<'a> Types<'a> {
                     self.type_ref(derivation, &what, base, diags)
                 });
                 vec![Field {
+                    declared: None,
                     name: Name::wire("value"),
                     ty,
                     required: false,
@@ -364,6 +365,7 @@ impl<'a> Types<'a> {
             docs = docs::xsd(declaration);
         }
         Some(Field {
+            declared: None,
             name: Name::wire(name),
             ty,
             required: attribute.attr("use") == Some("required"),
@@ -777,6 +779,7 @@ impl<'a> Types<'a> {
             docs = docs::xsd(declaration);
         }
         Some(Field {
+            declared: None,
             name: Name::wire(name),
             ty,
             required: min > 0 && !optional,

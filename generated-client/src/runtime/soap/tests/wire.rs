@@ -95,6 +95,7 @@ const fn document(request_element: &'static str, parts: &'static [ElementSpec]) 
         bare: false,
         parts,
         types: TYPE_ELEMENTS,
+        xsi_types: &[],
         all_parts: false,
         idempotent: false,
         address: "",
