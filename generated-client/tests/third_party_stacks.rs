@@ -50,6 +50,10 @@ const CALLS: &[Call] = &[
         stack: Stack::PhpAttributes,
     },
     Call {
+        file: "php_ledger.rs",
+        stack: Stack::PhpLedger,
+    },
+    Call {
         file: "spyne_basics.rs",
         stack: Stack::Spyne,
     },
@@ -168,6 +172,7 @@ fn php_and_node_serve_the_committed_wsdl() {
         Stack::PhpOrders,
         Stack::PhpLists,
         Stack::PhpAttributes,
+        Stack::PhpLedger,
         Stack::NodeSoap,
     ] {
         let peer = StackPeer::start(stack);

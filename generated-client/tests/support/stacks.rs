@@ -3,11 +3,12 @@
 //! of 127.0.0.1 and killed when the [`StackPeer`] drops, like the PHP peers of [`super::php`]
 //! (whose port and scratch-folder helpers this reuses):
 //!
-//! - [`Stack::PhpOrders`], [`Stack::PhpLists`], [`Stack::PhpAttributes`]: PHP ext/soap
-//!   `SoapServer`, WSDL mode, document/literal, three services of one router
-//!   (`tests/stacks/php/server.php` under `php -S`, one process each), which maps the path
-//!   (`/orders`, `/lists`, `/attributes`) to the service's WSDL and its handler
-//!   (`orders.php`, `lists.php`, `attributes.php`);
+//! - [`Stack::PhpOrders`], [`Stack::PhpLists`], [`Stack::PhpAttributes`],
+//!   [`Stack::PhpLedger`]: PHP ext/soap `SoapServer`, WSDL mode, document/literal (rpc/encoded
+//!   for the ledger), four services of one router (`tests/stacks/php/server.php` under
+//!   `php -S`, one process each), which maps the path (`/orders`, `/lists`, `/attributes`,
+//!   `/ledger`) to the service's WSDL and its handler (`orders.php`, `lists.php`,
+//!   `attributes.php`, `ledger.php`);
 //! - [`Stack::Spyne`]: Python spyne 2.14 on `wsgiref` (`tests/stacks/spyne/server.py`), which
 //!   writes its own WSDL;
 //! - [`Stack::NodeSoap`]: node-soap 1.x's server on Node (`tests/stacks/node/server.js`);
@@ -37,16 +38,18 @@ pub enum Stack {
     PhpOrders,
     PhpLists,
     PhpAttributes,
+    PhpLedger,
     Spyne,
     NodeSoap,
     Gsoap,
 }
 
 impl Stack {
-    pub const ALL: [Stack; 6] = [
+    pub const ALL: [Stack; 7] = [
         Stack::PhpOrders,
         Stack::PhpLists,
         Stack::PhpAttributes,
+        Stack::PhpLedger,
         Stack::Spyne,
         Stack::NodeSoap,
         Stack::Gsoap,
@@ -58,6 +61,7 @@ impl Stack {
             Stack::PhpOrders => "php_soapserver",
             Stack::PhpLists => "php_lists",
             Stack::PhpAttributes => "php_attributes",
+            Stack::PhpLedger => "php_ledger",
             Stack::Spyne => "spyne",
             Stack::NodeSoap => "node_soap",
             Stack::Gsoap => "gsoap",
@@ -70,6 +74,7 @@ impl Stack {
             Stack::PhpOrders => "STACK_PHP_ORDERS_URL",
             Stack::PhpLists => "STACK_PHP_LISTS_URL",
             Stack::PhpAttributes => "STACK_PHP_ATTRIBUTES_URL",
+            Stack::PhpLedger => "STACK_PHP_LEDGER_URL",
             Stack::Spyne => "STACK_SPYNE_URL",
             Stack::NodeSoap => "STACK_NODE_URL",
             Stack::Gsoap => "STACK_GSOAP_URL",
@@ -82,6 +87,7 @@ impl Stack {
             Stack::PhpOrders => "/orders",
             Stack::PhpLists => "/lists",
             Stack::PhpAttributes => "/attributes",
+            Stack::PhpLedger => "/ledger",
             Stack::Spyne => "/",
             Stack::NodeSoap => "/node",
             Stack::Gsoap => "/gsoap",
@@ -90,7 +96,7 @@ impl Stack {
 
     fn install_hint(self) -> &'static str {
         match self {
-            Stack::PhpOrders | Stack::PhpLists | Stack::PhpAttributes => {
+            Stack::PhpOrders | Stack::PhpLists | Stack::PhpAttributes | Stack::PhpLedger => {
                 "apt-get install -y php-cli php-soap php-xml (or run .ci/run as root)"
             }
             Stack::Spyne => {
@@ -106,7 +112,7 @@ impl Stack {
     fn command(self, addr: SocketAddr) -> Command {
         let dir = stacks_dir();
         match self {
-            Stack::PhpOrders | Stack::PhpLists | Stack::PhpAttributes => {
+            Stack::PhpOrders | Stack::PhpLists | Stack::PhpAttributes | Stack::PhpLedger => {
                 let mut php = Command::new("php");
                 php.args(["-d", "display_errors=0", "-d", "log_errors=1"])
                     .args(["-S", &addr.to_string(), "server.php"])
@@ -147,6 +153,7 @@ impl Stack {
             Stack::PhpOrders => "orders.wsdl",
             Stack::PhpLists => "lists.wsdl",
             Stack::PhpAttributes => "attributes.wsdl",
+            Stack::PhpLedger => "ledger.wsdl",
             Stack::Spyne => "spyne.wsdl",
             Stack::NodeSoap => "node.wsdl",
             Stack::Gsoap => "docs.wsdl",

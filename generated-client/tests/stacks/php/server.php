@@ -1,7 +1,7 @@
 <?php
 // TEST PEER (tests/third_party_stacks.rs): PHP ext/soap `SoapServer` in WSDL mode, one
-// service per path, each on its own hand-written document/literal WSDL under tests/stacks/specs/
-// and with its own handler class (SERVICES below).
+// service per path, each on its own hand-written WSDL under tests/stacks/specs/
+// (document/literal; rpc/encoded for /ledger) and with its own handler class (SERVICES below).
 // Router script for PHP's built-in server:
 //   php -S 127.0.0.1:<port> server.php
 // POST <path> = a SOAP call to that path's service; GET <path>?wsdl = its WSDL, as committed.
@@ -22,6 +22,7 @@ const SERVICES = [
     '/orders' => ['php_soapserver/orders.wsdl', 'orders.php', 'OrdersHandler'],
     '/lists' => ['php_lists/lists.wsdl', 'lists.php', 'ListsHandler'],
     '/attributes' => ['php_attributes/attributes.wsdl', 'attributes.php', 'AttributesHandler'],
+    '/ledger' => ['php_ledger/ledger.wsdl', 'ledger.php', 'LedgerHandler'],
 ];
 
 $path = parse_url($_SERVER['REQUEST_URI'] ?? '', PHP_URL_PATH);
