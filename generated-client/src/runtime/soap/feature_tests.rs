@@ -733,7 +733,10 @@ async fn a_secret_header_field_is_sent_and_kept_out_of_errors() {
     };
     assert!(fault.string.contains("clerk"), "{}", fault.string);
     let shown = format!("{error} {error:?}");
-    assert!(!shown.contains("t0k3n") && !shown.contains("p1n"), "{shown}");
+    assert!(
+        !shown.contains("t0k3n") && !shown.contains("p1n"),
+        "{shown}"
+    );
     assert!(shown.contains(crate::runtime::REDACTED), "{shown}");
 }
 
