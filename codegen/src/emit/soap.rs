@@ -112,7 +112,6 @@ pub(super) fn files(ctx: &Ctx, errors: &mut Errors) -> Vec<File> {
     } else {
         None
     };
-
     let session = login.map(|_| session_tokens(ctx, &session_methods));
     if login.is_none() && !session_methods.is_empty() {
         errors.report(
