@@ -40,7 +40,7 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Items every generated service module defines or uses unqualified.
 const RESERVED_TYPES: &[&str] = &[
     "Client", "Session", "Region", "Error", "Secret", "Value", "String", "Vec", "Option", "Result",
-    "Into", "Some", "None", "Ok", "Err",
+    "Box", "Into", "Some", "None", "Ok", "Err",
 ];
 /// Methods of the generated `Client`/`Session` that operations must not shadow.
 const RESERVED_METHODS: &[&str] = &["new", "builder", "session", "client", "sid"];
@@ -492,6 +492,17 @@ mod tests {
             text.contains("b.md:9") && text.contains("a.wsdl:3"),
             "{text}"
         );
+    }
+
+    /// Generated code writes these standard names unqualified (`Box<Node>` for a recursive
+    /// field, `Result<…>` for every method), so a vendor type never takes them.
+    #[test]
+    fn types_named_like_std_items_the_code_uses_get_suffixes() {
+        let mut scope = Scope::new(RESERVED_TYPES);
+        for name in ["Box", "Result", "Option", "Vec", "String"] {
+            let claimed = scope.claim(camel(name), name, None, "type").unwrap();
+            assert_eq!(claimed, format!("{name}2"));
+        }
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 /// Standard-library names generated code uses unqualified: a vendor type of the same name in
 /// the module would take their place.
-pub(super) const PRELUDE: [&str; 9] = [
-    "String", "Vec", "Option", "Result", "Into", "Some", "None", "Ok", "Err",
+pub(super) const PRELUDE: [&str; 10] = [
+    "String", "Vec", "Option", "Result", "Box", "Into", "Some", "None", "Ok", "Err",
 ];
 
 /// The names declared so far in one Rust scope: a module's items, a type's methods, a
