@@ -1140,6 +1140,7 @@ fn attributes_are_qualified_by_ref_form_and_their_own_schema() {
 
 /// `xsd:list` (named, inline, restricted, of an enumeration, of an inline enumeration) is one
 /// text of items, in an element or an attribute, never an array; no warning is left about it.
+/// An attribute's inline enumeration is an enum, as an element's is.
 #[test]
 fn xsd_lists_are_text_lists_in_elements_and_attributes() {
     let text = r#"<?xml version="1.0"?>
@@ -1163,8 +1164,14 @@ fn xsd_lists_are_text_lists_in_elements_and_attributes() {
           <xsd:element name="mask" type="tns:Rights"/>
           <xsd:element name="ids" type="tns:Ids"/>
           <xsd:element name="days" maxOccurs="unbounded"><xsd:simpleType><xsd:list itemType="xsd:date"/></xsd:simpleType></xsd:element>
+          <xsd:element name="flags"><xsd:simpleType><xsd:list><xsd:simpleType><xsd:restriction base="xsd:string">
+            <xsd:enumeration value="new"/><xsd:enumeration value="hot"/>
+          </xsd:restriction></xsd:simpleType></xsd:list></xsd:simpleType></xsd:element>
         </xsd:sequence>
         <xsd:attribute name="sizes" type="tns:FewSizes"/>
+        <xsd:attribute name="shade"><xsd:simpleType><xsd:restriction base="xsd:string">
+          <xsd:enumeration value="light"/><xsd:enumeration value="dark"/>
+        </xsd:restriction></xsd:simpleType></xsd:attribute>
       </xsd:complexType>
       <xsd:element name="Op"><xsd:complexType><xsd:sequence><xsd:element name="box" type="tns:Box"/></xsd:sequence></xsd:complexType></xsd:element>
       <xsd:element name="OpResponse" type="tns:Ids"/>
@@ -1186,10 +1193,12 @@ fn xsd_lists_are_text_lists_in_elements_and_attributes() {
         fields(bx),
         [
             ("sizes", &text_list(named("Size")), false, false),
+            ("shade", &named("shade"), false, false),
             ("rights", &text_list(named("RightsItem")), true, false),
             ("mask", &text_list(named("RightsItem")), true, false),
             ("ids", &text_list(scalar(Scalar::Int)), true, false),
             ("days", &list(text_list(scalar(Scalar::Date))), true, false),
+            ("flags", &text_list(named("flagsItem")), true, false),
         ]
     );
     assert_eq!(
@@ -1203,6 +1212,15 @@ fn xsd_lists_are_text_lists_in_elements_and_attributes() {
     };
     let values: Vec<&str> = values.iter().map(|v| v.name.wire.as_str()).collect();
     assert_eq!(values, ["Read", "Write"]);
+    // Anonymous ones: an attribute's enumeration, and an element's list of one, are enums
+    // named after them.
+    for (name, want) in [("shade", ["light", "dark"]), ("flagsItem", ["new", "hot"])] {
+        let TypeKind::Enum { values } = &ty(out.wsdl(), name).kind else {
+            panic!("{name} is not an enum");
+        };
+        let values: Vec<&str> = values.iter().map(|v| v.name.wire.as_str()).collect();
+        assert_eq!(values, want);
+    }
     assert!(
         !out.messages().iter().any(|m| m.contains("list")),
         "{:#?}",

@@ -78,7 +78,7 @@ fn struct_kind(mut fields: Vec<Field>) -> TypeKind {
     TypeKind::Struct { fields, rest: None }
 }
 
-pub(super) fn xsd_child<'n>(node: &'n Node, local: &str) -> Option<&'n Node> {
+fn xsd_child<'n>(node: &'n Node, local: &str) -> Option<&'n Node> {
     node.elements()
         .find(|e| ns::is_xsd(&e.ns) && e.name == local)
 }
@@ -350,7 +350,9 @@ impl<'a> Types<'a> {
         let declaration_type = declaration.map(|d| (d, d.attr("type"), xsd_child(d, "simpleType")));
         let ty = match declaration_type {
             Some((at, Some(value), _)) => self.type_ref(at, &what, value, diags),
-            Some((_, None, Some(simple))) => self.alias(simple, 0, diags),
+            Some((at, None, Some(simple))) => {
+                self.anonymous_simple(owner, simple, &name, at, diags)
+            }
             _ => TypeRef::Scalar(Scalar::String),
         };
         // An `xsd:list` is text and fits an attribute; an array (a SOAP-ENC one) does not.
@@ -821,8 +823,39 @@ impl<'a> Types<'a> {
                     name: nested,
                 }
             }
-            Some(simple) => self.alias(simple, 0, diags),
+            Some(simple) => self.anonymous_simple(owner, simple, name, element, diags),
             None => TypeRef::Dynamic,
+        }
+    }
+
+    /// The type of the anonymous simple type of element or attribute `name` in `owner`
+    /// (declared at `at`): an enumeration is an enum of its own, and so is the inline
+    /// enumeration of a list (`<name>Item`); anything else is the type it restricts or lists.
+    fn anonymous_simple(
+        &mut self,
+        owner: Owner<'_>,
+        simple: &Node,
+        name: &str,
+        at: &Node,
+        diags: &mut Vec<Diagnostic>,
+    ) -> TypeRef {
+        let (definition, item_name, list) = match enumerated_list_item(simple) {
+            Some(item) => (item, format!("{name}Item"), true),
+            None if defines_type(simple) => (simple, name.to_owned(), false),
+            None => return self.alias(simple, 0, diags),
+        };
+        let nested = self.nested_name(owner, &item_name, at, diags);
+        let schema = (owner.target_ns, owner.qualified, owner.attributes_qualified);
+        let def = self.type_def(&nested, (definition, at), schema, true, diags);
+        self.defs.insert(nested.clone(), def);
+        let named = TypeRef::Named {
+            group: None,
+            name: nested,
+        };
+        if list {
+            TypeRef::TextList(Box::new(named))
+        } else {
+            named
         }
     }
 
@@ -926,6 +959,15 @@ fn push_field(
         )));
     }
     fields.push(field);
+}
+
+/// The inline enumeration a list type's items are (.NET writes every `[Flags]` enum so:
+/// `<xs:list><xs:simpleType><xs:restriction>` of `xs:enumeration`s, sent as `Read Write`).
+pub(super) fn enumerated_list_item(simple: &Node) -> Option<&Node> {
+    xsd_child(simple, "list")
+        .filter(|list| list.attr("itemType").is_none())
+        .and_then(|list| xsd_child(list, "simpleType"))
+        .filter(|item| defines_type(item))
 }
 
 /// A simple type's enumeration as an enum; duplicate values are dropped with a warning.

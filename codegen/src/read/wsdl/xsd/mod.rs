@@ -332,25 +332,21 @@ impl<'a> Types<'a> {
             });
         }
         let global = self.globals.get(&key).cloned()?;
-        if let Some(item) = self.enumerated_list_item(name, &global, diags) {
+        if let Some(item) = self.list_item_enum(name, &global, diags) {
             return Some(TypeRef::TextList(Box::new(item)));
         }
         Some(self.alias(global.node, depth + 1, diags))
     }
 
     /// The item enum of the named list type `name` when its items are an inline enumeration
-    /// (.NET writes every `[Flags]` enum so: `<xs:list><xs:simpleType><xs:restriction>` of
-    /// `xs:enumeration`s, sent as `Read Write`); built once, named `<List>Item`.
-    fn enumerated_list_item(
+    /// ([`content::enumerated_list_item`]); built once, named `<List>Item`.
+    fn list_item_enum(
         &mut self,
         name: &QName,
         global: &Global<'a>,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<TypeRef> {
-        let inner = content::xsd_child(global.node, "list")
-            .filter(|list| list.attr("itemType").is_none())
-            .and_then(|list| content::xsd_child(list, "simpleType"))
-            .filter(|inner| content::defines_type(inner))?;
+        let inner = content::enumerated_list_item(global.node)?;
         let item = match self.list_items.get(name) {
             Some(item) => item.clone(),
             None => {
