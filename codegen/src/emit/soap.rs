@@ -300,7 +300,7 @@ fn operation_static(
         let parts = op
             .params
             .iter()
-            .filter(|p| p.placement != Placement::Attribute)
+            .filter(|p| p.placement.is_element())
             .map(|p| {
                 let value = match (&p.ty, p.repeated) {
                     (TypeRef::List(item), true) => item,
@@ -701,13 +701,22 @@ fn method(
                 // An attribute of the wrapper element goes on its start tag, by its serde key
                 // (`@name`, `@{namespace}name`: `runtime/soap/attributes.rs`).
                 let key = super::types::attribute_key(wire, param.namespace.as_deref());
-                let (plain, hidden) = match param.placement {
-                    Placement::Attribute => (quote!(attribute), quote!(attribute_secret)),
-                    Placement::Element | Placement::Text => (quote!(arg), quote!(arg_secret)),
-                };
-                let target = match param.placement {
-                    Placement::Attribute => quote!(#key),
-                    Placement::Element | Placement::Text => quote!(#wire, #xsi),
+                if param.placement == Placement::Text {
+                    // The request element's whole content (open content): one optional
+                    // piece of markup, never secret, never encoded.
+                    args.push(quote!(#param_name: Option<#ty>));
+                    parts.push(quote! {
+                        if let Some(#param_name) = #param_name {
+                            #call.content(#param_name);
+                        }
+                    });
+                    continue;
+                }
+                let (plain, hidden, target) = match param.placement {
+                    Placement::Attribute => {
+                        (quote!(attribute), quote!(attribute_secret), quote!(#key))
+                    }
+                    _ => (quote!(arg), quote!(arg_secret), quote!(#wire, #xsi)),
                 };
                 let send = match (secret, &request_name) {
                     (true, Some(_)) => {
@@ -996,7 +1005,11 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
     Ok(match ctx.shape(ty, at)? {
         Shape::Scalar(Scalar::String) => (quote!(&str), false),
         Shape::Scalar(
-            scalar @ (Scalar::Decimal | Scalar::Base64 | Scalar::HexBinary | Scalar::Duration),
+            scalar @ (Scalar::Decimal
+            | Scalar::Base64
+            | Scalar::HexBinary
+            | Scalar::Duration
+            | Scalar::Xml),
         ) => {
             let ty = typeref::scalar_type(scalar);
             (quote!(&#ty), false)
@@ -1106,6 +1119,7 @@ fn xsd_name(scalar: Scalar) -> &'static str {
         Scalar::Duration => "duration",
         Scalar::Base64 => "base64Binary",
         Scalar::HexBinary => "hexBinary",
+        Scalar::Xml => "anyType",
     }
 }
 
