@@ -657,6 +657,8 @@ fn method(
         .chain(binding.headers.input.iter().map(|h| h.name.rust.as_str()))
         .collect();
     let call = ident(&names::local("call", &taken), at)?;
+    // The request struct's argument, when there is one: its fields are no locals.
+    let request = ident(&names::local("request", &taken), at)?;
 
     let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
     // Past the threshold the parameters are the fields of a request struct.
@@ -681,7 +683,7 @@ fn method(
                 let (ty, by_value) = param_type(ctx, &param.ty, &param.source)?;
                 let value = if request_name.is_some() {
                     fields.push(request_field(ctx, param, binding)?);
-                    quote!(&request.#param_name)
+                    quote!(&#request.#param_name)
                 } else if by_value {
                     quote!(&#param_name)
                 } else {
@@ -720,7 +722,7 @@ fn method(
                 };
                 let send = match (secret, &request_name) {
                     (true, Some(_)) => {
-                        quote!(#call.#hidden(#target, request.#param_name.expose())?;)
+                        quote!(#call.#hidden(#target, #request.#param_name.expose())?;)
                     }
                     (true, None) => quote!(#call.#hidden(#target, #value)?;),
                     (false, _) => quote!(#call.#plain(#target, #value)?;),
@@ -732,7 +734,7 @@ fn method(
                     parts.push(send);
                 } else if request_name.is_some() {
                     parts.push(quote! {
-                        if let Some(#param_name) = &request.#param_name {
+                        if let Some(#param_name) = &#request.#param_name {
                             #call.#plain(#target, #param_name)?;
                         }
                     });
@@ -825,9 +827,12 @@ fn method(
     };
 
     let mut arguments: Vec<String> = match &request_name {
-        Some(request) => {
-            args = vec![quote!(request: &#request)];
-            vec![format!("`request`: the parameters, see [`{request}`].")]
+        Some(request_type) => {
+            args = vec![quote!(#request: &#request_type)];
+            vec![format!(
+                "`{}`: the parameters, see [`{request_type}`].",
+                names::unraw(&request.to_string())
+            )]
         }
         None => inputs.iter().map(|p| argument(p)).collect(),
     };
