@@ -258,7 +258,8 @@ pub struct Field {
 /// field says it has any, so that other structs pay nothing).
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Placement {
-    /// The text of an XSD `simpleContent` type, beside its attributes.
+    /// The text of an XSD `simpleContent` type, beside its attributes; for a parameter, the
+    /// whole content of the request element (open content, sent as markup).
     Text,
     /// An XSD attribute (`xsd:attribute`, directly or through an `attributeGroup`).
     Attribute,
@@ -330,6 +331,9 @@ pub enum Scalar {
     HexBinary,
     /// Seconds since the Unix epoch, however the server spells them (number or string).
     UnixTime,
+    /// XML markup, kept verbatim: the open content (`xsd:any`, `anyType`) of a document
+    /// operation's request element.
+    Xml,
 }
 
 /// One callable operation.

@@ -44,8 +44,11 @@ const RESERVED_TYPES: &[&str] = &[
 ];
 /// Methods of the generated `Client`/`Session` that operations must not shadow.
 const RESERVED_METHODS: &[&str] = &["new", "builder", "session", "client", "sid"];
-/// Locals and arguments of generated method bodies.
+/// Locals and arguments of generated method bodies. A SOAP method names its request struct's
+/// argument around its parameters' names, so that a part named `request` (as Axis2 names
+/// many) keeps its name.
 const RESERVED_PARAMS: &[&str] = &["self", "call", "region", "request"];
+const RESERVED_SOAP_PARAMS: &[&str] = &["self", "call", "region"];
 /// Modules next to the generated ones.
 const RESERVED_MODULES: &[&str] = &["runtime", "types"];
 
@@ -322,7 +325,11 @@ fn assign_service(service: &mut Service, diags: &mut Vec<Diagnostic>) {
 }
 
 fn assign_operation_parts(op: &mut crate::ir::Operation, diags: &mut Vec<Diagnostic>) {
-    let mut params = Scope::new(RESERVED_PARAMS);
+    let reserved = match op.binding {
+        crate::ir::Binding::Soap(_) => RESERVED_SOAP_PARAMS,
+        _ => RESERVED_PARAMS,
+    };
+    let mut params = Scope::new(reserved);
     for param in &mut op.params {
         let wire = param.name.wire.clone();
         let at = param.source.clone();

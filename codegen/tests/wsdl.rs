@@ -827,8 +827,34 @@ fn open_content_is_a_dynamic_value() {
     );
     assert_eq!(
         out.messages(),
-        ["wsdl/open_content.wsdl:33: warning: xsd:any in `Partly` (open content) is ignored"]
+        ["wsdl/open_content.wsdl:36: warning: xsd:any in `Partly` (open content) is ignored"]
     );
+    // As a request element, open content is one optional parameter: the element's whole
+    // content as markup, named after the element; an element declared with neither type nor
+    // content takes none.
+    let params = |name: &str| -> Vec<(String, TypeRef, bool, Placement)> {
+        let op = wsdl
+            .operations
+            .iter()
+            .find(|o| o.name.wire == name)
+            .unwrap();
+        let params = op.params.iter();
+        params
+            .map(|p| (p.name.wire.clone(), p.ty.clone(), p.required, p.placement))
+            .collect()
+    };
+    let markup = |name: &str| {
+        (
+            name.to_owned(),
+            TypeRef::Scalar(Scalar::Xml),
+            false,
+            Placement::Text,
+        )
+    };
+    assert_eq!(params("Submit"), [markup("Submit")]);
+    assert_eq!(params("Forward"), [markup("Forward")]);
+    assert_eq!(params("Clear"), []);
+    assert_eq!(params("GetTables"), []);
 }
 
 /// Unprefixed names that resolve nowhere fall back to the target namespace with a warning

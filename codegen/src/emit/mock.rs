@@ -212,6 +212,9 @@ fn soap_operation(ctx: &Ctx, op: &Operation, types: &mut Scope) -> Result<Genera
         if param.placement == Placement::Attribute {
             let key = super::types::attribute_key(wire, param.namespace.as_deref());
             serde.push(quote!(rename = #key));
+        } else if param.placement == Placement::Text {
+            // The request element's whole content, as markup: empty when none was sent.
+            serde.push(quote!(rename = "$markup"));
         } else if names::unraw(&param.name.rust) != wire {
             serde.push(quote!(rename = #wire));
         }
@@ -223,7 +226,10 @@ fn soap_operation(ctx: &Ctx, op: &Operation, types: &mut Scope) -> Result<Genera
         let ty = if param.repeated {
             serde.push(quote!(with = "crate::runtime::soap::repeated", default));
             ty
-        } else if param.required || binding.body_use == BodyUse::Encoded {
+        } else if param.required
+            || binding.body_use == BodyUse::Encoded
+            || param.placement == Placement::Text
+        {
             ty
         } else {
             quote!(Option<#ty>)

@@ -300,7 +300,7 @@ fn operation_static(
         let parts = op
             .params
             .iter()
-            .filter(|p| p.placement != Placement::Attribute)
+            .filter(|p| p.placement.is_element())
             .map(|p| {
                 let value = match (&p.ty, p.repeated) {
                     (TypeRef::List(item), true) => item,
@@ -657,6 +657,8 @@ fn method(
         .chain(binding.headers.input.iter().map(|h| h.name.rust.as_str()))
         .collect();
     let call = ident(&names::local("call", &taken), at)?;
+    // The request struct's argument, when there is one: its fields are no locals.
+    let request = ident(&names::local("request", &taken), at)?;
 
     let mut scope = Scope::new(format!("the parameters of `{}`", op.name.rust));
     // Past the threshold the parameters are the fields of a request struct.
@@ -681,7 +683,7 @@ fn method(
                 let (ty, by_value) = param_type(ctx, &param.ty, &param.source)?;
                 let value = if request_name.is_some() {
                     fields.push(request_field(ctx, param, binding)?);
-                    quote!(&request.#param_name)
+                    quote!(&#request.#param_name)
                 } else if by_value {
                     quote!(&#param_name)
                 } else {
@@ -701,17 +703,26 @@ fn method(
                 // An attribute of the wrapper element goes on its start tag, by its serde key
                 // (`@name`, `@{namespace}name`: `runtime/soap/attributes.rs`).
                 let key = super::types::attribute_key(wire, param.namespace.as_deref());
-                let (plain, hidden) = match param.placement {
-                    Placement::Attribute => (quote!(attribute), quote!(attribute_secret)),
-                    Placement::Element | Placement::Text => (quote!(arg), quote!(arg_secret)),
-                };
-                let target = match param.placement {
-                    Placement::Attribute => quote!(#key),
-                    Placement::Element | Placement::Text => quote!(#wire, #xsi),
+                if param.placement == Placement::Text {
+                    // The request element's whole content (open content): one optional
+                    // piece of markup, never secret, never encoded.
+                    args.push(quote!(#param_name: Option<#ty>));
+                    parts.push(quote! {
+                        if let Some(#param_name) = #param_name {
+                            #call.content(#param_name);
+                        }
+                    });
+                    continue;
+                }
+                let (plain, hidden, target) = match param.placement {
+                    Placement::Attribute => {
+                        (quote!(attribute), quote!(attribute_secret), quote!(#key))
+                    }
+                    _ => (quote!(arg), quote!(arg_secret), quote!(#wire, #xsi)),
                 };
                 let send = match (secret, &request_name) {
                     (true, Some(_)) => {
-                        quote!(#call.#hidden(#target, request.#param_name.expose())?;)
+                        quote!(#call.#hidden(#target, #request.#param_name.expose())?;)
                     }
                     (true, None) => quote!(#call.#hidden(#target, #value)?;),
                     (false, _) => quote!(#call.#plain(#target, #value)?;),
@@ -723,7 +734,7 @@ fn method(
                     parts.push(send);
                 } else if request_name.is_some() {
                     parts.push(quote! {
-                        if let Some(#param_name) = &request.#param_name {
+                        if let Some(#param_name) = &#request.#param_name {
                             #call.#plain(#target, #param_name)?;
                         }
                     });
@@ -816,9 +827,12 @@ fn method(
     };
 
     let mut arguments: Vec<String> = match &request_name {
-        Some(request) => {
-            args = vec![quote!(request: &#request)];
-            vec![format!("`request`: the parameters, see [`{request}`].")]
+        Some(request_type) => {
+            args = vec![quote!(#request: &#request_type)];
+            vec![format!(
+                "`{}`: the parameters, see [`{request_type}`].",
+                names::unraw(&request.to_string())
+            )]
         }
         None => inputs.iter().map(|p| argument(p)).collect(),
     };
@@ -996,7 +1010,11 @@ fn param_type(ctx: &Ctx, ty: &TypeRef, at: &Source) -> Result<(TokenStream, bool
     Ok(match ctx.shape(ty, at)? {
         Shape::Scalar(Scalar::String) => (quote!(&str), false),
         Shape::Scalar(
-            scalar @ (Scalar::Decimal | Scalar::Base64 | Scalar::HexBinary | Scalar::Duration),
+            scalar @ (Scalar::Decimal
+            | Scalar::Base64
+            | Scalar::HexBinary
+            | Scalar::Duration
+            | Scalar::Xml),
         ) => {
             let ty = typeref::scalar_type(scalar);
             (quote!(&#ty), false)
@@ -1106,6 +1124,7 @@ fn xsd_name(scalar: Scalar) -> &'static str {
         Scalar::Duration => "duration",
         Scalar::Base64 => "base64Binary",
         Scalar::HexBinary => "hexBinary",
+        Scalar::Xml => "anyType",
     }
 }
 

@@ -143,6 +143,7 @@ pub(super) fn scalar_type(scalar: Scalar) -> TokenStream {
         Scalar::Float | Scalar::Double => quote!(f64),
         Scalar::Decimal => quote!(crate::runtime::Decimal),
         Scalar::UnixTime => quote!(crate::runtime::UnixTime),
+        Scalar::Xml => quote!(crate::runtime::soap::Xml),
     }
 }
 
@@ -152,6 +153,9 @@ pub(super) fn note(ty: &TypeRef) -> Option<&'static str> {
         TypeRef::Scalar(Scalar::DateTime) => Some(
             "Without a zone on the wire, it has no `timestamp()`: XSD leaves that moment open.",
         ),
+        TypeRef::Scalar(Scalar::Xml) => {
+            Some("The request element's whole content, as XML markup; `None` sends it empty.")
+        }
         TypeRef::List(item) | TypeRef::TextList(item) => note(item),
         _ => None,
     }

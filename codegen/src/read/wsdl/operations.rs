@@ -7,8 +7,10 @@
 //! document (literal wrapped): the wrappers are the elements of the single input and output
 //! parts; the output is the output element's type. The parameters are what the input
 //! element's type holds: a record's fields (its attributes too, sent on the body element); a wrapper list's (`ArrayOfX`) item element,
-//! repeated directly under the body element; nothing for an untyped element; and for a
-//! simple or enumerated type the body element itself, sent bare.
+//! repeated directly under the body element; nothing for an element declared with neither
+//! type nor content; for open content (`xsd:any`, `anyType`) one optional piece of markup,
+//! the element's whole content; and for a simple or enumerated type the body element itself,
+//! sent bare.
 
 use super::components::{Components, Port};
 use super::node::{Node, QName};
@@ -16,7 +18,7 @@ use super::xsd::{Element, Types};
 use super::{docs, ns};
 use crate::diag::{Diagnostic, Item};
 use crate::ir::{
-    Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, Placement,
+    Binding, BodyUse, Docs, Field, Name, Operation, Output, Param, ParamRole, Placement, Scalar,
     SoapBinding, SoapStyle, TypeKind, TypeRef,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -651,8 +653,19 @@ fn body_params(
             };
             (vec![param], false)
         }
-        // An untyped element (`anyType`): sent empty, as it is declared.
-        (None, TypeRef::Dynamic) => (Vec::new(), false),
+        // An element declared with neither type nor content: sent empty, as it is declared.
+        (None, TypeRef::Dynamic) if types.is_untyped(element) => (Vec::new(), false),
+        // Open content (`xsd:any`, `anyType`): the element's content is markup the caller
+        // gives, or nothing.
+        (None, TypeRef::Dynamic) => {
+            let param = Param {
+                required: false,
+                placement: Placement::Text,
+                namespace: None,
+                ..body_param(part, element, TypeRef::Scalar(Scalar::Xml))
+            };
+            (vec![param], false)
+        }
         // Text content (a simple type, an enum, a SOAP-ENC array): the element itself.
         _ => (vec![body_param(part, element, ty)], true),
     }

@@ -3,6 +3,7 @@
 
 use super::attributes::{self, AttrMap};
 use super::derived::{self, DERIVED_ENUM};
+use super::markup::MARKUP_KEY;
 use super::repeated::REPEATED_NEWTYPE;
 use super::undeclared::{self, Element, UNDECLARED_KEY};
 use super::xml::Token;
@@ -328,6 +329,11 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
         }
         if self.start.kind == Kind::Map {
             return self.visit_apache_map(visitor);
+        }
+        if fields == [MARKUP_KEY] {
+            let markup = self.r.read_markup()?;
+            let entry = std::iter::once((MARKUP_KEY, markup));
+            return visitor.visit_map(de::value::MapDeserializer::new(entry));
         }
         match self.content()? {
             Content::Text(text) => TextDe::of_element(text, &self.start, self.r.namespaces())

@@ -8,7 +8,8 @@
 //! map to elements (literal use: each in the namespace its schema gives it, from the
 //! operation's [`ElementSpec`] tables) and `envelope.rs` for the envelope. SOAP 1.1 sends
 //! `SOAPAction` and `text/xml`; SOAP 1.2 sends `application/soap+xml` with the action
-//! parameter. A client made [`Client::with_username_token`] puts a WS-Security
+//! parameter. [`Call::content`] writes a document operation's open content (`xsd:any`) as
+//! the markup given ([`Xml`], checked when made). A client made [`Client::with_username_token`] puts a WS-Security
 //! UsernameToken, fresh for each request, in the envelope's header (`wsse.rs`), before the
 //! operation's own `soap:header` elements ([`Call::header`]); [`Call::send_with_headers`]
 //! returns the answer's headers beside it.
@@ -77,6 +78,7 @@ mod envelope;
 mod fault;
 mod headers;
 mod list;
+mod markup;
 mod media_type;
 #[cfg(feature = "mock")]
 pub(crate) mod mock;
@@ -103,6 +105,7 @@ pub use attributes::TEXT_KEY;
 pub use derived::DERIVED_ENUM;
 pub use headers::Headers;
 pub use list::XsdList;
+pub use markup::{MARKUP_KEY, Xml};
 pub use undeclared::{Element, UNDECLARED_KEY};
 pub use wsse::{PasswordType, UsernameToken};
 
@@ -363,6 +366,12 @@ impl Call<'_> {
         })?;
         context.take_secrets(&mut self.secrets);
         Ok(())
+    }
+
+    /// Writes `markup` into the body element after the parts added before: the content of
+    /// a document operation's open (`xsd:any`) body element.
+    pub fn content(&mut self, markup: &Xml) {
+        self.body.extend_from_slice(markup.as_str().as_bytes());
     }
 
     /// Appends a secret part (a password, a session id): sent like any other, and replaced

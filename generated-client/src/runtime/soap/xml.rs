@@ -1000,6 +1000,27 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// The content of the element whose start tag was just read, through its end tag, as
+    /// the markup it is written with: text (escaped as sent), elements, comments, CDATA, in
+    /// any mix.
+    pub(super) fn read_markup(&mut self) -> Result<&'a str, DecodeError> {
+        if self.close_next && self.pending.is_none() {
+            // `<element/>`: no content.
+            self.skip_to_end()?;
+            return Ok("");
+        }
+        let begin = self
+            .markup_start()
+            .ok_or_else(|| DecodeError::invalid("element content could not be located"))?;
+        self.skip_to_end()?;
+        let end = self.position();
+        let input = self.input;
+        input
+            .get(begin..end)
+            .and_then(|inner| inner.rfind('<').map(|close| &inner[..close]))
+            .ok_or_else(|| DecodeError::invalid("element content could not be located"))
+    }
+
     /// Replaces `start`, an element carrying an `href`, by the element it refers to: skips
     /// the referring element and continues inside the target, whose end tag returns to the
     /// current position. Chains of references are followed.

@@ -439,6 +439,14 @@ impl<'a> Types<'a> {
         self.defs.get(name).map(|d| &d.kind)
     }
 
+    /// Whether global element `name` is declared with neither a type nor content
+    /// (`<element name="Reset"/>`): formally `anyType`, in practice an empty element.
+    pub fn is_untyped(&self, name: &QName) -> bool {
+        self.globals
+            .get(&(Space::Element, name.clone()))
+            .is_some_and(|g| g.node.attr("type").is_none() && anonymous_type(g.node).is_none())
+    }
+
     /// Every [`TypeDef`], sorted by name.
     pub fn into_defs(self) -> Vec<TypeDef> {
         self.defs.into_values().collect()

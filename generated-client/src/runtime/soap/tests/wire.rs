@@ -12,7 +12,12 @@
 
 use super::{canned_client, ok_xml, sent};
 use crate::runtime::Value;
-use crate::runtime::soap::{ElementSpec, Operation, Style, TypeElements, Use, Version, XsiType};
+use crate::runtime::soap::de::decode_element;
+use crate::runtime::soap::response::body_first_child;
+use crate::runtime::soap::xml::XmlReader;
+use crate::runtime::soap::{
+    ElementSpec, Operation, Style, TypeElements, Use, Version, Xml, XsiType,
+};
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use serde::Serialize;
@@ -240,6 +245,58 @@ async fn each_element_is_in_its_own_schemas_namespace() {
 async fn an_empty_body_element_is_sent_empty() {
     static PING: Operation = document("Ping", &[]);
     assert_eq!(request(&PING, |_| {}).await, ["{urn:example:orders}Ping"]);
+}
+
+/// An open-content body element (`xsd:any`, `anyType`) holds the caller's markup as given,
+/// its own namespace declarations in force; a mock server reads the same markup back, text
+/// content escaped again, and an empty element as empty markup.
+#[tokio::test]
+async fn open_content_is_the_markup_given() {
+    static SUBMIT: Operation = document("Submit", &[]);
+    let markup = "<doc xmlns=\"urn:x\" id=\"7\"><p:n xmlns:p=\"urn:p\">a &amp; b</p:n></doc>tail";
+    let given = Xml::new(markup).unwrap();
+    let (client, transport) = canned_client(ok_xml(
+        "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><R/></S:Body></S:Envelope>",
+    ));
+    let mut call = client.call(&SUBMIT);
+    call.content(&given);
+    let _ = call.send::<Value>().await;
+    let body = sent(&transport).body;
+    let text = std::str::from_utf8(&body).unwrap();
+    assert!(text.contains(&format!(">{markup}</")), "{text}");
+    assert_eq!(
+        body_elements(&body)[..3],
+        [
+            "{urn:example:orders}Submit",
+            "  {urn:x}doc",
+            "    @{}id = 7"
+        ]
+    );
+
+    #[derive(serde::Deserialize)]
+    struct Received {
+        #[serde(rename = "$markup")]
+        content: Xml,
+    }
+    let read = |body: &str| -> Xml {
+        let mut reader = XmlReader::new(body);
+        let start = body_first_child(&mut reader).unwrap();
+        decode_element::<Received>(&mut reader, start, None)
+            .unwrap()
+            .content
+    };
+    assert_eq!(read(text), given);
+    let envelope = |inner: &str| {
+        format!(
+            "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+             <Submit xmlns=\"urn:example:orders\">{inner}</Submit></S:Body></S:Envelope>"
+        )
+    };
+    assert_eq!(read(&envelope("1 &lt; 2")).as_str(), "1 &lt; 2");
+    assert_eq!(read(&envelope("")), Xml::default());
+    let empty = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body>\
+                 <Submit xmlns=\"urn:example:orders\"/></S:Body></S:Envelope>";
+    assert_eq!(read(empty), Xml::default());
 }
 
 /// A body element of a simple type is the part itself, its value as text.
