@@ -23,9 +23,14 @@ pub enum Value {
     Map(Vec<(Value, Value)>),
 }
 
+/// The newtype name a [`Value`] is asked for under. The SOAP decoder then keeps an element's
+/// attributes, which only a dynamic value has room for (`@name` entries beside its children,
+/// or beside its text as `$value`); any other deserializer sees a plain newtype.
+pub(crate) const DYNAMIC_NEWTYPE: &str = "$generated_client::Value";
+
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
+        deserializer.deserialize_newtype_struct(DYNAMIC_NEWTYPE, ValueVisitor)
     }
 }
 
@@ -75,11 +80,13 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Value::deserialize(deserializer)
     }
 
+    /// The inner value as any value (not `Value::deserialize`, which would ask for the
+    /// newtype again).
     fn visit_newtype_struct<D: Deserializer<'de>>(
         self,
         deserializer: D,
     ) -> Result<Value, D::Error> {
-        Value::deserialize(deserializer)
+        deserializer.deserialize_any(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {

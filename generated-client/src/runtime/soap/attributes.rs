@@ -17,10 +17,10 @@
 
 use super::de::TextDe;
 use super::ser::{SerError, escape};
-use super::xml::{DecodeError, Kind, Namespaces, RawAttributes, XML};
+use super::xml::{DecodeError, Kind, Namespaces, Ns, RawAttributes, XML};
 use crate::runtime::secret::SECRET_NEWTYPE;
 use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{DeserializeSeed, MapAccess};
+use serde::de::{DeserializeSeed, IntoDeserializer, MapAccess};
 use serde::ser::{self, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -86,20 +86,52 @@ pub(super) fn matched<'a>(
         let Some((field, _)) = candidates.find(|(_, (namespace, _))| *namespace == uri) else {
             continue;
         };
-        let value = if value.contains('&') {
-            quick_xml::escape::unescape(value).map_err(|e| DecodeError::Malformed(e.to_string()))?
-        } else {
-            Cow::Borrowed(value)
-        };
-        out.push((field, value));
+        out.push((field, unescape(value)?));
     }
     Ok(out)
+}
+
+/// The attributes of a dynamic value's element that carry data, keyed as attribute fields
+/// are (`@name`, `@{namespace}name`; `@prefix:name` for an undeclared prefix), so that a
+/// [`Value`](crate::runtime::Value) answer loses none of them. Markup is left out: namespace
+/// declarations, the attributes of XML Schema instances, SOAP envelopes and SOAP encoding
+/// (`xsi:type`, `SOAP-ENC:arrayType`, `encodingStyle`), an `href`, and the `id` of an element
+/// a reference led to (`referenced`: SOAP 1.1 multiRefs).
+pub(super) fn data<'a>(
+    raw: &'a str,
+    scope: &Namespaces,
+    referenced: bool,
+) -> Result<Vec<(Cow<'a, str>, Cow<'a, str>)>, DecodeError> {
+    let mut out = Vec::new();
+    for attribute in RawAttributes(raw) {
+        let (name, value) = attribute.map_err(DecodeError::Malformed)?;
+        let key = match name.split_once(':') {
+            _ if name == "xmlns" || name == "href" || (referenced && name == "id") => continue,
+            Some(("xmlns", _)) => continue,
+            Some((prefix, local)) => match scope.uri_on(raw, prefix) {
+                Some(uri) if Ns::classify(&uri).is_markup() => continue,
+                Some(uri) => format!("@{{{uri}}}{local}"),
+                None => format!("@{name}"),
+            },
+            None => format!("@{name}"),
+        };
+        out.push((Cow::Owned(key), unescape(value)?));
+    }
+    Ok(out)
+}
+
+fn unescape(value: &str) -> Result<Cow<'_, str>, DecodeError> {
+    if value.contains('&') {
+        quick_xml::escape::unescape(value).map_err(|e| DecodeError::Malformed(e.to_string()))
+    } else {
+        Ok(Cow::Borrowed(value))
+    }
 }
 
 /// A struct's entries: its attributes, then its text, then what `rest` gives (the child
 /// elements).
 pub(super) struct AttrMap<'a, M> {
-    attributes: std::vec::IntoIter<(&'static str, Cow<'a, str>)>,
+    attributes: std::vec::IntoIter<(Cow<'a, str>, Cow<'a, str>)>,
     text: Option<(Cow<'a, str>, Kind)>,
     /// The value of the attribute or text whose key was given out last.
     value: Option<(Cow<'a, str>, Kind)>,
@@ -116,9 +148,20 @@ impl<'a, M> AttrMap<'a, M> {
         rest: Option<M>,
     ) -> Self {
         let takes_text = fields.first() == Some(&TEXT_KEY);
+        let attributes = attributes.into_iter().map(|(k, v)| (Cow::Borrowed(k), v));
+        Self::dynamic(attributes.collect(), text.filter(|_| takes_text), rest)
+    }
+
+    /// The entries of a dynamic value: its [`data`] attributes, its text if any (as
+    /// `$value`), then what `rest` gives.
+    pub(super) fn dynamic(
+        attributes: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+        text: Option<(Cow<'a, str>, Kind)>,
+        rest: Option<M>,
+    ) -> Self {
         Self {
             attributes: attributes.into_iter(),
-            text: text.filter(|_| takes_text),
+            text,
             value: None,
             rest,
         }
@@ -134,9 +177,7 @@ impl<'a, M: MapAccess<'a, Error = DecodeError>> MapAccess<'a> for AttrMap<'a, M>
     ) -> Result<Option<K::Value>, DecodeError> {
         if let Some((key, value)) = self.attributes.next() {
             self.value = Some((value, Kind::Untyped));
-            return seed
-                .deserialize(BorrowedStrDeserializer::new(key))
-                .map(Some);
+            return seed.deserialize(key.into_deserializer()).map(Some);
         }
         if let Some(text) = self.text.take() {
             self.value = Some(text);

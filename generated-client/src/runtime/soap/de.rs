@@ -9,6 +9,7 @@ use super::undeclared::{self, Element, UNDECLARED_KEY};
 use super::xml::Token;
 use super::xml::{Content, DecodeError, Kind, Namespaces, Start, XmlReader, clip, is_blank};
 use crate::runtime::lenient::{Attempt, LENIENT_NEWTYPE};
+use crate::runtime::value::DYNAMIC_NEWTYPE;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -70,6 +71,8 @@ impl Capture {
 pub(super) struct ElementDe<'d, 'a> {
     r: &'d mut XmlReader<'a>,
     start: Start<'a>,
+    /// The element an `href` led to, whose `id` is the reference's, not data.
+    referenced: bool,
     capture: Option<&'d mut Capture>,
     /// Where the element goes if the struct it is a child of ignores it (see `undeclared.rs`).
     undeclared: Option<&'d mut Vec<Element>>,
@@ -82,14 +85,12 @@ impl<'d, 'a> ElementDe<'d, 'a> {
         start: Start<'a>,
         capture: Option<&'d mut Capture>,
     ) -> Result<Self, DecodeError> {
-        let start = if start.href.is_some() {
-            r.resolve(start)?
-        } else {
-            start
-        };
+        let referenced = start.href.is_some();
+        let start = if referenced { r.resolve(start)? } else { start };
         Ok(Self {
             r,
             start,
+            referenced,
             capture,
             undeclared: None,
         })
@@ -116,6 +117,39 @@ impl<'d, 'a> ElementDe<'d, 'a> {
         let value = visitor.visit_map(&mut access)?;
         access.finish()?;
         Ok(value)
+    }
+
+    /// A dynamic value ([`DYNAMIC_NEWTYPE`]): as `deserialize_any` reads it, plus the
+    /// element's [`attributes::data`] as `@name` entries, so that no attribute is lost.
+    fn deserialize_dynamic<V: Visitor<'a>>(mut self, visitor: V) -> Result<V::Value, DecodeError> {
+        if self.start.nil || matches!(self.start.kind, Kind::Array | Kind::Map) {
+            return de::Deserializer::deserialize_any(self, visitor);
+        }
+        let (raw, referenced) = (self.start.attributes, self.referenced);
+        match self.content()? {
+            Content::Text(text) => {
+                let scope = self.r.namespaces();
+                TextDe::of_element(text, &self.start, scope, referenced)
+                    .deserialize_dynamic(visitor)
+            }
+            Content::Children => {
+                let found = attributes::data(raw, self.r.namespaces(), referenced)?;
+                if found.is_empty() {
+                    return self.visit_children(visitor, false);
+                }
+                let mut children = ChildMap {
+                    r: self.r,
+                    child: None,
+                    done: false,
+                    capture: self.capture,
+                    undeclared: None,
+                };
+                let value =
+                    visitor.visit_map(AttrMap::dynamic(found, None, Some(&mut children)))?;
+                children.finish()?;
+                Ok(value)
+            }
+        }
     }
 
     fn visit_items<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
@@ -240,6 +274,9 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
                 done: false,
             });
         }
+        if name == DYNAMIC_NEWTYPE {
+            return self.deserialize_dynamic(visitor);
+        }
         visitor.visit_newtype_struct(self)
     }
 
@@ -336,8 +373,10 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
             return visitor.visit_map(de::value::MapDeserializer::new(entry));
         }
         match self.content()? {
-            Content::Text(text) => TextDe::of_element(text, &self.start, self.r.namespaces())
-                .deserialize_struct(name, fields, visitor),
+            Content::Text(text) => {
+                TextDe::of_element(text, &self.start, self.r.namespaces(), false)
+                    .deserialize_struct(name, fields, visitor)
+            }
             Content::Children if attributes::wanted(fields) => {
                 let found =
                     attributes::matched(self.start.attributes, fields, self.r.namespaces())?;
@@ -678,6 +717,8 @@ pub(super) struct TextDe<'s, 'a> {
     attributes: &'a str,
     /// The prefixes in scope around the (closed) element, for its qualified attributes.
     scope: Option<&'s Namespaces>,
+    /// The element an `href` led to (see [`ElementDe`]).
+    referenced: bool,
 }
 
 impl<'a> TextDe<'static, 'a> {
@@ -687,6 +728,7 @@ impl<'a> TextDe<'static, 'a> {
             kind,
             attributes: "",
             scope: None,
+            referenced: false,
         }
     }
 }
@@ -694,13 +736,33 @@ impl<'a> TextDe<'static, 'a> {
 impl<'s, 'a> TextDe<'s, 'a> {
     /// The text of an element whose start tag carried `attributes`, read with the prefixes
     /// `scope` binds around it.
-    fn of_element(text: Cow<'a, str>, start: &Start<'a>, scope: &'s Namespaces) -> Self {
+    fn of_element(
+        text: Cow<'a, str>,
+        start: &Start<'a>,
+        scope: &'s Namespaces,
+        referenced: bool,
+    ) -> Self {
         Self {
             text,
             kind: start.kind,
             attributes: start.attributes,
             scope: Some(scope),
+            referenced,
         }
+    }
+
+    /// A dynamic value ([`DYNAMIC_NEWTYPE`]): the text as `deserialize_any` reads it, or,
+    /// when the element carries [`attributes::data`], those as `@name` entries and the text
+    /// (if any) as `$value`.
+    fn deserialize_dynamic<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        let empty = Namespaces::default();
+        let scope = self.scope.unwrap_or(&empty);
+        let found = attributes::data(self.attributes, scope, self.referenced)?;
+        if found.is_empty() {
+            return de::Deserializer::deserialize_any(self, visitor);
+        }
+        let text = Some((self.text, self.kind)).filter(|(text, _)| !is_blank(text));
+        visitor.visit_map(AttrMap::dynamic(found, text, None::<Empty>))
     }
 
     fn trimmed(&self) -> &str {
@@ -873,6 +935,9 @@ impl<'a> de::Deserializer<'a> for TextDe<'_, 'a> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
+        if name == DYNAMIC_NEWTYPE {
+            return self.deserialize_dynamic(visitor);
+        }
         if name != LENIENT_NEWTYPE {
             return visitor.visit_newtype_struct(self);
         }
@@ -1136,7 +1201,13 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, DecodeError> {
-        let Some(ElementDe { r, start, .. }) = self.element.take() else {
+        let Some(ElementDe {
+            r,
+            start,
+            referenced,
+            ..
+        }) = self.element.take()
+        else {
             return self.attempt.second(seed);
         };
         // Where the content starts: the raw value of a field that fails is cut from the
@@ -1144,7 +1215,8 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         let begin = r.markup_start();
         match r.read_content()? {
             Content::Text(text) => {
-                match seed.deserialize(TextDe::of_element(text, &start, r.namespaces())) {
+                match seed.deserialize(TextDe::of_element(text, &start, r.namespaces(), referenced))
+                {
                     Ok(value) => Ok(Some(value)),
                     Err(_) => {
                         // The element is closed: nothing is left to step over.
@@ -1162,6 +1234,7 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
                 let element = ElementDe {
                     r: &mut *r,
                     start,
+                    referenced,
                     capture: None,
                     undeclared: None,
                 };

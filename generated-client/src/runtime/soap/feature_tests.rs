@@ -767,3 +767,57 @@ async fn an_encoded_header_carries_xsi_types() {
         "{body}"
     );
 }
+
+#[derive(Debug, Deserialize)]
+struct Open {
+    #[serde(default)]
+    doc: crate::runtime::Lenient<crate::runtime::Value>,
+    #[serde(default)]
+    note: crate::runtime::Lenient<crate::runtime::Value>,
+    #[serde(default)]
+    shared: crate::runtime::Lenient<crate::runtime::Value>,
+    #[serde(default)]
+    plain: crate::runtime::Lenient<crate::runtime::Value>,
+}
+
+impl Answer for Open {}
+
+/// An open (`anyType`) answer element keeps its attributes: `@name` entries (`@{namespace}name`
+/// when prefixed) before its children, or beside its text as `$value`. SOAP and XML Schema
+/// markup is no data (`xsi:type`, namespace declarations, the `id` an `href` led to); an
+/// element without attributes reads as before.
+#[test]
+fn dynamic_values_keep_their_attributes() {
+    use crate::runtime::Value;
+    let response = document_answer(
+        "<doc versao=\"2.00\" xmlns:p=\"urn:p\" p:Id=\"ID&amp;1\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"p:T\">\
+         <cStat>102</cStat></doc>\
+         <note lang=\"pt\">Inutiliza&#231;&#227;o</note>\
+         <shared href=\"#id0\"/>\
+         <plain>text</plain>\
+         <multiRef id=\"id0\" code=\"7\"><v>1</v></multiRef>",
+    );
+    let open: Open = decode_response(&DOCUMENT, &response).unwrap();
+    let text = |s: &str| Value::String(s.to_owned());
+    let map = |entries: &[(&str, Value)]| {
+        Value::Map(entries.iter().map(|(k, v)| (text(k), v.clone())).collect())
+    };
+    assert_eq!(
+        open.doc.value(),
+        Some(&map(&[
+            ("@versao", text("2.00")),
+            ("@{urn:p}Id", text("ID&1")),
+            ("cStat", text("102")),
+        ]))
+    );
+    assert_eq!(
+        open.note.value(),
+        Some(&map(&[("@lang", text("pt")), ("$value", text("Inutilização"))]))
+    );
+    assert_eq!(
+        open.shared.value(),
+        Some(&map(&[("@code", text("7")), ("v", text("1"))]))
+    );
+    assert_eq!(open.plain.value(), Some(&text("text")));
+}

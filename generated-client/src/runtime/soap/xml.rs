@@ -43,7 +43,7 @@ pub(super) enum Ns {
 }
 
 impl Ns {
-    fn classify(uri: &str) -> Self {
+    pub(super) fn classify(uri: &str) -> Self {
         match uri {
             ENVELOPE_11 => Self::Envelope11,
             ENVELOPE_12 => Self::Envelope12,
@@ -64,6 +64,14 @@ impl Ns {
 
     pub(super) fn is_envelope(self) -> bool {
         matches!(self, Self::Envelope11 | Self::Envelope12)
+    }
+
+    /// A namespace whose attributes are SOAP or XML Schema markup, never data.
+    pub(super) fn is_markup(self) -> bool {
+        matches!(
+            self,
+            Self::Envelope11 | Self::Envelope12 | Self::Encoding11 | Self::Encoding12 | Self::Xsi
+        )
     }
 }
 
