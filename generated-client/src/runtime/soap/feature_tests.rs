@@ -813,7 +813,10 @@ fn dynamic_values_keep_their_attributes() {
     );
     assert_eq!(
         open.note.value(),
-        Some(&map(&[("@lang", text("pt")), ("$value", text("Inutilização"))]))
+        Some(&map(&[
+            ("@lang", text("pt")),
+            ("$value", text("Inutilização"))
+        ]))
     );
     assert_eq!(
         open.shared.value(),
