@@ -91,6 +91,9 @@ pub(super) fn matched<'a>(
     Ok(out)
 }
 
+/// An attribute as a map entry: its key (a field name) and its unescaped value.
+type Entry<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 /// The attributes of a dynamic value's element that carry data, keyed as attribute fields
 /// are (`@name`, `@{namespace}name`; `@prefix:name` for an undeclared prefix), so that a
 /// [`Value`](crate::runtime::Value) answer loses none of them. Markup is left out: namespace
@@ -101,7 +104,7 @@ pub(super) fn data<'a>(
     raw: &'a str,
     scope: &Namespaces,
     referenced: bool,
-) -> Result<Vec<(Cow<'a, str>, Cow<'a, str>)>, DecodeError> {
+) -> Result<Vec<Entry<'a>>, DecodeError> {
     let mut out = Vec::new();
     for attribute in RawAttributes(raw) {
         let (name, value) = attribute.map_err(DecodeError::Malformed)?;
@@ -131,7 +134,7 @@ fn unescape(value: &str) -> Result<Cow<'_, str>, DecodeError> {
 /// A struct's entries: its attributes, then its text, then what `rest` gives (the child
 /// elements).
 pub(super) struct AttrMap<'a, M> {
-    attributes: std::vec::IntoIter<(Cow<'a, str>, Cow<'a, str>)>,
+    attributes: std::vec::IntoIter<Entry<'a>>,
     text: Option<(Cow<'a, str>, Kind)>,
     /// The value of the attribute or text whose key was given out last.
     value: Option<(Cow<'a, str>, Kind)>,
@@ -155,7 +158,7 @@ impl<'a, M> AttrMap<'a, M> {
     /// The entries of a dynamic value: its [`data`] attributes, its text if any (as
     /// `$value`), then what `rest` gives.
     pub(super) fn dynamic(
-        attributes: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+        attributes: Vec<Entry<'a>>,
         text: Option<(Cow<'a, str>, Kind)>,
         rest: Option<M>,
     ) -> Self {
