@@ -17,7 +17,7 @@
 
 use super::de::TextDe;
 use super::ser::{SerError, escape};
-use super::xml::{DecodeError, Kind, Namespaces, Ns, RawAttributes, XML};
+use super::xml::{DecodeError, Kind, Namespaces, Ns, RawAttributes, XML, XmlReader};
 use crate::runtime::secret::SECRET_NEWTYPE;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{DeserializeSeed, IntoDeserializer, MapAccess};
@@ -98,18 +98,20 @@ type Entry<'a> = (Cow<'a, str>, Cow<'a, str>);
 /// are (`@name`, `@{namespace}name`; `@prefix:name` for an undeclared prefix), so that a
 /// [`Value`](crate::runtime::Value) answer loses none of them. Markup is left out: namespace
 /// declarations, the attributes of XML Schema instances, SOAP envelopes and SOAP encoding
-/// (`xsi:type`, `SOAP-ENC:arrayType`, `encodingStyle`), an `href`, and the `id` of an element
-/// a reference led to (`referenced`: SOAP 1.1 multiRefs).
+/// (`xsi:type`, `SOAP-ENC:arrayType`, `encodingStyle`), an `href`, and, in an answer that
+/// uses references, the `id` of an element one names (SOAP 1.1 multiRefs). `reader` has the
+/// element open or just closed.
 pub(super) fn data<'a>(
     raw: &'a str,
-    scope: &Namespaces,
-    referenced: bool,
+    reader: &XmlReader<'_>,
 ) -> Result<Vec<Entry<'a>>, DecodeError> {
+    let scope = reader.namespaces();
     let mut out = Vec::new();
     for attribute in RawAttributes(raw) {
         let (name, value) = attribute.map_err(DecodeError::Malformed)?;
         let key = match name.split_once(':') {
-            _ if name == "xmlns" || name == "href" || (referenced && name == "id") => continue,
+            _ if name == "xmlns" || name == "href" => continue,
+            _ if name == "id" && reader.is_reference_target(value) => continue,
             Some(("xmlns", _)) => continue,
             Some((prefix, local)) => match scope.uri_on(raw, prefix) {
                 Some(uri) if Ns::classify(&uri).is_markup() => continue,

@@ -71,8 +71,6 @@ impl Capture {
 pub(super) struct ElementDe<'d, 'a> {
     r: &'d mut XmlReader<'a>,
     start: Start<'a>,
-    /// The element an `href` led to, whose `id` is the reference's, not data.
-    referenced: bool,
     capture: Option<&'d mut Capture>,
     /// Where the element goes if the struct it is a child of ignores it (see `undeclared.rs`).
     undeclared: Option<&'d mut Vec<Element>>,
@@ -85,18 +83,20 @@ impl<'d, 'a> ElementDe<'d, 'a> {
         start: Start<'a>,
         capture: Option<&'d mut Capture>,
     ) -> Result<Self, DecodeError> {
-        let referenced = start.href.is_some();
-        let start = if referenced { r.resolve(start)? } else { start };
+        let start = if start.href.is_some() {
+            r.resolve(start)?
+        } else {
+            start
+        };
         Ok(Self {
             r,
             start,
-            referenced,
             capture,
             undeclared: None,
         })
     }
 
-    fn text(self) -> Result<TextDe<'static, 'a>, DecodeError> {
+    fn text(self) -> Result<TextDe<'a, 'a>, DecodeError> {
         let kind = self.start.kind;
         Ok(TextDe::new(self.r.read_text()?, kind))
     }
@@ -120,20 +120,19 @@ impl<'d, 'a> ElementDe<'d, 'a> {
     }
 
     /// A dynamic value ([`DYNAMIC_NEWTYPE`]): as `deserialize_any` reads it, plus the
-    /// element's [`attributes::data`] as `@name` entries, so that no attribute is lost.
+    /// element's [`attributes::data`] as `@name` entries, so that no attribute is lost. Out of
+    /// line: typed fields, nearly all, never come here and keep the newtype dispatch small.
+    #[inline(never)]
     fn deserialize_dynamic<V: Visitor<'a>>(mut self, visitor: V) -> Result<V::Value, DecodeError> {
         if self.start.nil || matches!(self.start.kind, Kind::Array | Kind::Map) {
             return de::Deserializer::deserialize_any(self, visitor);
         }
-        let (raw, referenced) = (self.start.attributes, self.referenced);
         match self.content()? {
             Content::Text(text) => {
-                let scope = self.r.namespaces();
-                TextDe::of_element(text, &self.start, scope, referenced)
-                    .deserialize_dynamic(visitor)
+                TextDe::of_element(text, &self.start, self.r).deserialize_dynamic(visitor)
             }
             Content::Children => {
-                let found = attributes::data(raw, self.r.namespaces(), referenced)?;
+                let found = attributes::data(self.start.attributes, self.r)?;
                 if found.is_empty() {
                     return self.visit_children(visitor, false);
                 }
@@ -373,10 +372,8 @@ impl<'a> de::Deserializer<'a> for ElementDe<'_, 'a> {
             return visitor.visit_map(de::value::MapDeserializer::new(entry));
         }
         match self.content()? {
-            Content::Text(text) => {
-                TextDe::of_element(text, &self.start, self.r.namespaces(), false)
-                    .deserialize_struct(name, fields, visitor)
-            }
+            Content::Text(text) => TextDe::of_element(text, &self.start, self.r)
+                .deserialize_struct(name, fields, visitor),
             Content::Children if attributes::wanted(fields) => {
                 let found =
                     attributes::matched(self.start.attributes, fields, self.r.namespaces())?;
@@ -675,7 +672,7 @@ struct PairSeq<'d, 'a> {
 }
 
 enum PairValue<'d, 'a> {
-    Text(TextDe<'static, 'a>),
+    Text(TextDe<'a, 'a>),
     Element(ElementDe<'d, 'a>),
 }
 
@@ -715,49 +712,41 @@ pub(super) struct TextDe<'s, 'a> {
     /// The element's raw attribute list, for a struct with attribute fields; empty for an
     /// attribute value itself.
     attributes: &'a str,
-    /// The prefixes in scope around the (closed) element, for its qualified attributes.
-    scope: Option<&'s Namespaces>,
-    /// The element an `href` led to (see [`ElementDe`]).
-    referenced: bool,
+    /// The reader just past the (closed) element: the prefixes in scope around it, for its
+    /// qualified attributes.
+    reader: Option<&'s XmlReader<'a>>,
 }
 
-impl<'a> TextDe<'static, 'a> {
+impl<'s, 'a> TextDe<'s, 'a> {
     pub(super) fn new(text: Cow<'a, str>, kind: Kind) -> Self {
         Self {
             text,
             kind,
             attributes: "",
-            scope: None,
-            referenced: false,
+            reader: None,
         }
     }
-}
 
-impl<'s, 'a> TextDe<'s, 'a> {
     /// The text of an element whose start tag carried `attributes`, read with the prefixes
     /// `scope` binds around it.
-    fn of_element(
-        text: Cow<'a, str>,
-        start: &Start<'a>,
-        scope: &'s Namespaces,
-        referenced: bool,
-    ) -> Self {
+    fn of_element(text: Cow<'a, str>, start: &Start<'a>, reader: &'s XmlReader<'a>) -> Self {
         Self {
             text,
             kind: start.kind,
             attributes: start.attributes,
-            scope: Some(scope),
-            referenced,
+            reader: Some(reader),
         }
     }
 
     /// A dynamic value ([`DYNAMIC_NEWTYPE`]): the text as `deserialize_any` reads it, or,
     /// when the element carries [`attributes::data`], those as `@name` entries and the text
     /// (if any) as `$value`.
+    #[inline(never)]
     fn deserialize_dynamic<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DecodeError> {
-        let empty = Namespaces::default();
-        let scope = self.scope.unwrap_or(&empty);
-        let found = attributes::data(self.attributes, scope, self.referenced)?;
+        let Some(reader) = self.reader else {
+            return de::Deserializer::deserialize_any(self, visitor);
+        };
+        let found = attributes::data(self.attributes, reader)?;
         if found.is_empty() {
             return de::Deserializer::deserialize_any(self, visitor);
         }
@@ -984,7 +973,8 @@ impl<'a> de::Deserializer<'a> for TextDe<'_, 'a> {
     ) -> Result<V::Value, DecodeError> {
         if attributes::wanted(fields) {
             let empty = Namespaces::default();
-            let found = attributes::matched(self.attributes, fields, self.scope.unwrap_or(&empty))?;
+            let scope = self.reader.map_or(&empty, XmlReader::namespaces);
+            let found = attributes::matched(self.attributes, fields, scope)?;
             let text = Some((self.text, self.kind));
             return visitor.visit_map(AttrMap::new(found, fields, text, None::<Empty>));
         }
@@ -1201,13 +1191,7 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, DecodeError> {
-        let Some(ElementDe {
-            r,
-            start,
-            referenced,
-            ..
-        }) = self.element.take()
-        else {
+        let Some(ElementDe { r, start, .. }) = self.element.take() else {
             return self.attempt.second(seed);
         };
         // Where the content starts: the raw value of a field that fails is cut from the
@@ -1215,8 +1199,7 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
         let begin = r.markup_start();
         match r.read_content()? {
             Content::Text(text) => {
-                match seed.deserialize(TextDe::of_element(text, &start, r.namespaces(), referenced))
-                {
+                match seed.deserialize(TextDe::of_element(text, &start, r)) {
                     Ok(value) => Ok(Some(value)),
                     Err(_) => {
                         // The element is closed: nothing is left to step over.
@@ -1234,7 +1217,6 @@ impl<'a> SeqAccess<'a> for LenientElement<'_, 'a> {
                 let element = ElementDe {
                     r: &mut *r,
                     start,
-                    referenced,
                     capture: None,
                     undeclared: None,
                 };

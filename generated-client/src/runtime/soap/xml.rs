@@ -1033,6 +1033,14 @@ impl<'a> XmlReader<'a> {
     /// the referring element and continues inside the target, whose end tag returns to the
     /// current position. Chains of references are followed.
     #[inline]
+    /// Whether an `href` of this answer could name the element whose `id` is `id`: the
+    /// answer uses references (SOAP encoding), and that `id` is theirs, not data.
+    pub(super) fn is_reference_target(&self, id: &str) -> bool {
+        self.refs
+            .as_ref()
+            .is_some_and(|refs| refs.targets.contains_key(id))
+    }
+
     pub(super) fn resolve(&mut self, mut start: Start<'a>) -> Result<Start<'a>, DecodeError> {
         while let Some(href) = start.href.take() {
             self.skip_to_end()?;
