@@ -2,11 +2,9 @@
 //! wire. Like the time types, they go through serde strings, so every decoder reads them and
 //! an unreadable one stays `Unreadable` in a [`Lenient`](crate::runtime::Lenient) answer.
 
-use super::time::FromText;
+use super::time::text_serde;
 use base64::Engine;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use std::marker::PhantomData;
 
 /// `xsd:base64Binary`: written in standard base64 with padding; read ignoring the line breaks
 /// and spaces that MIME-style encoders put in.
@@ -18,7 +16,7 @@ pub struct Base64(pub Vec<u8>);
 pub struct HexBinary(pub Vec<u8>);
 
 macro_rules! bytes_type {
-    ($($ty:ident => $what:literal),*) => {$(
+    ($($ty:ident),*) => {$(
         impl std::ops::Deref for $ty {
             type Target = [u8];
 
@@ -39,22 +37,11 @@ macro_rules! bytes_type {
                 write!(f, "{}({} bytes)", stringify!($ty), self.0.len())
             }
         }
-
-        impl Serialize for $ty {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str(FromText::<$ty>(PhantomData, $what))
-            }
-        }
     )*};
 }
 
-bytes_type!(Base64 => "base64 text", HexBinary => "hexadecimal text");
+bytes_type!(Base64, HexBinary);
+text_serde!(Base64 => "base64 text", HexBinary => "hexadecimal text");
 
 impl fmt::Display for Base64 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

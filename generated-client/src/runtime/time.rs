@@ -5,8 +5,7 @@
 //! Text that is not such a value is a serde error, which a [`Lenient`](crate::runtime::Lenient)
 //! answer field keeps as `Unreadable` with the raw text: never a made-up time.
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::de::{self, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -181,22 +180,26 @@ fn split_zone(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
-/// Serde for a type written as text: `Display` out, `FromStr` in.
+/// Serde for a type written as text: `Display` out, `FromStr` in (the binary types too).
 macro_rules! text_serde {
     ($($ty:ty => $what:literal),* $(,)?) => {$(
-        impl Serialize for $ty {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)
             }
         }
 
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str(FromText::<$ty>(PhantomData, $what))
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str($crate::runtime::time::FromText::<$ty>(
+                    std::marker::PhantomData,
+                    $what,
+                ))
             }
         }
     )*};
 }
+pub(super) use text_serde;
 
 text_serde!(
     DateTime => "an xsd:dateTime",
