@@ -435,20 +435,7 @@ fn rpc(
                 Some(element) => (element.local, Some(element.ns).filter(|n| !n.is_empty())),
                 None => (part.attr("name").unwrap_or_default().to_owned(), None),
             };
-            Param {
-                declared: None,
-                name: Name::wire(name),
-                ty,
-                required: true,
-                role: ParamRole::Input,
-                secret: false,
-                pair_names: None,
-                repeated: false,
-                placement: Placement::Element,
-                namespace,
-                docs: docs::wsdl(part),
-                source: part.source(),
-            }
+            part_param(part, &name, namespace, ty)
         })
         .collect();
     let response_element = format!("{name}Response");
@@ -673,9 +660,15 @@ fn body_params(
 
 /// The body element itself as the one parameter of a bare operation.
 fn body_param(part: &Node, element: &QName, ty: TypeRef) -> Param {
+    let namespace = Some(element.ns.clone()).filter(|ns| !ns.is_empty());
+    part_param(part, &element.local, namespace, ty)
+}
+
+/// A required input element `name` in `namespace`, documented by the message `part`.
+fn part_param(part: &Node, name: &str, namespace: Option<String>, ty: TypeRef) -> Param {
     Param {
         declared: None,
-        name: Name::wire(&element.local),
+        name: Name::wire(name),
         ty,
         required: true,
         role: ParamRole::Input,
@@ -683,7 +676,7 @@ fn body_param(part: &Node, element: &QName, ty: TypeRef) -> Param {
         pair_names: None,
         repeated: false,
         placement: Placement::Element,
-        namespace: Some(element.ns.clone()).filter(|ns| !ns.is_empty()),
+        namespace,
         docs: docs::wsdl(part),
         source: part.source(),
     }
