@@ -1,5 +1,5 @@
 //! Randomised robustness of the answer decoders: the SOAP answers in `tests/fixtures/soap/`,
-//! the JSON answers in `tests/fixtures/answers/`, and thousands of mutations of each (byte
+//! the MTOM ones in `tests/fixtures/mtom/`, the JSON answers in `tests/fixtures/answers/`, and thousands of mutations of each (byte
 //! flips, cuts, splices, deep nesting, huge numbers, invalid UTF-8, DOCTYPEs; fixed seed, see
 //! `codegen/tests/support/mutate.rs`), each answered with several HTTP statuses and decoded
 //! into several output types. Every one must give a value or a typed error that keeps the raw
@@ -83,6 +83,63 @@ fn soap_answers_decode_or_fail_with_a_typed_error() {
         tokens: &tokens,
     };
     hammer("soap", &answers("soap", "xml"), &recipe, soap::check_answer);
+}
+
+/// MTOM answers (`multipart/related`, XOP includes): cut and spliced boundaries, part headers
+/// and includes, an include naming no part or the root, charsets and transfer encodings.
+#[test]
+fn mtom_answers_decode_or_fail_with_a_typed_error() {
+    let nestings: [Nesting; 2] = [
+        (b"<xop:Include href=\"cid:a\">", b"</xop:Include>"),
+        (b"<a>", b"</a>"),
+    ];
+    let tokens: [&[u8]; 12] = [
+        b"\r\n--MIME_b\r\n",
+        b"--MIME_b--",
+        b"Content-ID: <a>\r\n",
+        b"Content-ID: <root>\r\n",
+        b"<xop:Include href=\"cid:a\"/>",
+        b"<xop:Include href=\"cid:root\"/>",
+        b"<xop:Include href=\"cid:\"/>",
+        b"<xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\"/>",
+        b"Content-Type: application/xop+xml; charset=UTF-16\r\n",
+        b"Content-Transfer-Encoding: base64\r\n",
+        b"\r\n\r\n",
+        b"\xEF\xBB\xBF",
+    ];
+    let recipe = Recipe {
+        nestings: &nestings,
+        tokens: &tokens,
+    };
+    hammer(
+        "mtom",
+        &answers("mtom", "mime"),
+        &recipe,
+        soap::check_mtom_answer,
+    );
+}
+
+/// The MTOM seeds are read through their parts, so the mutations above start from answers
+/// that decode: an include becomes its part's base64 text, wherever the root part stands.
+#[test]
+fn mtom_seeds_decode_through_their_parts() {
+    use base64::Engine;
+    use generated_client::interserver::BuyVpsResultStatus;
+    let body = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mtom/buy_mail_xop.mime"),
+    )
+    .expect("the MTOM seed");
+    let answer = soap::Answer {
+        operation: &soap::RPC,
+        content_type: soap::MTOM,
+        status: 200,
+        body: &body,
+        checked: false,
+    };
+    let status: BuyVpsResultStatus = answer.decode().expect("decodes");
+    let part = base64::engine::general_purpose::STANDARD.encode("Bestellung ausgeführt");
+    assert_eq!(status.status.value().map(String::as_str), Some("ok"));
+    assert_eq!(status.status_text.value(), Some(&part));
 }
 
 #[test]

@@ -137,6 +137,7 @@ fn soap_answers_nested_10000_deep_are_decode_errors() {
         for checked in [false, true] {
             let answer = soap::Answer {
                 operation: &soap::RPC,
+                content_type: soap::XML,
                 status: 200,
                 body: body.as_bytes(),
                 checked,

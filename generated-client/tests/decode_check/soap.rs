@@ -81,9 +81,26 @@ static IN_BAND: InBandError = InBandError {
     message_fields: &["status_text"],
 };
 
+/// The `Content-Type` of a plain SOAP answer.
+pub const XML: &str = "text/xml";
+
+/// The `Content-Type` of an MTOM answer of `tests/fixtures/mtom/`: boundary `MIME_b`, the
+/// envelope in the part `<root>`.
+pub const MTOM: &str = "multipart/related; type=\"application/xop+xml\"; boundary=\"MIME_b\"; \
+                        start=\"<root>\"; start-info=\"text/xml\"";
+
 /// Decodes `body`, answered with `status`, through both operations into every representative
 /// type, plainly and checked for in-band errors; says what broke.
 pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
+    check_answer_as(XML, status, body)
+}
+
+/// [`check_answer`] for a body sent as [`MTOM`].
+pub fn check_mtom_answer(status: u16, body: &[u8]) -> Result<(), String> {
+    check_answer_as(MTOM, status, body)
+}
+
+fn check_answer_as(content_type: &'static str, status: u16, body: &[u8]) -> Result<(), String> {
     // The body is kept as text in the charset it declares, so only its presence is checked.
     for operation in [&RPC, &DOCUMENT] {
         let check = |result: Result<(), Error>| {
@@ -94,6 +111,7 @@ pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
         for checked in [false, true] {
             let answer = Answer {
                 operation,
+                content_type,
                 status,
                 body,
                 checked,
@@ -116,6 +134,8 @@ pub fn check_answer(status: u16, body: &[u8]) -> Result<(), String> {
 /// One way of receiving an answer.
 pub struct Answer<'b> {
     pub operation: &'static Operation,
+    /// [`XML`], or [`MTOM`] for a multipart body.
+    pub content_type: &'static str,
     pub status: u16,
     pub body: &'b [u8],
     /// Through the in-band error rule (`send_checked`), else plainly (`send`).
@@ -128,7 +148,7 @@ impl Answer<'_> {
     pub fn decode<T: Output + Send + Sync + 'static>(&self) -> Result<T, Error> {
         let response = Response {
             status: self.status,
-            headers: vec![("content-type".to_owned(), "text/xml".to_owned())],
+            headers: vec![("content-type".to_owned(), self.content_type.to_owned())],
             body: self.body.to_vec(),
         };
         let client = Client::new(
